@@ -1,0 +1,106 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectMultipleField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from participation.access import ROLES
+
+MIN_PASSWORD = 10
+
+
+def role_label(role: str) -> str:
+    labels = {
+        "resident": _l("Resident"),
+        "employee": _l("Employee"),
+        "council_member": _l("Council member"),
+        "moderator": _l("Moderator"),
+        "administrator": _l("Administrator"),
+    }
+    return str(labels[role])
+
+
+def strong_password(form, field) -> None:
+    value = field.data or ""
+    if len(value) < MIN_PASSWORD:
+        raise ValidationError(_l("Choose a password of at least %(n)d characters.", n=MIN_PASSWORD))
+    if value.isalpha() or value.isdigit():
+        raise ValidationError(_l("Use letters and at least one digit or symbol in your password."))
+
+
+class RegisterForm(FlaskForm):
+    display_name = StringField(
+        _l("Name shown with your ideas"),
+        validators=[DataRequired(_l("Fill in a name.")), Length(max=80)],
+        description=_l("Your first name or a nickname is enough."),
+    )
+    email = EmailField(
+        _l("E-mail address"),
+        validators=[
+            DataRequired(_l("Fill in your e-mail address.")),
+            Email(_l("This is not a valid e-mail address.")),
+            Length(max=254),
+        ],
+    )
+    password = PasswordField(
+        _l("Password"),
+        validators=[DataRequired(_l("Choose a password.")), strong_password],
+        description=_l("At least 10 characters, with a digit or a symbol."),
+    )
+    password_confirm = PasswordField(
+        _l("Repeat the password"),
+        validators=[DataRequired(_l("Repeat the password.")), EqualTo("password", _l("The passwords differ."))],
+    )
+    accept = BooleanField(
+        _l("I agree that the city keeps my name and e-mail address to run this platform."),
+        validators=[DataRequired(_l("You must agree before you can register."))],
+    )
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("E-mail address"), validators=[DataRequired(_l("Fill in your e-mail address."))])
+    password = PasswordField(_l("Password"), validators=[DataRequired(_l("Fill in your password."))])
+    remember = BooleanField(_l("Stay logged in on this device"))
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(
+        _l("E-mail address"),
+        validators=[DataRequired(_l("Fill in your e-mail address.")), Email(_l("This is not a valid e-mail address."))],
+    )
+
+
+class ResetPasswordForm(FlaskForm):
+    password = PasswordField(
+        _l("New password"),
+        validators=[DataRequired(_l("Choose a password.")), strong_password],
+        description=_l("At least 10 characters, with a digit or a symbol."),
+    )
+    password_confirm = PasswordField(
+        _l("Repeat the password"),
+        validators=[DataRequired(_l("Repeat the password.")), EqualTo("password", _l("The passwords differ."))],
+    )
+
+
+class ResendConfirmationForm(FlaskForm):
+    email = EmailField(
+        _l("E-mail address"),
+        validators=[DataRequired(_l("Fill in your e-mail address.")), Email(_l("This is not a valid e-mail address."))],
+    )
+
+
+class RolesForm(FlaskForm):
+    roles = SelectMultipleField(
+        _l("Roles"),
+        choices=[(role, role) for role in ROLES],
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.roles.choices = [(role, role_label(role)) for role in ROLES]
+
+
+class DeleteAccountForm(FlaskForm):
+    password = PasswordField(_l("Your password"), validators=[DataRequired(_l("Fill in your password."))])

@@ -1,0 +1,160 @@
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from participation.access import ADMINISTRATOR, AUTHENTICATED, PUBLIC, access
+from participation.accounts import bp, forms, services
+from participation.accounts.models import User
+from participation.accounts.queries import search_users
+from participation.extensions import db, limiter
+from participation.mail.services import flush_log_backend
+from participation.security import is_safe_next
+
+
+def login_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+@bp.route("/account/registreren", methods=["GET", "POST"])
+@access(PUBLIC)
+@limiter.limit(login_limit, methods=["POST"])
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.home"))
+    form = forms.RegisterForm()
+    if form.validate_on_submit():
+        try:
+            services.register_user(form.email.data, form.password.data, form.display_name.data)
+        except services.AccountError as error:
+            form.email.errors.append(str(error))
+        else:
+            db.session.commit()
+            flush_log_backend()
+            return render_template("accounts/check_mail.html", email=services.normalise_email(form.email.data))
+    return render_template("accounts/register.html", form=form)
+
+
+@bp.route("/account/bevestigen/<token>")
+@access(PUBLIC)
+def confirm(token: str):
+    try:
+        services.confirm_email(token)
+    except services.AccountError as error:
+        flash(str(error), "error")
+        return redirect(url_for("accounts.resend_confirmation"))
+    db.session.commit()
+    flash(_("Your e-mail address is confirmed. You can log in now."), "success")
+    return redirect(url_for("accounts.login"))
+
+
+@bp.route("/account/bevestiging-opnieuw", methods=["GET", "POST"])
+@access(PUBLIC)
+@limiter.limit(login_limit, methods=["POST"])
+def resend_confirmation():
+    form = forms.ResendConfirmationForm()
+    if form.validate_on_submit():
+        user = services.find_user(form.email.data)
+        if user is not None and not user.is_confirmed:
+            services.send_confirmation(user)
+            db.session.commit()
+            flush_log_backend()
+        flash(_("If an unconfirmed account uses this address, we sent a new link to it."), "success")
+        return redirect(url_for("accounts.login"))
+    return render_template("accounts/resend.html", form=form)
+
+
+@bp.route("/account/aanmelden", methods=["GET", "POST"])
+@access(PUBLIC)
+@limiter.limit(login_limit, methods=["POST"])
+def login():
+    next_url = request.args.get("next")
+    if current_user.is_authenticated:
+        return redirect(next_url if is_safe_next(next_url) else url_for("main.home"))
+    form = forms.LoginForm()
+    if form.validate_on_submit():
+        result = services.authenticate(form.email.data, form.password.data)
+        db.session.commit()
+        if isinstance(result, User):
+            login_user(result, remember=form.remember.data)
+            flash(_("You are logged in."), "success")
+            return redirect(next_url if is_safe_next(next_url) else url_for("main.home"))
+        messages = {
+            services.LoginFailure.WRONG: _("This e-mail address and password do not match."),
+            services.LoginFailure.UNCONFIRMED: _(
+                "Confirm your e-mail address first: open the link in the mail we sent you."
+            ),
+            services.LoginFailure.LOCKED: _(
+                "Too many failed attempts. This account is locked for %(minutes)d minutes.",
+                minutes=current_app.config["LOCKOUT_MINUTES"],
+            ),
+        }
+        form.form_errors.append(messages[result])
+        return render_template(
+            "accounts/login.html", form=form, unconfirmed=result is services.LoginFailure.UNCONFIRMED
+        ), 200
+    return render_template("accounts/login.html", form=form, unconfirmed=False)
+
+
+@bp.route("/account/afmelden", methods=["POST"])
+@access(AUTHENTICATED)
+def logout():
+    logout_user()
+    flash(_("You are logged out."), "success")
+    return redirect(url_for("main.home"))
+
+
+@bp.route("/account/wachtwoord-vergeten", methods=["GET", "POST"])
+@access(PUBLIC)
+@limiter.limit(login_limit, methods=["POST"])
+def forgot_password():
+    form = forms.ForgotPasswordForm()
+    if form.validate_on_submit():
+        services.request_password_reset(form.email.data)
+        db.session.commit()
+        flush_log_backend()
+        flash(_("If an account uses this address, we sent it a link to choose a new password."), "success")
+        return redirect(url_for("accounts.login"))
+    return render_template("accounts/forgot.html", form=form)
+
+
+@bp.route("/account/nieuw-wachtwoord/<token>", methods=["GET", "POST"])
+@access(PUBLIC)
+def reset_password(token: str):
+    form = forms.ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.reset_password(token, form.password.data)
+        except services.AccountError as error:
+            flash(str(error), "error")
+            return redirect(url_for("accounts.forgot_password"))
+        db.session.commit()
+        flash(_("Your password is changed. You can log in now."), "success")
+        return redirect(url_for("accounts.login"))
+    return render_template("accounts/reset.html", form=form)
+
+
+@bp.route("/account")
+@access(AUTHENTICATED)
+def profile():
+    return render_template("accounts/profile.html")
+
+
+@bp.route("/beheer/gebruikers")
+@access(ADMINISTRATOR)
+def users():
+    query = request.args.get("q", "").strip()
+    page = search_users(query, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"])
+    return render_template("accounts/users.html", page=page, query=query)
+
+
+@bp.route("/beheer/gebruikers/<int:user_id>", methods=["GET", "POST"])
+@access(ADMINISTRATOR)
+def user_roles(user_id: int):
+    user = db.get_or_404(User, user_id)
+    form = forms.RolesForm(roles=sorted(user.role_names))
+    if form.validate_on_submit():
+        services.set_roles(user, form.roles.data)
+        db.session.commit()
+        flash(_("The roles of %(name)s are saved.", name=user.display_name), "success")
+        return redirect(url_for("accounts.users"))
+    return render_template("accounts/user_roles.html", user=user, form=form)

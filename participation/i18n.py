@@ -1,0 +1,74 @@
+"""Languages, and the Belgian way of writing dates, numbers and money."""
+
+from datetime import date, datetime
+
+from babel.numbers import format_decimal
+from flask import Flask, current_app, request, session
+from flask_babel import format_date, format_datetime, get_locale
+from flask_login import current_user
+
+from participation.extensions import babel
+
+LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English"}
+
+
+def select_locale() -> str:
+    languages = current_app.config["LANGUAGES"]
+    chosen = session.get("lang")
+    if chosen in languages:
+        return chosen
+    if current_user and getattr(current_user, "is_authenticated", False):
+        if current_user.locale in languages:
+            return current_user.locale
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def locale_code() -> str:
+    return str(get_locale() or "nl")
+
+
+def belgian_date(value: date | datetime | None) -> str:
+    """24/11/2026, whatever the language."""
+    if value is None:
+        return ""
+    return format_date(value, "dd/MM/yyyy")
+
+
+def belgian_datetime(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    return format_datetime(value, "dd/MM/yyyy HH:mm")
+
+
+def belgian_number(value: int | float | None) -> str:
+    """5.333 — the thousands separator is a dot in every language we speak."""
+    if value is None:
+        return ""
+    return format_decimal(value, locale="nl_BE")
+
+
+def money(cents: int | None) -> str:
+    """5.333 € for whole euros, 1.234,56 € otherwise."""
+    if cents is None:
+        return ""
+    euros, rest = divmod(abs(cents), 100)
+    sign = "-" if cents < 0 else ""
+    if rest:
+        return f"{sign}{format_decimal(euros + rest / 100, format='#,##0.00', locale='nl_BE')} €"
+    return f"{sign}{format_decimal(euros, locale='nl_BE')} €"
+
+
+def init_app(app: Flask) -> None:
+    babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.filters["date"] = belgian_date
+    app.jinja_env.filters["datetime"] = belgian_datetime
+    app.jinja_env.filters["number"] = belgian_number
+    app.jinja_env.filters["money"] = money
+
+    @app.context_processor
+    def inject_language():
+        return {
+            "current_locale": locale_code(),
+            "language_names": LANGUAGE_NAMES,
+            "current_path": request.full_path.rstrip("?") if request else "/",
+        }

@@ -1,0 +1,47 @@
+from flask import current_app, g, redirect, render_template, request, session, url_for
+from flask_login import current_user
+
+from participation.access import PUBLIC, access
+from participation.core.queries import current_city
+from participation.extensions import db
+from participation.main import bp
+from participation.processes.queries import visible_processes
+from participation.security import is_safe_next
+
+
+@bp.app_context_processor
+def inject_city():
+    if "city" not in g:
+        g.city = current_city()
+    return {"city": g.city}
+
+
+@bp.route("/")
+@access(PUBLIC)
+def home():
+    return render_template("main/home.html", processes=visible_processes(current_user))
+
+
+@bp.route("/taal/<code>")
+@access(PUBLIC)
+def language(code: str):
+    """Remember the chosen language in the session, and on the account when logged in."""
+    if code in current_app.config["LANGUAGES"]:
+        session["lang"] = code
+        if current_user.is_authenticated:
+            current_user.locale = code
+            db.session.commit()
+    target = request.args.get("next")
+    return redirect(target if is_safe_next(target) else url_for("main.home"))
+
+
+@bp.route("/toegankelijkheid")
+@access(PUBLIC)
+def accessibility():
+    return render_template("main/accessibility.html")
+
+
+@bp.route("/privacy")
+@access(PUBLIC)
+def privacy():
+    return render_template("main/privacy.html")

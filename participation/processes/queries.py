@@ -1,0 +1,16 @@
+from participation.extensions import db
+from participation.processes.models import Process
+from participation.processes.services import audiences_visible_to
+
+
+def visible_processes(user) -> list[Process]:
+    statement = (
+        db.select(Process)
+        .where(Process.audience.in_(audiences_visible_to(user)))
+        .order_by(Process.created_at.desc(), Process.id.desc())
+    )
+    return list(db.session.scalars(statement))
+
+
+def process_by_slug(slug: str) -> Process | None:
+    return db.session.scalar(db.select(Process).where(Process.slug == slug))

@@ -1,0 +1,247 @@
+"""Fixtures: the app on SQLite (or PostgreSQL with TEST_DATABASE_URL), a clean database per test,
+factories, and clients logged in per role."""
+
+import contextvars
+import os
+from contextlib import contextmanager
+from datetime import timedelta
+
+import flask_migrate
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import event, text
+
+from participation import create_app
+from participation.access import ROLES
+from participation.accounts.models import User, UserRole
+from participation.database import utcnow
+from participation.extensions import db as _db
+from participation.mail.models import OutboxMessage
+from participation.processes.models import Phase, Process
+
+PASSWORD = "Wachtwoord-2026"
+
+
+def reset_schema(app) -> None:
+    """Start from an empty database, then build it the way production does: with the migrations."""
+    with app.app_context():
+        engine = _db.engine
+        if engine.dialect.name == "postgresql":
+            with engine.begin() as conn:
+                conn.execute(text("DROP SCHEMA public CASCADE"))
+                conn.execute(text("CREATE SCHEMA public"))
+        else:
+            _db.drop_all()
+            with engine.begin() as conn:
+                conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        flask_migrate.upgrade()
+
+
+def data_tables():
+    return [t for t in reversed(_db.metadata.sorted_tables) if not t.info.get("reference")]
+
+
+def clean_tables() -> None:
+    _db.session.remove()
+    engine = _db.engine
+    tables = data_tables()
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            names = ", ".join(f'"{t.name}"' for t in tables)
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                conn.execute(table.delete())
+
+
+class IsolatedClient(FlaskClient):
+    """Each request runs in its own app context, as in production: its own `g`, its own session.
+
+    The test's own session is expired afterwards, so the test reads what the request committed.
+    """
+
+    def open(self, *args, **kwargs):
+        response = contextvars.Context().run(super().open, *args, **kwargs)
+        try:
+            _db.session.expire_all()
+        except RuntimeError:
+            pass
+        return response
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=url)
+    app.test_client_class = IsolatedClient
+    reset_schema(app)
+    with app.app_context():
+        for loader in app.config.get("REFERENCE_LOADERS", []):
+            loader()
+        _db.session.commit()
+    return app
+
+
+@pytest.fixture(autouse=True)
+def db(app):
+    """Each test in an app context, on a database emptied after it."""
+    with app.app_context():
+        yield _db
+        clean_tables()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def password_hash(app):
+    user = User(email="x@example.org", display_name="x")
+    user.set_password(PASSWORD)
+    return user.password_hash
+
+
+@pytest.fixture
+def make_user(db, password_hash):
+    """make_user("moderator", email=...) -> a confirmed user with PASSWORD, committed."""
+    counter = {"n": 0}
+
+    def make(*roles: str, email: str | None = None, name: str | None = None, confirmed: bool = True) -> User:
+        counter["n"] += 1
+        user = User(
+            email=email or f"user{counter['n']}@example.org",
+            display_name=name or f"Gebruiker {counter['n']}",
+            password_hash=password_hash,
+            email_confirmed_at=utcnow() if confirmed else None,
+        )
+        for role in {"resident", *roles}:
+            user.roles.append(UserRole(role=role))
+        db.session.add(user)
+        db.session.commit()
+        return user
+
+    return make
+
+
+def log_in(client, user: User):
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user.id)
+        session["_fresh"] = True
+    return client
+
+
+@pytest.fixture
+def login():
+    return log_in
+
+
+@pytest.fixture
+def client_as(app, make_user):
+    """client_as("moderator") -> a test client logged in as a new user with that role."""
+
+    def make(role: str | None, **kwargs):
+        client = app.test_client()
+        if role in (None, "anonymous"):
+            return client
+        user = make_user(role, **kwargs)
+        client.user = user
+        return log_in(client, user)
+
+    return make
+
+
+@pytest.fixture
+def resident_client(client_as):
+    return client_as("resident")
+
+
+@pytest.fixture
+def admin_client(client_as):
+    return client_as("administrator")
+
+
+@pytest.fixture
+def moderator_client(client_as):
+    return client_as("moderator")
+
+
+@pytest.fixture
+def employee_client(client_as):
+    return client_as("employee")
+
+
+@pytest.fixture
+def outbox(db):
+    def messages(recipient: str | None = None) -> list[OutboxMessage]:
+        statement = _db.select(OutboxMessage).order_by(OutboxMessage.id)
+        if recipient:
+            statement = statement.where(OutboxMessage.recipient == recipient)
+        return list(_db.session.scalars(statement))
+
+    return messages
+
+
+@pytest.fixture
+def make_process(db):
+    """make_process(audience="public", phases=[("propose", -1, 10)]): phases as (kind, start, end) in
+    days from now; end None means open-ended."""
+    counter = {"n": 0}
+
+    def make(audience: str = "public", phases=(("propose", -1, 10),), slug: str | None = None,
+             title: str | None = None) -> Process:
+        counter["n"] += 1
+        now = utcnow()
+        process = Process(
+            slug=slug or f"traject-{counter['n']}",
+            title=title or f"Traject {counter['n']}",
+            summary="Een traject om te testen.",
+            description="<p>Beschrijving</p>",
+            audience=audience,
+        )
+        for position, (kind, start, end) in enumerate(phases):
+            process.phases.append(
+                Phase(
+                    kind=kind,
+                    position=position,
+                    starts_at=now + timedelta(days=start),
+                    ends_at=None if end is None else now + timedelta(days=end),
+                )
+            )
+        _db.session.add(process)
+        _db.session.commit()
+        return process
+
+    return make
+
+
+@pytest.fixture
+def count_queries(app):
+    """with count_queries() as counter: ...; counter.count is the number of SQL statements run."""
+
+    @contextmanager
+    def counting():
+        class Counter:
+            count = 0
+            statements: list[str] = []
+
+        counter = Counter()
+        counter.statements = []
+
+        def before(conn, cursor, statement, parameters, context, executemany):
+            counter.count += 1
+            counter.statements.append(statement)
+
+        engine = _db.engine
+        event.listen(engine, "before_cursor_execute", before)
+        try:
+            yield counter
+        finally:
+            event.remove(engine, "before_cursor_execute", before)
+
+    return counting
+
+
+@pytest.fixture
+def roles():
+    return ("anonymous", *ROLES)

@@ -1,0 +1,63 @@
+from participation.accounts.models import User
+from participation.advisory.models import Council
+from participation.core.models import City, District
+from participation.extensions import db
+from participation.processes.models import Process
+
+
+def count(model) -> int:
+    return db.session.scalar(db.select(db.func.count()).select_from(model))
+
+
+def test_demo_load_is_idempotent(app):
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["demo", "load"])
+    assert first.exit_code == 0, first.output
+    assert "beheerder@harelbeke.example" in first.output
+    second = runner.invoke(args=["demo", "load"])
+    assert second.exit_code == 0, second.output
+    assert "beheerder@harelbeke.example" not in second.output  # passwords are printed once
+    assert count(City) == 1
+    assert count(District) == 4
+    assert count(Council) == 10
+    assert count(Process) == 2
+    assert count(User) == 5
+    staff = db.session.scalar(db.select(Process).where(Process.slug == "inspiratienota-2040"))
+    assert staff.audience == "staff" and len(staff.phases) >= 2
+    names = set(db.session.scalars(db.select(Council.name)))
+    assert {"We{i}reldraad", "Gecoro", "Lokaal Overleg Kinderopvang", "Handelscomité"} <= names
+
+
+def test_create_admin_command(app):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["users", "create-admin", "chef@harelbeke.example", "--password", "Heel-geheim-12"])
+    assert result.exit_code == 0, result.output
+    user = db.session.scalar(db.select(User).where(User.email == "chef@harelbeke.example"))
+    assert user.has_role("administrator") and user.is_confirmed and user.check_password("Heel-geheim-12")
+
+
+def test_staff_process_is_invisible_to_residents(app, client_as):
+    app.test_cli_runner().invoke(args=["demo", "load"])
+    resident = client_as("resident")
+    assert "Inspiratienota 2040" not in resident.get("/trajecten").get_data(as_text=True)
+    assert resident.get("/trajecten/inspiratienota-2040").status_code == 404
+    employee = client_as("employee")
+    assert "Inspiratienota 2040" in employee.get("/trajecten").get_data(as_text=True)
+    assert employee.get("/trajecten/inspiratienota-2040").status_code == 200
+    assert "Hallo Harelbeke" in client_as(None).get("/").get_data(as_text=True)
+
+
+def test_mail_send_command_keeps_failed_mail(app, outbox):
+    from participation.mail.services import queue_mail
+
+    queue_mail("a@example.org", "Onderwerp", "Tekst")
+    db.session.commit()
+    app.config.update(MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1", MAIL_PORT=1)
+    try:
+        result = app.test_cli_runner().invoke(args=["mail", "send"])
+    finally:
+        app.config["MAIL_BACKEND"] = "outbox"
+    assert result.exit_code == 1
+    db.session.expire_all()
+    (message,) = outbox()
+    assert message.sent_at is None and message.attempts == 1 and message.last_error

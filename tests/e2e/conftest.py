@@ -1,0 +1,136 @@
+"""Browser journeys: the app served on a real port, driven by Playwright in Debian's Chromium.
+
+Every page a journey looks at is checked with axe-core (WCAG 2.1 A and AA) and saved as a
+screenshot under test-artifacts/screenshots/<journey>/.
+"""
+
+import json
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from participation import ROOT, create_app
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    """The same database as the tests, with CSRF on, as a browser sees the site."""
+    browser_app = create_app(
+        "testing",
+        SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"],
+        WTF_CSRF_ENABLED=True,
+    )
+    server = make_server("127.0.0.1", 0, browser_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make test` installs it (apt-get install chromium).")
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: `make test` installs it (npm ci).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+class Journey:
+    """A person's way through the site: visit pages, look at them, check them."""
+
+    def __init__(self, page, base_url: str, name: str):
+        self.page = page
+        self.base_url = base_url
+        self.folder = ARTIFACTS / name
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.step = 0
+        self.checked: list[str] = []
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def visit(self, path: str):
+        response = self.page.goto(self.url(path))
+        return response
+
+    def check(self, label: str) -> None:
+        """Screenshot the page and run axe on it: any WCAG 2.1 A/AA violation fails the journey."""
+        self.step += 1
+        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+        self.page.screenshot(path=str(self.folder / f"{self.step:02d}-{slug}.png"), full_page=True)
+        self.page.add_script_tag(path=str(AXE))
+        result = self.page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        )
+        violations = [
+            {
+                "rule": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [n["target"] for n in v["nodes"]][:5],
+            }
+            for v in result["violations"]
+        ]
+        self.checked.append(self.page.url)
+        assert not violations, f"axe found on {self.page.url} ({label}):\n{json.dumps(violations, indent=1)}"
+
+    def outbox_link(self, recipient: str) -> str:
+        from participation.extensions import db
+        from participation.mail.models import OutboxMessage
+
+        db.session.expire_all()
+        message = db.session.scalars(
+            db.select(OutboxMessage).where(OutboxMessage.recipient == recipient).order_by(OutboxMessage.id.desc())
+        ).first()
+        assert message is not None, f"No mail to {recipient}"
+        path = re.search(r"https?://[^/\s]+(/\S+)", message.body).group(1)
+        return self.url(path)
+
+
+@pytest.fixture
+def journey(browser, live_server, request):
+    context = browser.new_context(bypass_csp=True, locale="nl-BE", viewport={"width": 1024, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield Journey(page, live_server, request.node.name.removeprefix("test_"))
+    context.close()
+
+
+@pytest.fixture
+def phone_journey(browser, live_server, request):
+    context = browser.new_context(
+        bypass_csp=True, locale="nl-BE", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield Journey(page, live_server, request.node.name.removeprefix("test_"))
+    context.close()
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
