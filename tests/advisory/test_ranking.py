@@ -60,7 +60,7 @@ def test_schulze_wikipedia_example_strongest_paths_and_order():
     assert result.winners == ["E"]
     assert result.total_weight == 45
     assert result.method == "schulze"
-    assert str(result.method_label) == "Schulze method"
+    assert str(result.method_label) == "Schulze-methode"
 
 
 def test_schulze_explains_each_step_with_the_path_strengths():
@@ -147,13 +147,13 @@ def test_ballot_ranking_an_unknown_proposal_is_refused():
     with pytest.raises(BallotError) as error:
         validate_ballot([1, 2], [[1], [7]], names={7: "Fietsenstalling station"})
 
-    assert str(error.value) == "The ballot ranks an unknown proposal: Fietsenstalling station"
+    assert str(error.value) == "Het stembiljet rangschikt een onbekend voorstel: Fietsenstalling station"
     assert error.value.candidate == 7
 
 
 @pytest.mark.parametrize("ballot", [[["a", "a"]], [["a"], ["b", "a"]]])
 def test_ballot_ranking_a_proposal_twice_is_refused(ballot):
-    with pytest.raises(BallotError, match="The ballot ranks a proposal twice: a"):
+    with pytest.raises(BallotError, match="Het stembiljet rangschikt een voorstel twee keer: a"):
         validate_ballot("abc", ballot)
 
 

@@ -1,0 +1,98 @@
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from participation.database import utcnow
+from participation.extensions import db
+
+STATUSES = (
+    "submitted", "published", "hidden", "selected", "not_selected", "in_progress", "realised", "merged",
+)
+PUBLIC_STATUSES = ("published", "selected", "not_selected", "in_progress", "realised")
+
+
+class Idea(db.Model):
+    """An idea in a process. `vote_count` is kept by the votes feature with atomic updates, so lists
+    can sort on it without counting."""
+
+    __tablename__ = "ideas"
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ({})".format(", ".join(f"'{s}'" for s in STATUSES)), name="known_status"
+        ),
+        CheckConstraint("vote_count >= 0", name="votes_not_negative"),
+        Index("ix_ideas_process_status_created", "process_id", "status", "created_at"),
+        Index("ix_ideas_process_votes", "process_id", "vote_count"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(150))
+    body: Mapped[str] = mapped_column(Text)
+    theme: Mapped[str] = mapped_column(String(20), index=True)
+    district_id: Mapped[int | None] = mapped_column(ForeignKey("districts.id", ondelete="SET NULL"), index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    on_behalf_name: Mapped[str | None] = mapped_column(String(120))
+    on_behalf_contact: Mapped[str | None] = mapped_column(String(200))
+    on_behalf_consent: Mapped[bool] = mapped_column(default=False, server_default="0")
+    status: Mapped[str] = mapped_column(String(20), default="submitted")
+    hidden_reason: Mapped[str | None] = mapped_column(Text)
+    answer: Mapped[str | None] = mapped_column(Text)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id", ondelete="SET NULL"))
+    vote_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(
+        default=utcnow, onupdate=utcnow, server_default=func.current_timestamp()
+    )
+
+    process = relationship("Process")
+    district = relationship("District")
+    author = relationship("User", foreign_keys=[author_id])
+    entered_by = relationship("User", foreign_keys=[entered_by_id])
+    merged_into = relationship("Idea", remote_side=[id])
+    history: Mapped[list["IdeaStatusChange"]] = relationship(
+        back_populates="idea", order_by="IdeaStatusChange.created_at", cascade="all, delete-orphan"
+    )
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in PUBLIC_STATUSES
+
+    @property
+    def via_desk(self) -> bool:
+        return self.entered_by_id is not None
+
+    def __repr__(self) -> str:
+        return f"<Idea {self.id} {self.status}>"
+
+
+class IdeaStatusChange(db.Model):
+    """One step of an idea's road: dated, with who did it and why."""
+
+    __tablename__ = "idea_status_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+
+    idea: Mapped[Idea] = relationship(back_populates="history")
+    author = relationship("User")
+
+
+class Follow(db.Model):
+    """A person following an idea, told by mail when it moves."""
+
+    __tablename__ = "follows"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+
+    user = relationship("User")
+    idea = relationship("Idea")
