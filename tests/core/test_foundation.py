@@ -136,3 +136,12 @@ def test_crash_shows_a_dutch_error_page_and_rolls_back(app):
     assert response.status_code == 500
     assert "Er ging bij ons iets mis" in response.get_data(as_text=True)
     assert db.session.scalar(db.select(City).where(City.slug == "half")) is None
+
+
+def test_process_description_renders_allowed_html_and_drops_scripts(client, make_process):
+    process = make_process()
+    process.description = '<p>Met <strong>jou</strong></p><script>alert(1)</script><img src=x onerror=alert(1)>'
+    db.session.commit()
+    body = client.get(f"/trajecten/{process.slug}").get_data(as_text=True)
+    assert "<p>Met <strong>jou</strong></p>" in body
+    assert "<script>alert" not in body and "onerror" not in body
