@@ -104,3 +104,30 @@ def links_of_idea(idea_id: int) -> list[IdeaTarget]:
             .order_by(SdgTarget.goal_number, SdgTarget.position)
         )
     )
+
+
+def ideas_for_linking(search: str, unlinked_only: bool, page: int, per_page: int):
+    """A page of the ideas a moderator may link, newest first, with how many targets each has:
+    searched on the title, and optionally only those without any target yet."""
+    statement = db.select(Idea).where(Idea.status != "merged").options(selectinload(Idea.process))
+    if search:
+        statement = statement.where(Idea.title.ilike(f"%{_escape_like(search)}%", escape="\\"))
+    if unlinked_only:
+        statement = statement.where(~db.exists().where(IdeaTarget.idea_id == Idea.id))
+    statement = statement.order_by(Idea.created_at.desc(), Idea.id.desc())
+    result = db.paginate(statement, page=page, per_page=per_page, error_out=False)
+    ids = [idea.id for idea in result.items]
+    counts: dict[int, int] = {}
+    if ids:
+        counts = dict(
+            db.session.execute(
+                db.select(IdeaTarget.idea_id, db.func.count(IdeaTarget.id))
+                .where(IdeaTarget.idea_id.in_(ids))
+                .group_by(IdeaTarget.idea_id)
+            ).all()
+        )
+    return result, counts
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

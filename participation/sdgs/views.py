@@ -105,13 +105,29 @@ def statement(number: int):
 @bp.route("/sdgs/koppelen")
 @access(MODERATOR)
 def link_page():
+    if "idea" not in request.args:
+        return _choose_idea()
     idea = _idea_or_404(request.args.get("idea"))
     form = LinkTargetForm(data={"next": _back(url_for("sdgs.link_page", idea=idea.id))})
     return _render_link_page(idea, form)
 
 
+def _choose_idea():
+    search = (request.args.get("q") or "").strip()[:100]
+    unlinked = request.args.get("zonder") == "1"
+    ideas, counts = queries.ideas_for_linking(
+        search, unlinked, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"]
+    )
+    return render_template(
+        "sdgs/choose.html", ideas=ideas, counts=counts, search=search, unlinked=unlinked,
+        status_labels=STATUS_LABELS,
+    )
+
+
 def _render_link_page(idea: Idea, form: LinkTargetForm, status: int = 200):
-    return render_template("sdgs/link.html", idea=idea, form=form, language=_language()), status
+    return render_template(
+        "sdgs/link.html", idea=idea, form=form, status_labels=STATUS_LABELS, language=_language()
+    ), status
 
 
 @bp.route("/sdgs/ideeen/<int:idea_id>/koppelen", methods=["POST"])

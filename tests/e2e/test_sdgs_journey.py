@@ -32,7 +32,12 @@ def test_moderator_links_an_idea_to_target_11_7(journey, make_user, make_process
     page.get_by_role("button", name="Aanmelden").click()
     expect(page.locator(".flash-success")).to_be_visible()
 
-    journey.visit(f"/sdgs/koppelen?idea={idea.id}")
+    journey.visit("/sdgs/11")
+    page.get_by_role("link", name="Een idee koppelen aan een subdoel").click()
+    page.get_by_label("Zoek ideeën op titel").fill("speelplein")
+    page.get_by_role("button", name="Zoeken").click()
+    journey.check("choose an idea")
+    page.get_by_role("link", name="Een speelpleintje in de Vlietestraat").click()
     expect(page.get_by_role("heading", name="Voorgestelde subdoelen")).to_be_visible()
     journey.check("link page with suggestions")
 

@@ -119,3 +119,26 @@ def test_moderator_link_page_suggests_targets_with_matched_words(client_as, make
     page = client_as("moderator").get(f"/sdgs/koppelen?idea={idea.id}").get_data(as_text=True)
     assert "Voorgestelde subdoelen" in page
     assert "Armoede" in page and 'name="code" value="1.' in page
+
+
+def test_moderator_finds_ideas_to_link_by_title_and_without_target(client_as, make_process, count_queries):
+    process = make_process()
+    linked = make_idea(process, title="Fietsstraat in Hulste")
+    make_idea(process, title="Fietsenstalling aan het station")
+    make_idea(process, title="Bloemen op het marktplein")
+    moderator = client_as("moderator")
+    moderator.post(f"/sdgs/ideeen/{linked.id}/koppelen", data={"code": "11.2"})
+    everything = moderator.get("/sdgs/koppelen").get_data(as_text=True)
+    assert "3 ideeën" in everything
+    found = moderator.get("/sdgs/koppelen?q=fiets").get_data(as_text=True)
+    assert "Fietsstraat in Hulste" in found and "Bloemen" not in found
+    without = moderator.get("/sdgs/koppelen?q=fiets&zonder=1").get_data(as_text=True)
+    assert "Fietsenstalling" in without and "Fietsstraat in Hulste" not in without
+    assert "Geen enkel idee" in moderator.get("/sdgs/koppelen?q=%25_").get_data(as_text=True)
+    with count_queries() as counter:
+        moderator.get("/sdgs/koppelen")
+    for n in range(5):
+        make_idea(process, title=f"Extra {n}")
+    with count_queries() as more:
+        moderator.get("/sdgs/koppelen")
+    assert more.count == counter.count

@@ -23,6 +23,7 @@ ROUTES = {
               data=lambda w: {"sentence": "Iedereen telt mee in de stad"}),
     ],
     "sdgs.link_page": [
+        Check(lambda w: "/sdgs/koppelen?q=bomen", only(MODERATOR)),
         Check(lambda w: f"/sdgs/koppelen?idea={w.sdg_idea.id}", only(MODERATOR)),
         Check(lambda w: "/sdgs/koppelen?idea=999999", only(MODERATOR, code=404)),
     ],
