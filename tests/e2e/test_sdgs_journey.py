@@ -4,6 +4,7 @@ from playwright.sync_api import expect
 
 from participation.extensions import db
 from participation.ideas.models import Idea
+from participation.sdgs.models import CityStatement
 from tests.conftest import PASSWORD
 
 
@@ -18,12 +19,16 @@ def test_moderator_links_an_idea_to_target_11_7(journey, make_user, make_process
         status="published",
     )
     db.session.add(idea)
+    db.session.add(CityStatement(goal_number=10, sentence="Iedereen telt mee in Harelbeke"))
+    db.session.add(CityStatement(goal_number=11, sentence="Harelbeke investeert in de duurzame ruimtelijke "
+                                                           "ontwikkeling van de stad"))
     db.session.commit()
     page = journey.page
 
     journey.visit("/sdgs")
     expect(page.locator("h1")).to_have_text("Duurzame ontwikkelingsdoelen")
     expect(page.locator(".sdg-tile")).to_have_count(17)
+    expect(page.locator(".sdg-tile.sdg-10")).to_contain_text("Iedereen telt mee in Harelbeke")
     journey.check("overview")
 
     journey.visit("/account/aanmelden")
