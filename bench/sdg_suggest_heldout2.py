@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 SET_PATH = ROOT / "bench" / "sdg_suggest_heldout2.json"
+RESULTS_PATH = ROOT / "bench" / "sdg_suggest_results_heldout2.json"
 STATUS = {"Niet gestart", "Bezig", "Voltooid"}
 _SDG = re.compile(r"^\s*SDG (\d\d):")
 _STOP = re.compile(r"^(\d\d \S|D\d\d/AP\d\d/\d\d\||AP\d\d |Actie Omschrijving|\d{4}KW\d$|SDG \d\d:)")
@@ -70,11 +71,25 @@ def main(argv: list[str] | None = None) -> int:
         goals = sorted({item["goal"] for item in items})
         print(f"wrote {len(items)} explanations over goals {goals} to {SET_PATH.relative_to(ROOT)}")
         return 0
-    from sdg_suggest_eval import build_suggester, evaluate
+    from sdg_suggest_eval import EVAL_PATH, build_suggester, evaluate, frequency_baseline
 
     items = json.loads(SET_PATH.read_text(encoding="utf-8"))
+    tuning = [item for item in json.loads(EVAL_PATH.read_text(encoding="utf-8")) if item["split"] == "tuning"]
     result = evaluate(build_suggester(), items)
-    print(json.dumps(result))
+    result["baseline_most_frequent_goals"] = frequency_baseline(tuning, items)
+    report = {
+        "what": "goal accuracy of participation.sdgs.suggest on the plan report's explanations (Toelichting), "
+        "a set not used for tuning",
+        "labelled_set": str(SET_PATH.relative_to(ROOT)),
+        "result": result,
+    }
+    RESULTS_PATH.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(
+        f"explanations n={result['items']}  top-1 {result['top1']:.1%}  top-3 {result['top3']:.1%}  "
+        f"answered {result['answered']:.0%}; most-frequent-goals baseline "
+        f"top-1 {result['baseline_most_frequent_goals']['top1']:.1%} "
+        f"top-3 {result['baseline_most_frequent_goals']['top3']:.1%}"
+    )
     return 0
 
 

@@ -14,7 +14,7 @@ from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.sdgs.models import CityStatement, IdeaTarget, SdgGoal, SdgTarget
 from participation.sdgs.reference import is_target_code, reference_goals
-from participation.sdgs.suggest import Suggester, Suggestion
+from participation.sdgs.suggest import Suggester, Suggestion, load_keywords
 from participation.security import plain_text
 
 STATEMENT_MAX = 300
@@ -137,9 +137,14 @@ def current_statements() -> dict[int, str]:
     return {s.goal_number: s.sentence for s in db.session.scalars(db.select(CityStatement))}
 
 
+@lru_cache(maxsize=1)
+def _keywords() -> dict[int, str]:
+    return load_keywords()
+
+
 @lru_cache(maxsize=4)
 def _suggester_for(statements: tuple[tuple[int, str], ...]) -> Suggester:
-    return Suggester.from_data(list(reference_goals()), dict(statements))
+    return Suggester.from_data(list(reference_goals()), dict(statements), keywords=_keywords())
 
 
 def suggester(statements: dict[int, str] | None = None) -> Suggester:
