@@ -22,6 +22,7 @@ setup: $(INSTALLED) translations
 database: setup
 	mkdir -p instance
 	$(BIN)/participation db upgrade
+	$(BIN)/participation sdg load
 	$(BIN)/participation demo load --if-empty
 
 run: database

@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from participation.sdgs.suggest import (  # noqa: E402
     Suggester,
     Weights,
+    load_keywords,
     load_reference_goals,
     load_statements,
 )
@@ -132,7 +133,9 @@ def frequency_baseline(tuning: list[dict], items: list[dict]) -> dict:
 
 
 def build_suggester(weights: Weights | None = None) -> Suggester:
-    return Suggester.from_data(load_reference_goals(), load_statements(STATEMENTS_PATH), weights)
+    return Suggester.from_data(
+        load_reference_goals(), load_statements(STATEMENTS_PATH), weights, keywords=load_keywords()
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -86,5 +86,7 @@ def mail_send() -> None:
 
 
 def register_commands(app: Flask) -> None:
-    for group in (demo_group, users_group, mail_group):
+    from participation.sdgs.cli import sdg_group
+
+    for group in (demo_group, users_group, mail_group, sdg_group):
         app.cli.add_command(group)

@@ -15,6 +15,7 @@ from participation.advisory.models import Council, CouncilMembership
 from participation.core.models import City, District
 from participation.extensions import db
 from participation.processes.models import Phase, Process
+from participation.sdgs.services import load_city_statements
 
 DATA_DIR = Path(__file__).resolve().parent
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -113,5 +114,7 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
     councils = load_councils(data, report)
     load_processes(data, report)
     load_accounts(data, councils, report)
+    statements = load_city_statements(folder / "sdg_statements.json")
+    report.lines.append(f"{statements} SDG statements of the city")
     db.session.flush()
     return report

@@ -1,0 +1,64 @@
+from flask import Blueprint
+
+bp = Blueprint("sdgs", __name__)
+
+from participation.sdgs import api, views  # noqa: E402,F401
+
+
+@bp.record_once
+def _setup(state) -> None:
+    """The goals and targets are reference data: the test database loads them once and keeps them."""
+    from participation.sdgs.services import load_reference_data
+
+    state.app.config.setdefault("REFERENCE_LOADERS", []).append(load_reference_data)
+
+
+@bp.app_template_global()
+def sdg_links_of(idea) -> list:
+    """The targets an idea is linked to (for the idea page's partial)."""
+    from participation.sdgs.queries import links_of_idea
+
+    return links_of_idea(idea.id)
+
+
+@bp.app_template_global()
+def sdg_suggestions_for(idea, top: int = 5) -> list:
+    """Suggested targets for an idea, without the ones already linked (for screening)."""
+    from participation.sdgs.queries import links_of_idea
+    from participation.sdgs.services import suggestions_for_idea
+
+    linked = {link.target_code for link in links_of_idea(idea.id)}
+    return suggestions_for_idea(idea, top=top, exclude=linked)
+
+
+@bp.app_template_global()
+def sdg_target_text(code: str, language: str = "nl") -> str:
+    from participation.sdgs.reference import target_text
+
+    return target_text(code, language)
+
+
+@bp.app_template_global()
+def sdg_goal_titles() -> dict[int, str]:
+    from flask_babel import get_locale
+
+    from participation.sdgs.queries import all_goals
+
+    language = str(get_locale() or "nl")
+    return {goal.number: goal.title(language) for goal in all_goals()}
+
+
+@bp.app_template_global()
+def idea_url(idea) -> str | None:
+    """The idea's own page when the ideas feature offers one."""
+    from flask import current_app, url_for
+    from werkzeug.routing import BuildError
+
+    if "ideas.show" not in current_app.view_functions:
+        return None
+    for args in ({"idea_id": idea.id}, {"id": idea.id}, {"slug": idea.process.slug, "idea_id": idea.id}):
+        try:
+            return url_for("ideas.show", **args)
+        except BuildError:
+            continue
+    return None

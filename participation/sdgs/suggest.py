@@ -1,7 +1,9 @@
 """Suggest SDG targets for a Dutch text, with the words that led to each suggestion.
 
 The index is built once from the Dutch target texts, the goal titles and, when given, the
-city's own sentence per goal ("Iedereen telt mee in Harelbeke" for goal 10). Words are
+city's own sentence per goal ("Iedereen telt mee in Harelbeke" for goal 10) and a list of the
+words a Flemish city uses for each goal (``data/keywords_nl.json``: "fietspaden", "leefloon",
+"riolering" …, which the UN wording never says). Words are
 lower-cased, stripped of a small list of Dutch function words, split into the parts of a
 compound when those parts occur in the reference texts ("verkeersveiligheid" also counts as
 "verkeer" and "veiligheid"), and stemmed with the Snowball Dutch stemmer. A target's score
@@ -28,6 +30,7 @@ from pathlib import Path
 import snowballstemmer
 
 DATA_PATH = Path(__file__).resolve().parent / "data" / "sdgs.json"
+KEYWORDS_PATH = Path(__file__).resolve().parent / "data" / "keywords_nl.json"
 
 STOP_WORDS = frozenset(
     """
@@ -53,11 +56,12 @@ class Weights:
     """The knobs of the suggester; the defaults were tuned on the tuning half of the
     evaluation set in ``bench/sdg_suggest_eval.json`` (see ``bench/sdg_suggest_eval.py``)."""
 
-    target: float = 0.5  # share of a target's own text in its score; the rest is its goal's
+    target: float = 0.3  # share of a target's own text in its score; the rest is its goal's
     title: float = 1.0  # how often the goal titles count in the goal's text
     statement: float = 4.0  # how often the city's sentence counts in the goal's text
     compound_part: float = 0.5  # weight of a compound's parts next to the whole word
     city_goal_bonus: float = 0.05  # added to a matching target of a goal the city has a sentence for
+    keywords: float = 2.0  # how often the municipal keyword list counts in the goal's text
 
 
 @dataclass(frozen=True)
@@ -230,9 +234,11 @@ class Suggester:
         statements: Mapping[int, str] | None = None,
         weights: Weights | None = None,
         language: str = "nl",
+        keywords: Mapping[int, str] | None = None,
     ) -> Suggester:
         """Build from the reference data (``load_reference_goals()``) and, optionally, the
-        city's sentence per goal number."""
+        city's sentence per goal number and a list of municipal words per goal
+        (``load_keywords()``), which count ``weights.keywords`` times in the goal's text."""
         weights = weights or Weights()
         statements = {int(goal): sentence for goal, sentence in (statements or {}).items()}
         common = _common_statement_words(statements)
@@ -247,6 +253,8 @@ class Suggester:
             if statements.get(number):
                 sentence = " ".join(w for w in words(statements[number]) if w.lower() not in common)
                 pieces.append((sentence, weights.statement))
+            if keywords and keywords.get(number) and weights.keywords > 0:
+                pieces.append((keywords[number], weights.keywords))
             goal_texts[number] = pieces
             for target in goal["targets"]:
                 targets.append((target["code"], number, target["text"][language]))
@@ -333,6 +341,12 @@ def load_reference_goals(path: Path | None = None) -> list[dict]:
     """The 17 goals with their targets, from the reference data shipped with the package."""
     with open(path or DATA_PATH, encoding="utf-8") as handle:
         return json.load(handle)["goals"]
+
+
+def load_keywords(path: Path | None = None) -> dict[int, str]:
+    """Municipal words per goal (``data/keywords_nl.json`` unless another list is given)."""
+    with open(path or KEYWORDS_PATH, encoding="utf-8") as handle:
+        return {int(goal): text for goal, text in json.load(handle)["goals"].items()}
 
 
 def load_statements(path: Path) -> dict[int, str]:

@@ -9,6 +9,7 @@ from participation.sdgs.suggest import (
     GoalSuggestion,
     Suggester,
     Suggestion,
+    load_keywords,
     load_reference_goals,
     load_statements,
     words,
@@ -17,8 +18,11 @@ from participation.sdgs.suggest import (
 ROOT = Path(__file__).resolve().parents[2]
 STATEMENTS = ROOT / "participation" / "demo" / "harelbeke" / "sdg_statements.json"
 EVAL_SET = ROOT / "bench" / "sdg_suggest_eval.json"
-# Measured on the held-out half with the tuned weights: 31.7 % (bench/sdg_suggest_results.json).
-HELD_OUT_TOP3_FLOOR = 0.28
+EXPLANATIONS_SET = ROOT / "bench" / "sdg_suggest_heldout2.json"
+# Measured with the tuned weights and the municipal keyword list (bench/sdg_suggest_results*.json):
+# 56.7 % on the held-out half of the action titles, 72.0 % on the plan's explanations.
+HELD_OUT_TOP3_FLOOR = 0.53
+EXPLANATIONS_TOP3_FLOOR = 0.68
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +32,7 @@ def goals():
 
 @pytest.fixture(scope="module")
 def suggester(goals):
-    return Suggester.from_data(goals, load_statements(STATEMENTS))
+    return Suggester.from_data(goals, load_statements(STATEMENTS), keywords=load_keywords())
 
 
 def test_poverty_text_puts_goal_1_first(suggester):
@@ -59,7 +63,7 @@ def test_matched_words_are_the_words_of_the_input_as_written(suggester):
 
 
 def test_a_compound_matches_through_its_parts(suggester):
-    suggestion = next(s for s in suggester.suggest("verkeersveiligheid", top=10) if s.target == "3.6")
+    suggestion = next(s for s in suggester.suggest("verkeersveiligheid", top=15) if s.target == "3.6")
     assert suggestion.matched_words == ("verkeersveiligheid",)
 
 
@@ -112,3 +116,13 @@ def test_held_out_top3_goal_accuracy_stays_above_the_floor(suggester):
     items = [i for i in json.loads(EVAL_SET.read_text(encoding="utf-8")) if i["split"] == "held-out"]
     hits = sum(i["goal"] in [g.goal for g in suggester.suggest_goals(i["text"], top=3)] for i in items)
     assert hits / len(items) >= HELD_OUT_TOP3_FLOOR, f"{hits}/{len(items)}"
+
+
+def test_explanations_top3_goal_accuracy_stays_above_the_floor(suggester):
+    items = json.loads(EXPLANATIONS_SET.read_text(encoding="utf-8"))
+    hits = sum(i["goal"] in [g.goal for g in suggester.suggest_goals(i["text"], top=3)] for i in items)
+    assert hits / len(items) >= EXPLANATIONS_TOP3_FLOOR, f"{hits}/{len(items)}"
+
+
+def test_keyword_list_covers_every_goal():
+    assert sorted(load_keywords()) == list(range(1, 18))

@@ -1,0 +1,21 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+
+class LinkTargetForm(FlaskForm):
+    code = StringField(
+        _l("Target code"),
+        validators=[DataRequired(_l("Enter the code of a target, for example 11.7.")), Length(max=12)],
+        description=_l("For example 11.7. The code is in the list of targets on each goal's page."),
+    )
+    next = HiddenField()
+
+
+class StatementForm(FlaskForm):
+    sentence = TextAreaField(
+        _l("The city's sentence for this goal"),
+        validators=[Optional(), Length(max=300, message=_l("Keep the sentence under %(max)s characters."))],
+        description=_l("One sentence that says what the city does for this goal. Leave it empty to remove it."),
+    )

@@ -1,0 +1,133 @@
+"""Read-side helpers for the SDG pages and the API: goals with targets, links and counts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy.orm import selectinload
+
+from participation.extensions import db
+from participation.ideas.models import PUBLIC_STATUSES, Idea
+from participation.processes.models import Process
+from participation.processes.services import audiences_visible_to
+from participation.sdgs.models import CityStatement, IdeaTarget, SdgGoal, SdgTarget
+
+
+def all_goals(with_targets: bool = False) -> list[SdgGoal]:
+    statement = db.select(SdgGoal).order_by(SdgGoal.number)
+    if with_targets:
+        statement = statement.options(selectinload(SdgGoal.targets))
+    return list(db.session.scalars(statement))
+
+
+def goal_by_number(number: int) -> SdgGoal | None:
+    return db.session.scalar(
+        db.select(SdgGoal).where(SdgGoal.number == number).options(selectinload(SdgGoal.targets))
+    )
+
+
+def statements_by_goal() -> dict[int, CityStatement]:
+    return {s.goal_number: s for s in db.session.scalars(db.select(CityStatement))}
+
+
+def target_choices() -> list[SdgTarget]:
+    return list(db.session.scalars(db.select(SdgTarget).order_by(SdgTarget.goal_number, SdgTarget.position)))
+
+
+def _visible_ideas(viewer, statement):
+    """Only ideas the viewer may read: a public status, in a process whose audience they belong to.
+    Moderators see every status."""
+    statement = statement.join(Process, Process.id == Idea.process_id).where(
+        Process.audience.in_(audiences_visible_to(viewer))
+    )
+    if not (getattr(viewer, "is_authenticated", False) and viewer.has_any_role("moderator")):
+        statement = statement.where(Idea.status.in_(PUBLIC_STATUSES))
+    return statement
+
+
+def idea_counts_by_goal(viewer) -> dict[int, int]:
+    """How many ideas the viewer can see are linked to each goal (an idea counts once per goal)."""
+    statement = _visible_ideas(
+        viewer,
+        db.select(IdeaTarget.goal_number, db.func.count(db.distinct(IdeaTarget.idea_id)))
+        .join(Idea, Idea.id == IdeaTarget.idea_id)
+        .group_by(IdeaTarget.goal_number),
+    )
+    return {number: count for number, count in db.session.execute(statement)}
+
+
+def ideas_for_goal(number: int, viewer, page: int, per_page: int):
+    """A page of the ideas linked to a goal, newest link first, each with its targets of that goal."""
+    newest = db.func.max(IdeaTarget.created_at).label("linked_at")
+    statement = _visible_ideas(
+        viewer,
+        db.select(Idea)
+        .join(IdeaTarget, IdeaTarget.idea_id == Idea.id)
+        .where(IdeaTarget.goal_number == number)
+        .group_by(Idea.id)
+        .order_by(newest.desc(), Idea.id.desc()),
+    )
+    result = db.paginate(statement, page=page, per_page=per_page, error_out=False)
+    ids = [idea.id for idea in result.items]
+    codes: dict[int, list[str]] = defaultdict(list)
+    if ids:
+        rows = db.session.execute(
+            db.select(IdeaTarget.idea_id, IdeaTarget.target_code)
+            .join(SdgTarget, SdgTarget.code == IdeaTarget.target_code)
+            .where(IdeaTarget.idea_id.in_(ids), IdeaTarget.goal_number == number)
+            .order_by(SdgTarget.position)
+        )
+        for idea_id, code in rows:
+            codes[idea_id].append(code)
+    return result, codes
+
+
+def idea_counts_by_target(number: int, viewer) -> dict[str, int]:
+    statement = _visible_ideas(
+        viewer,
+        db.select(IdeaTarget.target_code, db.func.count(IdeaTarget.idea_id))
+        .join(Idea, Idea.id == IdeaTarget.idea_id)
+        .where(IdeaTarget.goal_number == number)
+        .group_by(IdeaTarget.target_code),
+    )
+    return {code: count for code, count in db.session.execute(statement)}
+
+
+def links_of_idea(idea_id: int) -> list[IdeaTarget]:
+    """The targets an idea is linked to, in the goals' order, with target and goal loaded."""
+    return list(
+        db.session.scalars(
+            db.select(IdeaTarget)
+            .join(SdgTarget, SdgTarget.code == IdeaTarget.target_code)
+            .where(IdeaTarget.idea_id == idea_id)
+            .options(selectinload(IdeaTarget.target).selectinload(SdgTarget.goal))
+            .order_by(SdgTarget.goal_number, SdgTarget.position)
+        )
+    )
+
+
+def ideas_for_linking(search: str, unlinked_only: bool, page: int, per_page: int):
+    """A page of the ideas a moderator may link, newest first, with how many targets each has:
+    searched on the title, and optionally only those without any target yet."""
+    statement = db.select(Idea).where(Idea.status != "merged").options(selectinload(Idea.process))
+    if search:
+        statement = statement.where(Idea.title.ilike(f"%{_escape_like(search)}%", escape="\\"))
+    if unlinked_only:
+        statement = statement.where(~db.exists().where(IdeaTarget.idea_id == Idea.id))
+    statement = statement.order_by(Idea.created_at.desc(), Idea.id.desc())
+    result = db.paginate(statement, page=page, per_page=per_page, error_out=False)
+    ids = [idea.id for idea in result.items]
+    counts: dict[int, int] = {}
+    if ids:
+        counts = dict(
+            db.session.execute(
+                db.select(IdeaTarget.idea_id, db.func.count(IdeaTarget.id))
+                .where(IdeaTarget.idea_id.in_(ids))
+                .group_by(IdeaTarget.idea_id)
+            ).all()
+        )
+    return result, counts
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,165 @@
+"""Every change of state for the SDGs: loading the reference data and the city's sentences,
+editing a sentence, linking and unlinking ideas and targets, and the suggester built on them."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
+
+from participation.extensions import db
+from participation.ideas.models import Idea
+from participation.sdgs.models import CityStatement, IdeaTarget, SdgGoal, SdgTarget
+from participation.sdgs.reference import is_target_code, reference_goals
+from participation.sdgs.suggest import Suggester, Suggestion, load_keywords
+from participation.security import plain_text
+
+STATEMENT_MAX = 300
+
+
+class SdgError(ValueError):
+    """A change refused, with a message a person can read."""
+
+
+def load_reference_data() -> tuple[int, int]:
+    """Write the 17 goals and 169 targets from the shipped JSON; running it again changes nothing
+    but texts that differ. Returns (goals, targets)."""
+    goals = {goal.number: goal for goal in db.session.scalars(db.select(SdgGoal))}
+    targets = {target.code: target for target in db.session.scalars(db.select(SdgTarget))}
+    target_count = 0
+    for data in reference_goals():
+        number = int(data["number"])
+        goal = goals.get(number) or SdgGoal(number=number)
+        goal.colour = data["colour"].upper()
+        for language in ("nl", "fr", "en"):
+            setattr(goal, f"title_{language}", data["title"][language])
+            setattr(goal, f"long_title_{language}", data["long_title"][language])
+        db.session.add(goal)
+        for position, item in enumerate(data["targets"]):
+            target = targets.get(item["code"]) or SdgTarget(code=item["code"])
+            target.goal_number = number
+            target.position = position
+            for language in ("nl", "fr", "en"):
+                setattr(target, f"text_{language}", item["text"][language])
+            db.session.add(target)
+            target_count += 1
+        db.session.flush()
+    return len(reference_goals()), target_count
+
+
+def load_city_statements(path: Path) -> int:
+    """The city's sentence per goal from its folder (``sdg_statements.json``); loading twice
+    changes nothing, and a sentence an administrator has since edited is kept."""
+    if not path.exists():
+        return 0
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if db.session.scalar(db.select(db.func.count()).select_from(SdgGoal)) == 0:
+        load_reference_data()
+    known = {s.goal_number: s for s in db.session.scalars(db.select(CityStatement))}
+    for number, sentence in data.items():
+        if int(number) not in known:
+            db.session.add(CityStatement(goal_number=int(number), sentence=sentence.strip()))
+    db.session.flush()
+    return len(data)
+
+
+def set_city_statement(goal: SdgGoal, sentence: str, user) -> CityStatement | None:
+    """Set (or, with an empty sentence, remove) the city's sentence for a goal."""
+    sentence = " ".join((sentence or "").split())
+    if len(sentence) > STATEMENT_MAX:
+        raise SdgError(_l("Keep the sentence under %(max)s characters.", max=STATEMENT_MAX))
+    statement = db.session.get(CityStatement, goal.number)
+    if not sentence:
+        if statement is not None:
+            db.session.delete(statement)
+        db.session.commit()
+        return None
+    if statement is None:
+        statement = CityStatement(goal_number=goal.number)
+        db.session.add(statement)
+    statement.sentence = sentence
+    statement.updated_by_id = getattr(user, "id", None)
+    db.session.commit()
+    return statement
+
+
+def normalise_code(raw: str | None) -> str:
+    """'SDG 11.7', ' 11.7 ', '11,7' and '1.A' all become a code as stored ('11.7', '1.a')."""
+    code = (raw or "").strip().lower().replace(",", ".")
+    for prefix in ("sdg", "doel", "target"):
+        code = code.removeprefix(prefix).strip()
+    return code
+
+
+def link_idea(idea: Idea, raw_code: str, user) -> IdeaTarget:
+    """Link an idea to a target; an unknown code or a link that exists is refused."""
+    code = normalise_code(raw_code)
+    if not code:
+        raise SdgError(_l("Enter the code of a target, for example 11.7."))
+    if not is_target_code(code):
+        raise SdgError(_l("There is no target %(code)s. Codes run from 1.1 to 17.19, like 11.7 or 1.a.",
+                          code=code))
+    target = db.session.get(SdgTarget, code)
+    if target is None:
+        raise SdgError(_l("The SDG targets are not loaded yet."))
+    exists = db.session.scalar(
+        db.select(IdeaTarget.id).where(IdeaTarget.idea_id == idea.id, IdeaTarget.target_code == code)
+    )
+    if exists:
+        raise SdgError(_l("This idea is already linked to target %(code)s.", code=code))
+    link = IdeaTarget(idea_id=idea.id, target_code=code, goal_number=target.goal_number,
+                      linked_by_id=getattr(user, "id", None))
+    db.session.add(link)
+    try:
+        db.session.commit()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise SdgError(_l("This idea is already linked to target %(code)s.", code=code)) from error
+    return link
+
+
+def unlink_idea(idea: Idea, code: str) -> bool:
+    """Remove the link between an idea and a target; False when there was none."""
+    link = db.session.scalar(
+        db.select(IdeaTarget).where(IdeaTarget.idea_id == idea.id, IdeaTarget.target_code == code)
+    )
+    if link is None:
+        return False
+    db.session.delete(link)
+    db.session.commit()
+    return True
+
+
+def current_statements() -> dict[int, str]:
+    return {s.goal_number: s.sentence for s in db.session.scalars(db.select(CityStatement))}
+
+
+@lru_cache(maxsize=1)
+def _keywords() -> dict[int, str]:
+    return load_keywords()
+
+
+@lru_cache(maxsize=4)
+def _suggester_for(statements: tuple[tuple[int, str], ...]) -> Suggester:
+    return Suggester.from_data(list(reference_goals()), dict(statements), keywords=_keywords())
+
+
+def suggester(statements: dict[int, str] | None = None) -> Suggester:
+    """The suggester on the Dutch targets and the city's current sentences, built once per
+    set of sentences (an edited sentence builds a new one)."""
+    statements = current_statements() if statements is None else statements
+    return _suggester_for(tuple(sorted(statements.items())))
+
+
+def idea_text(idea: Idea) -> str:
+    return f"{idea.title}\n{plain_text(idea.body)}"
+
+
+def suggestions_for_idea(idea: Idea, top: int = 5, exclude: set[str] | frozenset[str] = frozenset()
+                         ) -> list[Suggestion]:
+    """The targets the idea's title and text are closest to, without the ones already linked."""
+    found = suggester().suggest(idea_text(idea), top=top + len(exclude))
+    return [s for s in found if s.target not in exclude][:top]

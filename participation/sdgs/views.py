@@ -1,0 +1,159 @@
+"""The SDG pages: the coloured overview, a page per goal, the city's sentence, and linking ideas."""
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from participation.access import ADMINISTRATOR, MODERATOR, PUBLIC, access
+from participation.core.pillars import PILLARS
+from participation.extensions import db
+from participation.ideas.models import Idea
+from participation.sdgs import bp, queries
+from participation.sdgs.forms import LinkTargetForm, StatementForm
+from participation.sdgs.services import SdgError, link_idea, set_city_statement, unlink_idea
+from participation.security import is_safe_next
+
+STATUS_LABELS = {
+    "submitted": _l("Submitted"),
+    "published": _l("Published"),
+    "hidden": _l("Hidden"),
+    "selected": _l("Selected"),
+    "not_selected": _l("Not selected"),
+    "in_progress": _l("In progress"),
+    "realised": _l("Realised"),
+    "merged": _l("Merged"),
+}
+
+
+def _language() -> str:
+    return str(get_locale() or "nl")
+
+
+def _goal_or_404(number: int):
+    goal = queries.goal_by_number(number)
+    if goal is None:
+        abort(404)
+    return goal
+
+
+def _idea_or_404(idea_id: int | str | None) -> Idea:
+    try:
+        idea = db.session.get(Idea, int(idea_id or 0))
+    except (TypeError, ValueError):
+        idea = None
+    if idea is None:
+        abort(404)
+    return idea
+
+
+def _back(default: str) -> str:
+    target = request.form.get("next") or request.args.get("next")
+    return target if is_safe_next(target) else default
+
+
+@bp.route("/sdgs")
+@access(PUBLIC)
+def index():
+    goals = {goal.number: goal for goal in queries.all_goals()}
+    return render_template(
+        "sdgs/index.html",
+        pillars=PILLARS,
+        goals=goals,
+        statements=queries.statements_by_goal(),
+        idea_counts=queries.idea_counts_by_goal(current_user),
+        language=_language(),
+    )
+
+
+@bp.route("/sdgs/<int:number>")
+@access(PUBLIC)
+def goal(number: int):
+    goal = _goal_or_404(number)
+    page = request.args.get("page", 1, type=int)
+    ideas, codes = queries.ideas_for_goal(number, current_user, page, current_app.config["PER_PAGE"])
+    return render_template(
+        "sdgs/goal.html",
+        goal=goal,
+        statement=queries.statements_by_goal().get(number),
+        ideas=ideas,
+        idea_codes=codes,
+        target_counts=queries.idea_counts_by_target(number, current_user),
+        status_labels=STATUS_LABELS,
+        language=_language(),
+    )
+
+
+@bp.route("/sdgs/<int:number>/zin", methods=["GET", "POST"])
+@access(ADMINISTRATOR)
+def statement(number: int):
+    goal = _goal_or_404(number)
+    current = queries.statements_by_goal().get(number)
+    form = StatementForm(data={"sentence": current.sentence if current else ""})
+    if form.validate_on_submit():
+        try:
+            saved = set_city_statement(goal, form.sentence.data, current_user)
+        except SdgError as error:
+            form.sentence.errors.append(str(error))
+        else:
+            flash(_("The city's sentence is saved.") if saved else _("The city's sentence is removed."), "success")
+            return redirect(url_for("sdgs.goal", number=number))
+    return render_template("sdgs/statement.html", goal=goal, form=form, language=_language())
+
+
+@bp.route("/sdgs/koppelen")
+@access(MODERATOR)
+def link_page():
+    if "idea" not in request.args:
+        return _choose_idea()
+    idea = _idea_or_404(request.args.get("idea"))
+    form = LinkTargetForm(data={"next": _back(url_for("sdgs.link_page", idea=idea.id))})
+    return _render_link_page(idea, form)
+
+
+def _choose_idea():
+    search = (request.args.get("q") or "").strip()[:100]
+    unlinked = request.args.get("zonder") == "1"
+    ideas, counts = queries.ideas_for_linking(
+        search, unlinked, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"]
+    )
+    return render_template(
+        "sdgs/choose.html", ideas=ideas, counts=counts, search=search, unlinked=unlinked,
+        status_labels=STATUS_LABELS,
+    )
+
+
+def _render_link_page(idea: Idea, form: LinkTargetForm, status: int = 200):
+    return render_template(
+        "sdgs/link.html", idea=idea, form=form, status_labels=STATUS_LABELS, language=_language()
+    ), status
+
+
+@bp.route("/sdgs/ideeen/<int:idea_id>/koppelen", methods=["POST"])
+@access(MODERATOR)
+def link(idea_id: int):
+    idea = _idea_or_404(idea_id)
+    form = LinkTargetForm()
+    back = _back(url_for("sdgs.link_page", idea=idea.id))
+    if form.validate_on_submit():
+        try:
+            created = link_idea(idea, form.code.data, current_user)
+        except SdgError as error:
+            form.code.errors.append(str(error))
+        else:
+            flash(_("The idea is linked to target %(code)s.", code=created.target_code), "success")
+            return redirect(back)
+    form.next.data = back
+    return _render_link_page(idea, form, 400)
+
+
+@bp.route("/sdgs/ideeen/<int:idea_id>/ontkoppelen/<code>", methods=["POST"])
+@access(MODERATOR)
+def unlink(idea_id: int, code: str):
+    idea = _idea_or_404(idea_id)
+    if unlink_idea(idea, code):
+        flash(_("The link with target %(code)s is removed.", code=code), "success")
+    else:
+        flash(_("This idea was not linked to target %(code)s.", code=code), "error")
+    return redirect(_back(url_for("sdgs.link_page", idea=idea.id)))
