@@ -6,7 +6,8 @@ from flask import Flask
 def register(app: Flask) -> None:
     from participation.accounts import bp as accounts
     from participation.main import bp as main
+    from participation.plan import bp as plan
     from participation.processes import bp as processes
 
-    for blueprint in (main, accounts, processes):
+    for blueprint in (main, accounts, processes, plan):
         app.register_blueprint(blueprint)

@@ -114,4 +114,8 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
     load_processes(data, report)
     load_accounts(data, councils, report)
     db.session.flush()
+    from participation.plan.demo import load_plan_demo
+
+    load_plan_demo(folder, report.lines)
+    db.session.flush()
     return report

@@ -1,0 +1,65 @@
+"""An administrator imports the plan (a check first, then for real); residents read the tracker."""
+
+from playwright.sync_api import expect
+
+from tests.conftest import PASSWORD
+from tests.plan.helpers import EXAMPLE_XLSX, make_idea
+
+
+def log_in(journey, email: str) -> None:
+    page = journey.page
+    journey.visit("/account/aanmelden")
+    page.get_by_label("E-mailadres", exact=True).fill(email)
+    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.locator(".flash-success")).to_be_visible()
+
+
+def test_administrator_imports_the_plan_and_residents_follow_it(journey, phone_journey, make_user, make_process):
+    make_user("administrator", email="beheer@example.org")
+    page = journey.page
+    log_in(journey, "beheer@example.org")
+
+    journey.visit("/beheer/plan")
+    expect(page.locator("h1")).to_have_text("Meerjarenplan importeren")
+    journey.check("import form")
+    page.get_by_label("Spreadsheet van het plan (XLSX of CSV)").set_input_files(str(EXAMPLE_XLSX))
+    page.get_by_role("button", name="Controleren zonder op te slaan").click()
+    expect(page.locator("#result-title")).to_contain_text("Controle")
+    expect(page.locator(".summary-table")).to_contain_text("45")
+    journey.check("dry run")
+
+    page.get_by_label("Spreadsheet van het plan (XLSX of CSV)").set_input_files(str(EXAMPLE_XLSX))
+    page.get_by_role("button", name="Importeren", exact=True).click()
+    expect(page.locator(".flash-success")).to_contain_text("Het plan is geïmporteerd")
+    journey.check("imported")
+
+    page.get_by_role("link", name="Bekijk de opvolging").click()
+    expect(page.locator("h1")).to_contain_text("meerjarenplan")
+    journey.check("tracker overview")
+
+    page.get_by_role("link", name="SDG 03").click()
+    figures = page.locator(".figures")
+    for figure in ("7.035.739 €", "2.489.310 €", "35 %", "23"):
+        expect(figures).to_contain_text(figure)
+    expect(page.locator(".status-counts").first).to_contain_text("Bezig: 18")
+    journey.check("sdg 03")
+
+    process = make_process("public", phases=[("propose", -10, None)], slug="hallo-harelbeke", title="Hallo Harelbeke")
+    idea = make_idea(process, title="Een speelstraat in de Gentsestraat")
+    from participation.extensions import db
+    from participation.plan import services
+    from participation.plan.queries import action_by_code
+
+    services.link_idea(idea, action_by_code("D10/AP01/04"), None)
+    db.session.commit()
+
+    phone = phone_journey.page
+    phone_journey.visit("/plan/sdg/10")
+    phone.get_by_role("link", name="D10/AP01/04 Uitwerking ideeën Hallo Harelbeke").click()
+    expect(phone.locator("h1")).to_contain_text("Uitwerking ideeën Hallo Harelbeke")
+    expect(phone.locator("main")).to_contain_text("Een speelstraat in de Gentsestraat")
+    expect(phone.locator(".plan-timeline")).to_contain_text("2023KW1")
+    phone_journey.check("action page on a phone")
+    phone_journey.visit("/plan/sdg/3")
+    phone_journey.check("sdg 03 on a phone")
