@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired
-from wtforms import IntegerField, SelectField, StringField, SubmitField, TextAreaField
+from flask_wtf.file import FileField
+from wtforms import HiddenField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from participation.plan.spreadsheet import Status
@@ -12,9 +12,9 @@ MAX_UPLOAD_MB = 5
 class ImportForm(FlaskForm):
     file = FileField(
         _l("Spreadsheet of the plan (XLSX or CSV)"),
-        validators=[FileRequired(_l("Choose the file to import."))],
         description=_l("One row per action per quarter, with the columns described below. At most 5 MB."),
     )
+    checked = HiddenField()
     dry_run = SubmitField(_l("Check without saving"))
     save = SubmitField(_l("Import"))
 

@@ -193,7 +193,9 @@ def search_actions(query: str, page: int, per_page: int):
     statement = select(PlanAction).order_by(PlanAction.code)
     if query:
         like = f"%{query.lower()}%"
-        statement = statement.where(or_(func.lower(PlanAction.code).like(like), func.lower(PlanAction.title).like(like)))
+        statement = statement.where(
+            or_(func.lower(PlanAction.code).like(like), func.lower(PlanAction.title).like(like))
+        )
     return db.paginate(statement, page=page, per_page=per_page, error_out=False)
 
 

@@ -6,7 +6,7 @@ from participation.access import ADMINISTRATOR, MODERATOR, PUBLIC, access
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.mail.services import flush_log_backend
-from participation.plan import bp, forms, queries, services
+from participation.plan import bp, forms, queries, services, uploads
 from participation.plan.importer import KIND_LABELS, STATE_LABELS, import_plan
 from participation.plan.models import ActionPlan, PlanAction
 from participation.plan.queries import BudgetFigures
@@ -37,8 +37,12 @@ def sdg(number: int):
     summaries = queries.sdg_summaries(number)
     goals = queries.goals_with_actions(number)
     budgets = {plan.id: BudgetFigures.of(plan.actions) for goal in goals for plan in goal.action_plans}
+    goal_budgets = {
+        goal.id: BudgetFigures.of([action for plan in goal.action_plans for action in plan.actions]) for goal in goals
+    }
     return render_template(
-        "plan/sdg.html", number=number, summary=summaries[0] if summaries else None, goals=goals, budgets=budgets
+        "plan/sdg.html", number=number, summary=summaries[0] if summaries else None, goals=goals, budgets=budgets,
+        goal_budgets=goal_budgets,
     )
 
 
@@ -59,30 +63,52 @@ def action(code: str):
 def import_file():
     form = forms.ImportForm()
     report = None
+    checked = None
     if form.validate_on_submit():
-        data = form.file.data.read(forms.MAX_UPLOAD_MB * 1024 * 1024 + 1)
-        if len(data) > forms.MAX_UPLOAD_MB * 1024 * 1024:
-            form.file.errors.append(_("The file is larger than %(mb)s MB.", mb=forms.MAX_UPLOAD_MB))
-        else:
+        data = _uploaded_file(form)
+        if data is not None:
             dry_run = not form.save.data
             report = import_plan(data, dry_run=dry_run, author=current_user)
             if report.applied:
                 db.session.commit()
+                uploads.discard(form.checked.data)
                 flush_log_backend()
                 flash(_("The plan is imported."), "success")
             else:
                 db.session.rollback()
                 if report.errors:
                     flash(_("The file was not imported: nothing was changed."), "error")
+                elif report.has_changes:
+                    checked = uploads.keep(data)
     return render_template(
         "plan/admin_import.html",
         form=form,
         report=report,
+        checked=checked,
         columns=COLUMNS,
         required=REQUIRED_COLUMNS,
         kind_labels=KIND_LABELS,
         state_labels=STATE_LABELS,
     )
+
+
+def _uploaded_file(form: forms.ImportForm) -> bytes | None:
+    """The chosen file, or the file checked by the dry run when "Import" follows it; errors on the form."""
+    limit = forms.MAX_UPLOAD_MB * 1024 * 1024
+    if form.file.data:
+        data = form.file.data.read(limit + 1)
+        if len(data) > limit:
+            form.file.errors.append(_("The file is larger than %(mb)s MB.", mb=forms.MAX_UPLOAD_MB))
+            return None
+        return data
+    if form.save.data and form.checked.data:
+        data = uploads.read(form.checked.data)
+        if data is not None:
+            return data
+        form.file.errors.append(_("The checked file is no longer kept: choose it again."))
+        return None
+    form.file.errors.append(_("Choose the file to import."))
+    return None
 
 
 @bp.route("/beheer/plan/acties/<path:code>", methods=["GET", "POST"])

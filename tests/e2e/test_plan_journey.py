@@ -3,7 +3,7 @@
 from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
-from tests.plan.helpers import EXAMPLE_XLSX, make_idea
+from tests.plan.helpers import EXAMPLE_CSV, EXAMPLE_XLSX, make_idea
 
 
 def log_in(journey, email: str) -> None:
@@ -15,7 +15,9 @@ def log_in(journey, email: str) -> None:
     expect(page.locator(".flash-success")).to_be_visible()
 
 
-def test_administrator_imports_the_plan_and_residents_follow_it(journey, phone_journey, make_user, make_process):
+def test_administrator_imports_the_plan_and_residents_follow_it(
+    journey, phone_journey, make_user, make_process, tmp_path
+):
     make_user("administrator", email="beheer@example.org")
     page = journey.page
     log_in(journey, "beheer@example.org")
@@ -23,14 +25,23 @@ def test_administrator_imports_the_plan_and_residents_follow_it(journey, phone_j
     journey.visit("/beheer/plan")
     expect(page.locator("h1")).to_have_text("Meerjarenplan importeren")
     journey.check("import form")
+
+    bad = tmp_path / "plan.csv"
+    bad.write_text(EXAMPLE_CSV.read_text(encoding="utf-8-sig").replace(";5.333 €;", ";5,333.00 €;"), encoding="utf-8")
+    page.get_by_label("Spreadsheet van het plan (XLSX of CSV)").set_input_files(str(bad))
+    page.get_by_role("button", name="Controleren zonder op te slaan").click()
+    errors = page.locator(".errors-table")
+    expect(errors).to_contain_text("Uitgaven totaal")
+    expect(errors.locator("tbody tr").first.locator("td").first).to_have_text("3")
+    expect(page.locator(".flash-error")).to_contain_text("niets veranderd")
+    journey.check("errors")
     page.get_by_label("Spreadsheet van het plan (XLSX of CSV)").set_input_files(str(EXAMPLE_XLSX))
     page.get_by_role("button", name="Controleren zonder op te slaan").click()
     expect(page.locator("#result-title")).to_contain_text("Controle")
     expect(page.locator(".summary-table")).to_contain_text("45")
     journey.check("dry run")
 
-    page.get_by_label("Spreadsheet van het plan (XLSX of CSV)").set_input_files(str(EXAMPLE_XLSX))
-    page.get_by_role("button", name="Importeren", exact=True).click()
+    page.get_by_role("button", name="Dit gecontroleerde bestand importeren").click()
     expect(page.locator(".flash-success")).to_contain_text("Het plan is geïmporteerd")
     journey.check("imported")
 

@@ -45,7 +45,8 @@ def add_row(text: str, code: str, quarter: str, status: str, explanation: str) -
     return "\n".join([*lines, ";".join(cells)]) + "\n"
 
 
-def make_idea(process, title: str = "Een speelstraat in de Gentsestraat", status: str = "selected", author=None) -> Idea:
+def make_idea(process, title: str = "Een speelstraat in de Gentsestraat", status: str = "selected",
+              author=None) -> Idea:
     idea = Idea(process=process, title=title, body="<p>Tekst</p>", theme="people", status=status, author=author)
     db.session.add(idea)
     db.session.commit()

@@ -85,13 +85,14 @@ def test_belgian_amounts_are_stored_in_cents():
 
 def test_a_corrected_title_updates_the_action_and_the_dry_run_names_the_field():
     import_example()
-    text = replace_in_row(example_text(), "D10/AP01/04", "Uitwerking ideeën Hallo Harelbeke", "Ideeën van Hallo Harelbeke")
+    text = replace_in_row(example_text(), "D10/AP01/04", "Uitwerking ideeën", "Ideeën van")
     dry = import_text(text, dry_run=True)
     [change] = dry.changed()
     assert (change.kind, change.code, change.state, change.fields) == ("action", "D10/AP01/04", "changed", ["title"])
     assert db.session.scalar(select(PlanAction.title).where(PlanAction.code == "D10/AP01/04")).startswith("Uitwerking")
     import_text(text)
-    assert db.session.scalar(select(PlanAction.title).where(PlanAction.code == "D10/AP01/04")) == "Ideeën van Hallo Harelbeke"
+    title = db.session.scalar(select(PlanAction.title).where(PlanAction.code == "D10/AP01/04"))
+    assert title == "Ideeën van Hallo Harelbeke"
     assert count(PlanAction) == 45
 
 
