@@ -26,7 +26,11 @@ def _action_or_404(code: str) -> PlanAction:
 @bp.route("/plan")
 @access(PUBLIC)
 def index():
-    return render_template("plan/index.html", summaries=queries.sdg_summaries())
+    query = request.args.get("q", "").strip()
+    found = None
+    if query:
+        found = queries.search_actions(query, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"])
+    return render_template("plan/index.html", summaries=queries.sdg_summaries(), query=query, found=found)
 
 
 @bp.route("/plan/sdg/<int:number>")

@@ -96,3 +96,12 @@ def test_goal_partial_lists_actions_of_the_goal_and_of_its_targets(app, client_a
 
         html = render_template_string('{% include "plan/_goal_actions.html" %}', goal=type("G", (), {"number": 3}))
     assert "D03/AP01/01" in html and "D10/AP01/04" in html and "D01/AP02/01" not in html
+
+
+def test_residents_search_an_action_by_code_or_title(client):
+    import_example()
+    page = text_of(client.get("/plan?q=vrijetijdssite"))
+    assert "2 acties gevonden" in page
+    assert "D03/AP05/01a" in page and "D03/AP05/01b" in page
+    assert "1 actie gevonden" in text_of(client.get("/plan?q=d10/ap01/04"))
+    assert "Geen enkele actie" in text_of(client.get("/plan?q=zwembad"))
