@@ -58,12 +58,21 @@ def test_administrator_imports_the_plan_and_residents_follow_it(
 
     process = make_process("public", phases=[("propose", -10, None)], slug="hallo-harelbeke", title="Hallo Harelbeke")
     idea = make_idea(process, title="Een speelstraat in de Gentsestraat")
-    from participation.extensions import db
-    from participation.plan import services
-    from participation.plan.queries import action_by_code
+    journey.visit(f"/ideeen/{idea.id}/actie")
+    page.get_by_label("Zoek op code of titel").fill("hallo")
+    page.get_by_role("button", name="Zoeken").click()
+    page.get_by_role("button", name="Koppelen D10/AP01/04").click()
+    expect(page.locator(".flash-success")).to_contain_text("Het idee is gekoppeld aan D10/AP01/04")
+    journey.check("idea linked")
 
-    services.link_idea(idea, action_by_code("D10/AP01/04"), None)
-    db.session.commit()
+    journey.visit("/beheer/plan/acties/D10/AP01/04")
+    page.get_by_label("Jaar").fill("2023")
+    page.get_by_label("Kwartaal", exact=True).select_option("2")
+    page.get_by_label("Status").select_option("in_progress")
+    page.get_by_label("Toelichting").fill("De eerste speelstraat komt er deze zomer.")
+    page.get_by_role("button", name="Kwartaalupdate opslaan").click()
+    expect(page.locator(".flash-success")).to_contain_text("De kwartaalupdate is opgeslagen")
+    journey.check("quarterly update")
 
     phone = phone_journey.page
     phone_journey.visit("/plan/sdg/10")
@@ -71,6 +80,7 @@ def test_administrator_imports_the_plan_and_residents_follow_it(
     expect(phone.locator("h1")).to_contain_text("Uitwerking ideeën Hallo Harelbeke")
     expect(phone.locator("main")).to_contain_text("Een speelstraat in de Gentsestraat")
     expect(phone.locator(".plan-timeline")).to_contain_text("2023KW1")
+    expect(phone.locator(".plan-timeline li").first).to_contain_text("De eerste speelstraat komt er deze zomer.")
     phone_journey.check("action page on a phone")
     phone_journey.visit("/plan/sdg/3")
     phone_journey.check("sdg 03 on a phone")

@@ -109,3 +109,22 @@ def test_demo_data_loads_the_plan_and_links_hallo_harelbeke_ideas_twice_without_
     assert db.session.scalar(select(func.count()).select_from(PlanAction)) == 45
     assert [a.code for a in services_actions(idea)] == ["D10/AP01/04"]
     assert db.session.scalar(select(func.count()).select_from(IdeaAction)) == 1
+
+
+def test_link_page_runs_a_fixed_number_of_queries(client_as, make_process, count_queries):
+    import_example()
+    idea = make_idea(make_process("public"))
+    for code in ("D10/AP01/04", "D03/AP01/01", "D03/AP01/02"):
+        services.link_idea(idea, db.session.get(PlanAction, action_id(code)), None)
+    db.session.commit()
+    moderator = client_as("moderator")
+    moderator.get(f"/ideeen/{idea.id}/actie")
+    with count_queries() as counter:
+        page = moderator.get(f"/ideeen/{idea.id}/actie").get_data(as_text=True)
+    assert "D03/AP01/02" in page
+    assert counter.count <= 12
+
+
+def test_target_codes_are_read_once_each_in_order():
+    import_example()
+    assert services.parse_target_codes("3.8, 3.8 10.2") == ["3.8", "10.2"]
