@@ -1,5 +1,6 @@
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from participation.access import ADMINISTRATOR, MODERATOR, PUBLIC, access
@@ -138,7 +139,10 @@ def manage_action(code: str):
         mails = services.notify_followers([news] if news else [])
         db.session.commit()
         flush_log_backend()
-        flash(_("The quarterly update is saved; %(n)s followers are told by mail.", n=mails), "success")
+        flash(_("The quarterly update is saved."), "success")
+        if mails:
+            told = ngettext("%(num)d follower is told by mail.", "%(num)d followers are told by mail.", mails)
+            flash(told, "success")
         return redirect(url_for("plan.manage_action", code=action.code))
     elif targets_form.submit_targets.data and targets_form.validate_on_submit():
         try:
