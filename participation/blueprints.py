@@ -6,8 +6,9 @@ from flask import Flask
 def register(app: Flask) -> None:
     from participation.accounts import bp as accounts
     from participation.main import bp as main
+    from participation.plan import bp as plan
     from participation.processes import bp as processes
     from participation.sdgs import bp as sdgs
 
-    for blueprint in (main, accounts, processes, sdgs):
+    for blueprint in (main, accounts, processes, sdgs, plan):
         app.register_blueprint(blueprint)

@@ -8,6 +8,7 @@ from flask_babel import format_date, format_datetime, get_locale
 from flask_login import current_user
 
 from participation.extensions import babel
+from participation.plan.money import format_amount
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English"}
 
@@ -49,15 +50,9 @@ def belgian_number(value: int | float | None) -> str:
     return format_decimal(value, locale="nl_BE")
 
 
-def money(cents: int | None) -> str:
-    """5.333 € for whole euros, 1.234,56 € otherwise."""
-    if cents is None:
-        return ""
-    euros, rest = divmod(abs(cents), 100)
-    sign = "-" if cents < 0 else ""
-    if rest:
-        return f"{sign}{format_decimal(euros + rest / 100, format='#,##0.00', locale='nl_BE')} €"
-    return f"{sign}{format_decimal(euros, locale='nl_BE')} €"
+def money(cents: int | None, whole_euros: bool = False) -> str:
+    """5.333 € for whole euros, 1.234,56 € otherwise; ``whole_euros`` rounds as the city's reports do."""
+    return format_amount(cents, whole_euros=whole_euros)
 
 
 def init_app(app: Flask) -> None:

@@ -117,4 +117,8 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
     statements = load_city_statements(folder / "sdg_statements.json")
     report.lines.append(f"{statements} SDG statements of the city")
     db.session.flush()
+    from participation.plan.demo import load_plan_demo
+
+    load_plan_demo(folder, report.lines)
+    db.session.flush()
     return report

@@ -1,0 +1,58 @@
+"""Shared helpers for the plan's tests: the example file, an import, a changed copy, an idea."""
+
+from pathlib import Path
+
+from participation.extensions import db
+from participation.ideas.models import Follow, Idea
+from participation.plan.importer import ImportReport, import_plan
+
+DATA = Path(__file__).parent / "data"
+EXAMPLE_CSV = DATA / "plan_example.csv"
+EXAMPLE_XLSX = DATA / "plan_example.xlsx"
+
+
+def example_text() -> str:
+    return EXAMPLE_CSV.read_text(encoding="utf-8-sig")
+
+
+def import_text(text: str, dry_run: bool = False) -> ImportReport:
+    report = import_plan(text.encode("utf-8"), dry_run=dry_run)
+    db.session.commit()
+    return report
+
+
+def import_example() -> ImportReport:
+    report = import_plan(EXAMPLE_CSV.read_bytes(), dry_run=False)
+    assert report.is_valid, [str(e) for e in report.errors]
+    db.session.commit()
+    return report
+
+
+def replace_in_row(text: str, code: str, old: str, new: str) -> str:
+    """The file with ``old`` replaced by ``new`` in the rows of action ``code``."""
+    lines = text.splitlines()
+    changed = [line.replace(old, new) if f";{code};" in line else line for line in lines]
+    assert changed != lines, f"{old!r} not found in the rows of {code}"
+    return "\n".join(changed) + "\n"
+
+
+def add_row(text: str, code: str, quarter: str, status: str, explanation: str) -> str:
+    """A new quarter for action ``code``: its row copied with another quarter, status and explanation."""
+    lines = text.splitlines()
+    row = next(line for line in lines if f";{code};" in line)
+    cells = row.split(";")
+    cells[13:16] = [quarter, status, explanation]
+    return "\n".join([*lines, ";".join(cells)]) + "\n"
+
+
+def make_idea(process, title: str = "Een speelstraat in de Gentsestraat", status: str = "selected",
+              author=None) -> Idea:
+    idea = Idea(process=process, title=title, body="<p>Tekst</p>", theme="people", status=status, author=author)
+    db.session.add(idea)
+    db.session.commit()
+    return idea
+
+
+def follow(user, idea) -> None:
+    db.session.add(Follow(user_id=user.id, idea_id=idea.id))
+    db.session.commit()
