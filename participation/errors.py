@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException
 
+from participation.database import release_session
 from participation.extensions import db, login_manager
 
 MESSAGES = {
@@ -26,7 +27,12 @@ RETRY_AFTER_SECONDS = 5
 
 def render_error(code: int):
     title, text = MESSAGES.get(code, MESSAGES[500])
-    return render_template("errors/error.html", code=code, title=title, text=text), code
+    try:
+        return render_template("errors/error.html", code=code, title=title, text=text), code
+    except DBAPIError as error:
+        if not is_disconnect(error):
+            raise
+        return database_unavailable(error)
 
 
 def database_unavailable(error: Exception):
@@ -39,8 +45,8 @@ def database_unavailable(error: Exception):
     try:
         db.session.rollback()
     except Exception:
-        pass  # the connection may already be gone
-    db.session.remove()
+        pass  # the connection is already gone
+    release_session()
     current_app.logger.warning("Database unavailable: %s", error.__class__.__name__)
     g.city = None
     if "_login_user" not in g:

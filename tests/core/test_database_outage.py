@@ -41,3 +41,36 @@ def test_the_app_recovers_when_the_database_comes_back(tmp_path):
 
         flask_migrate.upgrade()
     assert client.get("/").status_code == 200
+
+
+def test_a_connection_lost_after_the_answer_keeps_the_answer(app):
+    """The database restarts between the last query and the end of the request: the answer stands."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
+    from participation.extensions import db
+
+    lost = create_app("testing", SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"])
+
+    @lost.route("/_weg")
+    def gone():
+        db.session.execute(text("SELECT 1"))
+
+        def close():
+            raise OperationalError("ROLLBACK", {}, Exception("terminating connection due to administrator command"))
+
+        db.session().close = close
+        return "klaar"
+
+    response = lost.test_client().get("/_weg")
+    assert response.status_code == 200
+    assert response.get_data(as_text=True) == "klaar"
+
+
+def test_an_error_page_that_cannot_reach_the_database_becomes_the_503_page(tmp_path):
+    client = unreachable_app(tmp_path).test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = "1"
+    response = client.get("/bestaat-niet")
+    assert response.status_code == 503
+    assert "De site is even niet bereikbaar" in response.get_data(as_text=True)
