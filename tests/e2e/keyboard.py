@@ -21,10 +21,10 @@ FOCUSED = """() => {
     tag: el.tagName.toLowerCase(),
     type: el.getAttribute('type') || '',
     position: Array.prototype.indexOf.call(document.getElementsByTagName('*'), el),
-    inMain: !!el.closest('main'),
+    in_main: !!el.closest('main'),
     outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
     shadow: style.boxShadow !== 'none',
-    onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0
+    on_screen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0
       && box.left < window.innerWidth,
   };
 }"""
@@ -38,14 +38,14 @@ class Focus:
     tag: str
     type: str
     position: int
-    inMain: bool  # noqa: N815 - the name the page script gives it
+    in_main: bool
     outline: bool
     shadow: bool
-    onScreen: bool  # noqa: N815
+    on_screen: bool
 
     @property
     def is_visible(self) -> bool:
-        return (self.outline or self.shadow) and self.onScreen
+        return (self.outline or self.shadow) and self.on_screen
 
 
 class Keyboard:
@@ -125,4 +125,4 @@ class Keyboard:
         assert in_main, "the skip link does not move the focus into the main content"
         self.last = None
         focus = self.tab()
-        assert focus.inMain, f"after the skip link, Tab reaches {focus.name!r} outside the main content"
+        assert focus.in_main, f"after the skip link, Tab reaches {focus.name!r} outside the main content"
