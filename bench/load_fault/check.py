@@ -82,6 +82,8 @@ def summarise(requests: list[list[str]], restart: dict) -> dict:
         float(r[1]) for r in requests
         if not (float(r[0]) + float(r[1]) / 1000 >= down - 1 and float(r[0]) <= back + SETTLE)
     ]
+    reads = [float(r[1]) for r in requests if r[2] == "GET"]
+    posts = [float(r[1]) for r in requests if r[2] == "POST"]
     codes: dict[str, int] = {}
     for _start, _ms, _name, status in in_window:
         codes[status] = codes.get(status, 0) + 1
@@ -95,6 +97,10 @@ def summarise(requests: list[list[str]], restart: dict) -> dict:
         "p99_ms": round(percentile(times, 0.99)),
         "p99_ms_outside_restart": round(percentile(steady, 0.99)),
         "mean_ms": round(statistics.fmean(times)) if times else 0,
+        "reads_p50_ms": round(percentile(reads, 0.50)),
+        "reads_p99_ms": round(percentile(reads, 0.99)),
+        "writes_p50_ms": round(percentile(posts, 0.50)),
+        "writes_p99_ms": round(percentile(posts, 0.99)),
         "errors_total": len(failures),
         "errors_during_restart": len(in_window),
         "errors_outside_restart": len(failures) - len(in_window),
@@ -115,6 +121,8 @@ def readme(results: dict) -> str:
         ("Requests per second", f"{r['requests_per_s']} ({r['requests']} requests)"),
         ("Latency p50 / p99", f"{r['p50_ms']} ms / {r['p99_ms']} ms"),
         ("Latency p99 outside the restart", f"{r['p99_ms_outside_restart']} ms"),
+        ("Pages read (GET) p50 / p99", f"{r['reads_p50_ms']} ms / {r['reads_p99_ms']} ms"),
+        ("Log-ins and registrations (POST) p50 / p99", f"{r['writes_p50_ms']} ms / {r['writes_p99_ms']} ms"),
         ("Errors, total", f"{r['errors_total']}"),
         ("Errors during the restart", f"{r['errors_during_restart']} (status {statuses})"),
         ("PostgreSQL down", f"{r['postgres_down_s']} s"),
@@ -132,7 +140,9 @@ on PostgreSQL, with Redis for the rate limits, and drives the resident journey w
 ({setup['users']} simulated people for {setup['duration_s']} s: newcomers register, residents log in and read
 the home page, the processes and a process page, and propose ideas once the ideas feature is
 there). After {setup['restart_after_s']} s it restarts PostgreSQL; afterwards it checks every write the app
-acknowledged against the database.
+acknowledged against the database. By default the run has its own throw-away PostgreSQL cluster
+(port 5499), so nobody else on the machine is cut off; `BENCH_PG=main` restarts the machine's own
+cluster with `pg_ctlcluster … main restart` instead.
 
 Last run ({r['ran_at']}, {r['machine']}):
 
@@ -140,9 +150,14 @@ Last run ({r['ran_at']}, {r['machine']}):
 | --- | --- |
 {table}
 
+Logging in and registering hash the password with scrypt, on purpose slow and memory-hungry; on
+a small shared machine they dominate the p99. The throughput is bound by that CPU, not by the
+database.
+
 During the restart the app answers a short Dutch 503 page with `Retry-After` at once (a request
 cut off mid-way is rolled back); it recovers by itself: the pool checks each connection before use
-(`pool_pre_ping`) and replaces the ones the restart killed.
+(`pool_pre_ping`) and replaces the ones the restart killed. A 400 during the restart is a form
+sent after its own page had failed to load, so without its form token.
 """
 
 
