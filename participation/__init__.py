@@ -21,16 +21,16 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     from participation import database, i18n, security
-    from participation.extensions import csrf, db, limiter, login_manager, migrate
+    from participation.extensions import csrf, db, login_manager, migrate
 
     db.init_app(app)
     database.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     login_manager.init_app(app)
     csrf.init_app(app)
-    limiter.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    security.init_rate_limits(app)
 
     from participation import blueprints, errors
 

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 
 def utcnow() -> datetime:
@@ -36,5 +37,26 @@ def import_models() -> None:
     from participation.sdgs import models as _sdgs  # noqa: F401
 
 
+def release_session(error: BaseException | None = None) -> None:
+    """End the request's session without letting a dead connection turn a finished answer into a 500.
+
+    When the database restarts between the last query and the end of the request, the final
+    rollback fails; the connection is dropped from the pool and the answer stands (anything the
+    request committed is already safe).
+    """
+    from participation.extensions import db
+
+    try:
+        db.session.remove()
+    except DBAPIError:
+        try:
+            db.session().invalidate()
+        except DBAPIError:
+            pass
+        db.session.registry.clear()
+
+
 def init_app(app: Flask) -> None:
     import_models()
+    # Registered after Flask-SQLAlchemy's own teardown, so it runs first and leaves it nothing to do.
+    app.teardown_appcontext(release_session)

@@ -1,10 +1,13 @@
 """Error pages in the visitor's language; a crash rolls back, so nothing is half-saved."""
 
-from flask import Flask, render_template
+from flask import Flask, current_app, g, render_template, session
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException
 
-from participation.extensions import db
+from participation.database import release_session
+from participation.extensions import db, login_manager
 
 MESSAGES = {
     400: (_l("Something in the request was wrong"), _l("Go back and try again.")),
@@ -14,12 +17,53 @@ MESSAGES = {
     413: (_l("Too much at once"), _l("What you sent is too large.")),
     429: (_l("Too many attempts"), _l("You tried too often in a short time. Wait a moment and try again.")),
     500: (_l("Something went wrong on our side"), _l("Nothing you sent was half-saved. Try again later.")),
+    503: (
+        _l("The site is unavailable for a moment"),
+        _l("We cannot reach our database. Wait a few seconds and try again."),
+    ),
 }
+RETRY_AFTER_SECONDS = 5
 
 
 def render_error(code: int):
     title, text = MESSAGES.get(code, MESSAGES[500])
-    return render_template("errors/error.html", code=code, title=title, text=text), code
+    try:
+        return render_template("errors/error.html", code=code, title=title, text=text), code
+    except DBAPIError as error:
+        if not is_disconnect(error):
+            raise
+        return database_unavailable(error)
+
+
+def database_unavailable(error: Exception):
+    """The database is gone for a moment (a restart, a failover): answer at once with a 503.
+
+    The page is rendered without touching the database again: no account, no city, the language
+    from the session only. The connection pool drops the dead connections (pool_pre_ping), so the
+    next request after the database is back simply works.
+    """
+    try:
+        db.session.rollback()
+    except Exception:
+        pass  # the connection is already gone
+    release_session()
+    current_app.logger.warning("Database unavailable: %s", error.__class__.__name__)
+    g.city = None
+    if "_login_user" not in g:
+        g._login_user = login_manager.anonymous_user()
+    title, text = MESSAGES[503]
+    language = session.get("lang")
+    if language not in current_app.config["LANGUAGES"]:
+        language = current_app.config["BABEL_DEFAULT_LOCALE"]
+    with force_locale(language):
+        page = render_template("errors/unavailable.html", code=503, title=title, text=text, language=language)
+    return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+
+
+def is_disconnect(error: Exception) -> bool:
+    return isinstance(error, OperationalError) or (
+        isinstance(error, DBAPIError) and error.connection_invalidated
+    )
 
 
 def register(app: Flask) -> None:
@@ -31,6 +75,8 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def crash(error: Exception):
+        if is_disconnect(error):
+            return database_unavailable(error)
         db.session.rollback()
         app.logger.exception("Unhandled error")
         return render_error(500)

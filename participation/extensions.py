@@ -1,5 +1,6 @@
 """Extensions, created once here and bound to the app in create_app()."""
 
+from flask import current_app
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -23,3 +24,9 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+@limiter.request_filter
+def limits_are_off() -> bool:
+    """Each app's own RATELIMIT_ENABLED decides (see security.init_rate_limits)."""
+    return not current_app.config.get("RATELIMIT_ENABLED", True)

@@ -64,3 +64,19 @@ def set_security_headers(response: Response) -> Response:
 def init_app(app: Flask) -> None:
     app.after_request(set_security_headers)
     app.jinja_env.filters["safe_html"] = sanitize_html
+
+
+
+def init_rate_limits(app: Flask) -> None:
+    """Bind the limiter, letting each app's own RATELIMIT_ENABLED decide.
+
+    Flask-Limiter keeps one on/off switch for every app it is bound to, so the last app created
+    (a test's, a CLI's) would switch limits on or off for all. The switch stays on here, and the
+    request filter in extensions.py reads the setting of the app that handles the request.
+    """
+    from participation.extensions import limiter
+
+    enabled = app.config.get("RATELIMIT_ENABLED", True)
+    app.config["RATELIMIT_ENABLED"] = True
+    limiter.init_app(app)
+    app.config["RATELIMIT_ENABLED"] = enabled

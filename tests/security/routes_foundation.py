@@ -59,3 +59,11 @@ ROUTES = {
         }),
     ],
 }
+
+# Endpoints whose POST is limited per visitor, with the setting that holds the limit.
+RATE_LIMITED = {
+    "accounts.register": "LOGIN_RATE_LIMIT",
+    "accounts.login": "LOGIN_RATE_LIMIT",
+    "accounts.resend_confirmation": "LOGIN_RATE_LIMIT",
+    "accounts.forgot_password": "LOGIN_RATE_LIMIT",
+}
