@@ -1,0 +1,46 @@
+"""An administrator downloads the ideas as CSV and XLSX from the exports page, and both files open."""
+
+import csv
+
+import openpyxl
+from playwright.sync_api import expect
+
+from tests.conftest import PASSWORD
+from tests.exports.factories import district, idea
+
+
+def test_administrator_downloads_ideas_as_csv_and_xlsx(journey, make_user, make_process):
+    admin = make_user("administrator", email="beheerder@harelbeke.be", name="Beheerder")
+    process = make_process(slug="hallo-harelbeke", title="Hallo Harelbeke")
+    idea(process, "Meer bomen op de markt", votes=12, district=district("Stasegem"))
+    idea(process, "Een zitbank aan de Leie", votes=30)
+    page = journey.page
+
+    journey.visit("/account/aanmelden")
+    page.get_by_label("E-mailadres", exact=True).fill(admin.email)
+    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+
+    journey.visit("/beheer/exports")
+    expect(page.get_by_role("heading", name="Exports", level=1)).to_be_visible()
+    journey.check("exports page")
+
+    page.get_by_label("Traject").select_option("hallo-harelbeke")
+    page.get_by_role("button", name="Toon").click()
+    expect(page.get_by_label("Traject")).to_have_value("hallo-harelbeke")
+    journey.check("exports for one process")
+
+    with page.expect_download() as csv_download:
+        page.get_by_role("link", name="CSV Ideeën", exact=True).click()
+    path = csv_download.value.path()
+    assert csv_download.value.suggested_filename.startswith("ideas-hallo-harelbeke-")
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    assert sorted(row["titel"] for row in rows) == ["Een zitbank aan de Leie", "Meer bomen op de markt"]
+
+    with page.expect_download() as xlsx_download:
+        page.get_by_role("link", name="XLSX Ideeën", exact=True).click()
+    sheet = openpyxl.load_workbook(xlsx_download.value.path(), read_only=True).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("id", "traject", "titel")
+    assert {row[2] for row in rows[1:]} == {"Een zitbank aan de Leie", "Meer bomen op de markt"}
