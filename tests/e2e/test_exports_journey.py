@@ -26,7 +26,7 @@ def test_administrator_downloads_ideas_as_csv_and_xlsx(journey, make_user, make_
     journey.check("exports page")
 
     page.get_by_label("Traject").select_option("hallo-harelbeke")
-    page.get_by_role("button", name="Toon").click()
+    page.get_by_role("button", name="Tonen").click()
     expect(page.get_by_label("Traject")).to_have_value("hallo-harelbeke")
     journey.check("exports for one process")
 
@@ -40,7 +40,8 @@ def test_administrator_downloads_ideas_as_csv_and_xlsx(journey, make_user, make_
 
     with page.expect_download() as xlsx_download:
         page.get_by_role("link", name="XLSX Ideeën", exact=True).click()
-    sheet = openpyxl.load_workbook(xlsx_download.value.path(), read_only=True).active
-    rows = list(sheet.iter_rows(values_only=True))
+    assert xlsx_download.value.suggested_filename.endswith(".xlsx")
+    with open(xlsx_download.value.path(), "rb") as handle:
+        rows = list(openpyxl.load_workbook(handle, read_only=True).active.iter_rows(values_only=True))
     assert rows[0][:3] == ("id", "traject", "titel")
     assert {row[2] for row in rows[1:]} == {"Een zitbank aan de Leie", "Meer bomen op de markt"}
