@@ -100,6 +100,33 @@ def fill(url: str, start: int, stop: int) -> float:
     return time.perf_counter() - began
 
 
+def status_mb(field: str) -> float | None:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def reset_peak() -> bool:
+    """Start the peak (VmHWM) afresh at the current size, so startup does not hide the export's peak."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
+
+
+def current_mb() -> float:
+    return status_mb("VmRSS") or maxrss_mb()
+
+
+def peak_mb() -> float:
+    return status_mb("VmHWM") or maxrss_mb()
+
+
 def maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
@@ -114,7 +141,8 @@ def run_one(url: str, fmt: str, output: str) -> None:
         from participation.extensions import db
 
         db.session.execute(db.text("SELECT 1"))
-        before = maxrss_mb()
+        before = current_mb()
+        reset_peak()
         began = time.perf_counter()
         size = 0
         with open(output, "wb") as handle:
@@ -123,7 +151,7 @@ def run_one(url: str, fmt: str, output: str) -> None:
                 size += len(chunk)
         seconds = time.perf_counter() - began
     print(json.dumps({"seconds": round(seconds, 2), "rss_before_mb": round(before, 1),
-                      "rss_peak_mb": round(maxrss_mb(), 1), "bytes": size}))
+                      "rss_peak_mb": round(peak_mb(), 1), "bytes": size}))
 
 
 def measure(url: str, fmt: str) -> dict:
@@ -138,11 +166,16 @@ def measure(url: str, fmt: str) -> dict:
 
 
 def postgres_available() -> bool:
+    """True when the PostgreSQL server answers; the bench database is created when it is missing."""
     from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
 
+    url = make_url(POSTGRES_URL)
     try:
-        with create_engine(POSTGRES_URL).connect() as conn:
-            conn.execute(text("SELECT 1"))
+        with create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT").connect() as conn:
+            exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": url.database})
+            if exists.scalar() is None:
+                conn.execute(text(f'CREATE DATABASE "{url.database}"'))
         return True
     except Exception:
         return False
@@ -153,9 +186,10 @@ def write_readme(results: dict) -> None:
         "# Export benchmark",
         "",
         "The ideas export (`participation export ideas`), streamed to a file, in a fresh Python process per",
-        "run. *Peak RSS* is the process's maximum resident memory (getrusage) at the end of the export;",
-        "*before* is the same figure after the app started, just before the export began. The difference is",
-        "what the export itself needed. Rerun with `.venv/bin/python bench/exports/bench.py`.",
+        "run. *RSS before* is the process's resident memory after the app started, just before the export;",
+        "the peak counter (VmHWM) is then reset, and *peak RSS* is the highest resident memory during the",
+        "export. The growth is what the export itself needed. Rerun with `.venv/bin/python bench/exports/bench.py`",
+        "(PostgreSQL: the database `bench_exports` on BENCH_POSTGRES_URL, created when missing).",
         "",
         f"Measured {results['measured_at']} on {results['machine']}, Python {results['python']}.",
         "",
@@ -186,7 +220,9 @@ def write_readme(results: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000,1000000")
-    parser.add_argument("--formats", default="csv")
+    parser.add_argument("--formats", default="csv,xlsx,json")
+    parser.add_argument("--other-formats-up-to", type=int, default=100_000,
+                        help="Measure formats other than CSV only up to this many rows.")
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--run-one")
     parser.add_argument("--format", default="csv")
@@ -214,6 +250,8 @@ def main() -> None:
             print(f"{name}: {size:,} ideas ({seconds:.1f} s to fill)", flush=True)
             filled = size
             for fmt in formats:
+                if fmt != "csv" and size > args.other_formats_up_to:
+                    continue
                 figures = measure(url, fmt)
                 runs.append({"database": name, "rows": size, "format": fmt, **figures})
                 print(f"  {fmt}: {figures}", flush=True)

@@ -1,6 +1,7 @@
 """An administrator downloads the ideas as CSV and XLSX from the exports page, and both files open."""
 
 import csv
+import json
 
 import openpyxl
 from playwright.sync_api import expect
@@ -45,3 +46,35 @@ def test_administrator_downloads_ideas_as_csv_and_xlsx(journey, make_user, make_
         rows = list(openpyxl.load_workbook(handle, read_only=True).active.iter_rows(values_only=True))
     assert rows[0][:3] == ("id", "traject", "titel")
     assert {row[2] for row in rows[1:]} == {"Een zitbank aan de Leie", "Meer bomen op de markt"}
+
+
+def test_resident_takes_their_data_and_leaves(journey, make_user, make_process):
+    resident = make_user(email="inwoner@example.org", name="Ann")
+    idea(make_process(slug="hallo-harelbeke"), "Een speeltuin in Hulste", author=resident)
+    page = journey.page
+
+    journey.visit("/account/aanmelden")
+    page.get_by_label("E-mailadres", exact=True).fill(resident.email)
+    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("link", name="Mijn account").click()
+    journey.check("account page")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Mijn gegevens downloaden (JSON)").click()
+    with open(download.value.path(), encoding="utf-8") as handle:
+        data = json.load(handle)
+    assert data["profile"]["email"] == "inwoner@example.org"
+    assert [i["title"] for i in data["ideas"]] == ["Een speeltuin in Hulste"]
+
+    page.get_by_role("link", name="Mijn account verwijderen").click()
+    page.get_by_label("Je wachtwoord", exact=True).fill("niet-mijn-wachtwoord")
+    page.get_by_role("button", name="Mijn account definitief verwijderen").click()
+    expect(page.get_by_text("Dit wachtwoord klopt niet.").first).to_be_visible()
+    journey.check("wrong password")
+
+    page.get_by_label("Je wachtwoord", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Mijn account definitief verwijderen").click()
+    expect(page.get_by_role("status")).to_contain_text("Je account is verwijderd")
+    expect(page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Aanmelden")).to_be_visible()
+    journey.check("account deleted")
