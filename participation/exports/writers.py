@@ -4,6 +4,9 @@ CSV: UTF-8 with a byte order mark and `;` between fields, the way Excel opens a 
 (nl-BE, fr-BE) computer without an import wizard; decimal numbers are written with a dot.
 JSON: one array of objects, keyed by the Dutch headers, written row by row.
 XLSX: XlsxWriter in constant-memory mode writes to a temporary file that is then streamed back.
+
+Text that a person wrote can start with "=", "+", "-" or "@"; a spreadsheet would run it as a formula.
+In CSV such a cell gets a leading apostrophe; XLSX cells are written as text and need nothing.
 """
 
 import csv
@@ -24,6 +27,7 @@ FORMATS = {
 CSV_DELIMITER = ";"
 FLUSH_EVERY = 500
 CHUNK = 64 * 1024
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_value(value) -> str | int | float:
@@ -35,6 +39,8 @@ def csv_value(value) -> str | int | float:
         return value.isoformat(sep=" ", timespec="seconds")
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value  # a title like "=HYPERLINK(…)" must stay text when Excel opens the file
     return value
 
 

@@ -150,6 +150,16 @@ def test_a_kind_cannot_repeat_a_header(app):
     unregister_export("dubbel")
 
 
+def test_a_title_that_looks_like_a_formula_stays_text(admin_client, make_process):
+    idea(make_process(), '=HYPERLINK("http://example.org","klik")', votes=1)
+    rows = read_csv(admin_client.get("/beheer/exports/ideas.csv").data)
+    assert rows[0]["titel"] == "'=HYPERLINK(\"http://example.org\",\"klik\")"
+    response = admin_client.get("/beheer/exports/ideas.xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.data)).active
+    assert sheet["C2"].data_type == "s"
+    assert sheet["C2"].value == '=HYPERLINK("http://example.org","klik")'
+
+
 def test_csv_writer_streams_in_chunks():
     chunks = list(write_csv(["a"], ((n,) for n in range(1200))))
     assert len(chunks) > 2
