@@ -2,14 +2,14 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import func
+from sqlalchemy import case, func
 
 from participation.core.models import District
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea
 from participation.processes.models import Process
 
-ANSWERED_STATUSES = ("selected", "not_selected", "in_progress", "realised")
+ANSWERED_STATUSES = ("selected", "in_progress", "realised", "not_selected")
 RANKING_SIZE = 20
 
 
@@ -50,15 +50,27 @@ def participation_figures(process: Process) -> Participation:
     )
 
 
-def ranking(process: Process, size: int = RANKING_SIZE) -> list[tuple[int, str, int]]:
-    """The published ideas with the most votes: (id, title, votes)."""
+@dataclass
+class Ranked:
+    place: int
+    id: int
+    title: str
+    votes: int
+
+
+def ranking(process: Process, size: int = RANKING_SIZE) -> list[Ranked]:
+    """The published ideas with the most votes; ideas with the same total share a place (1, 2, 2, 4)."""
     rows = db.session.execute(
         db.select(Idea.id, Idea.title, Idea.vote_count)
         .where(Idea.process_id == process.id, Idea.status.in_(PUBLIC_STATUSES))
         .order_by(Idea.vote_count.desc(), Idea.id)
         .limit(size)
     ).all()
-    return [tuple(row) for row in rows]
+    ranked: list[Ranked] = []
+    for index, (idea_id, title, votes) in enumerate(rows, start=1):
+        place = ranked[-1].place if ranked and ranked[-1].votes == votes else index
+        ranked.append(Ranked(place, idea_id, title, votes))
+    return ranked
 
 
 def answered_ideas(process: Process) -> list[Idea]:
@@ -66,6 +78,10 @@ def answered_ideas(process: Process) -> list[Idea]:
         db.session.scalars(
             db.select(Idea)
             .where(Idea.process_id == process.id, Idea.status.in_(ANSWERED_STATUSES))
-            .order_by(Idea.status, Idea.vote_count.desc(), Idea.id)
+            .order_by(
+                case({status: n for n, status in enumerate(ANSWERED_STATUSES)}, value=Idea.status),
+                Idea.vote_count.desc(),
+                Idea.id,
+            )
         )
     )

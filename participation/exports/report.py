@@ -9,7 +9,7 @@ from weasyprint import CSS, HTML
 from participation import ROOT
 from participation.core.pillars import pillar_label
 from participation.database import utcnow
-from participation.exports.queries import answered_ideas, participation_figures, ranking
+from participation.exports.queries import Ranked, answered_ideas, participation_figures, ranking
 from participation.processes.models import Process
 
 STYLESHEET = ROOT / "static" / "css" / "report.css"
@@ -38,13 +38,13 @@ def short(text: str, size: int = TITLE_CHARS) -> str:
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
-def bar_chart(rows: list[tuple[int, str, int]]) -> dict:
+def bar_chart(rows: list[Ranked]) -> dict:
     """Geometry of a horizontal bar chart; the template draws it as inline SVG."""
-    top = max((votes for _, _, votes in rows), default=0) or 1
+    top = max((row.votes for row in rows), default=0) or 1
     room = CHART_WIDTH - LABEL_WIDTH - 60
     bars = [
-        Bar(f"{place}. {short(title)}", votes, index * (BAR_HEIGHT + BAR_GAP), room * votes / top)
-        for index, (place, (_, title, votes)) in enumerate(zip(range(1, len(rows) + 1), rows, strict=True))
+        Bar(f"{row.place}. {short(row.title)}", row.votes, index * (BAR_HEIGHT + BAR_GAP), room * row.votes / top)
+        for index, row in enumerate(rows)
     ]
     return {
         "bars": bars, "width": CHART_WIDTH, "height": max(len(bars) * (BAR_HEIGHT + BAR_GAP), BAR_HEIGHT),

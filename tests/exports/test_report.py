@@ -36,7 +36,17 @@ def test_process_report_has_figures_ranking_chart_and_answers(admin_client, make
     assert text.index("Fietsstraat naar school") < text.index("Bloemen aan het station")
     assert "Nog niet gemodereerd" not in text.split("Rangschikking", 1)[1]
     assert "We nemen dit op in het meerjarenplan." in text
+    assert "<p>" not in text
     assert "Het station is van de NMBS." in text
+
+
+def test_ideas_with_the_same_total_share_a_place(app, make_process):
+    from participation.exports.queries import ranking
+
+    process = make_process()
+    for title, votes in (("A", 9), ("B", 5), ("C", 5), ("D", 2)):
+        idea(process, title, votes=votes)
+    assert [(row.place, row.title) for row in ranking(process)] == [(1, "A"), (2, "B"), (2, "C"), (4, "D")]
 
 
 def test_report_of_an_empty_process_says_so(admin_client, make_process):
