@@ -210,6 +210,9 @@ def write_readme(results: dict) -> None:
         "every 500 rows; the XLSX writer keeps one row in memory (`constant_memory`) and writes to a temporary",
         "file that is then streamed back.",
         "",
+        "Times are wall-clock on a shared machine that was busy with other work while these ran (the",
+        "same size took from 1 to 5 seconds in different runs); the memory figures do not depend on that.",
+        "",
         "The rows are ideas with their vote totals (`Idea.vote_count`, ten votes per idea on average). Once",
         "the votes feature is merged, rerun this to measure with real vote rows behind the totals.",
         "",
@@ -224,12 +227,16 @@ def main() -> None:
     parser.add_argument("--other-formats-up-to", type=int, default=100_000,
                         help="Measure formats other than CSV only up to this many rows.")
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--readme-only", action="store_true", help="Rewrite README.md from results.json.")
     parser.add_argument("--run-one")
     parser.add_argument("--format", default="csv")
     parser.add_argument("--output")
     args = parser.parse_args()
     if args.run_one:
         run_one(args.run_one, args.format, args.output)
+        return
+    if args.readme_only:
+        write_readme(json.loads((HERE / "results.json").read_text()))
         return
 
     DATA.mkdir(exist_ok=True)
