@@ -175,3 +175,19 @@ def test_docs_list_every_kind_and_header(app):
         assert f"`{kind.kind}`" in docs
         for header in kind.headers:
             assert f"`{header}`" in docs, f"{kind.kind}.{header} is not documented"
+
+
+def test_queries_do_not_grow_with_the_rows(admin_client, make_user, make_process, count_queries):
+    process = make_process()
+    make_user("moderator")
+    idea(process, "Eerste")
+    with count_queries() as few:
+        admin_client.get("/beheer/exports/users.csv")
+        admin_client.get("/beheer/exports/ideas.csv")
+    for n in range(15):
+        make_user("employee")
+        idea(process, f"Idee {n}")
+    with count_queries() as many:
+        admin_client.get("/beheer/exports/users.csv")
+        admin_client.get("/beheer/exports/ideas.csv")
+    assert many.count == few.count
