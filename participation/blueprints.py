@@ -5,10 +5,12 @@ from flask import Flask
 
 def register(app: Flask) -> None:
     from participation.accounts import bp as accounts
+    from participation.api import bp as api
+    from participation.exports import bp as exports
     from participation.main import bp as main
     from participation.plan import bp as plan
     from participation.processes import bp as processes
     from participation.sdgs import bp as sdgs
 
-    for blueprint in (main, accounts, processes, sdgs, plan):
+    for blueprint in (main, accounts, processes, sdgs, plan, exports, api):
         app.register_blueprint(blueprint)

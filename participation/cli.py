@@ -17,7 +17,7 @@ def _create_app():
 
 @click.group(cls=FlaskGroup, create_app=_create_app)
 def main() -> None:
-    """Participation platform: manage the database, demo data, users and mail."""
+    """Participation platform: manage the database, demo data, users, mail and exports."""
 
 
 @click.group("demo")
@@ -85,41 +85,10 @@ def mail_send() -> None:
         raise SystemExit(1)
 
 
-@click.group("plan")
-def plan_group() -> None:
-    """The multi-year plan."""
-
-
-@plan_group.command("import")
-@click.argument("file", type=click.File("rb"))
-@click.option("--dry-run", is_flag=True, help="Show what would change without saving anything.")
-@with_appcontext
-def plan_import(file, dry_run: bool) -> None:
-    """Import the plan from an XLSX or CSV file (all or nothing; importing again updates)."""
-    from participation.plan.importer import KIND_LABELS, import_plan
-
-    report = import_plan(file.read(), dry_run=dry_run)
-    for error in report.errors:
-        click.echo(str(error), err=True)
-    if report.errors:
-        db.session.rollback()
-        click.echo("Nothing was imported.", err=True)
-        raise SystemExit(1)
-    for kind, counts in report.summary:
-        click.echo(f"{KIND_LABELS[kind]}: {counts['new']} new, {counts['changed']} changed, "
-                   f"{counts['unchanged']} unchanged")
-    if report.ignored_columns:
-        click.echo(f"Ignored columns: {', '.join(report.ignored_columns)}")
-    if dry_run:
-        db.session.rollback()
-        click.echo("Dry run: nothing was saved.")
-        return
-    db.session.commit()
-    click.echo(f"Imported; {report.mails} mails to followers queued.")
-
-
 def register_commands(app: Flask) -> None:
+    from participation.exports.cli import export_group
+    from participation.plan.cli import plan_group
     from participation.sdgs.cli import sdg_group
 
-    for group in (demo_group, users_group, mail_group, sdg_group, plan_group):
+    for group in (demo_group, users_group, mail_group, sdg_group, plan_group, export_group):
         app.cli.add_command(group)

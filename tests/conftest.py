@@ -61,6 +61,8 @@ class IsolatedClient(FlaskClient):
     """
 
     def open(self, *args, **kwargs):
+        # A streamed response is read inside the request's own context, as a server would.
+        kwargs.setdefault("buffered", True)
         response = contextvars.Context().run(super().open, *args, **kwargs)
         try:
             _db.session.expire_all()

@@ -25,3 +25,10 @@ def role_label(role: str) -> str:
     from participation.accounts.forms import role_label as label
 
     return label(role)
+
+
+@bp.app_template_global("author_name")
+def author_name(idea) -> str:
+    from participation.accounts.personal_data import author_name as name
+
+    return name(idea)

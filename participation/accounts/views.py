@@ -1,11 +1,14 @@
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from participation.access import ADMINISTRATOR, AUTHENTICATED, PUBLIC, access
 from participation.accounts import bp, forms, services
 from participation.accounts.models import User
+from participation.accounts.personal_data import collect_personal_data
+from participation.accounts.personal_data import delete_account as remove_account
 from participation.accounts.queries import search_users
+from participation.database import utcnow
 from participation.extensions import db, limiter
 from participation.mail.services import flush_log_backend
 from participation.security import is_safe_next
@@ -158,3 +161,32 @@ def user_roles(user_id: int):
         flash(_("The roles of %(name)s are saved.", name=user.display_name), "success")
         return redirect(url_for("accounts.users"))
     return render_template("accounts/user_roles.html", user=user, form=form)
+
+
+@bp.route("/account/mijn-gegevens")
+@access(AUTHENTICATED)
+def my_data():
+    data = collect_personal_data(current_user)
+    response = jsonify(data)
+    stamp = utcnow().date().isoformat()
+    response.headers["Content-Disposition"] = f'attachment; filename="mijn-gegevens-{stamp}.json"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/account/verwijderen", methods=["GET", "POST"])
+@access(AUTHENTICATED)
+def delete_account():
+    form = forms.DeleteAccountForm()
+    if form.validate_on_submit():
+        if not current_user.check_password(form.password.data):
+            form.password.errors.append(_("This password is not right."))
+        else:
+            user = current_user._get_current_object()
+            remove_account(user)
+            db.session.commit()
+            logout_user()
+            flash(_("Your account is deleted. Your ideas stay, without your name. Thank you for taking part."),
+                  "success")
+            return redirect(url_for("main.home"))
+    return render_template("accounts/delete.html", form=form)

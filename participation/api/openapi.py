@@ -1,0 +1,240 @@
+"""The OpenAPI 3.1 document: our paths plus the fragments other features provide.
+
+A feature describes its own open data in `participation/<feature>/api.py` with a module-level
+
+    OPENAPI = {"paths": {"/api/v1/sdgs": {...}}, "components": {"schemas": {"SdgGoal": {...}}}}
+
+Path parameters should carry an `example` that exists in demo and test data; the test that walks every
+route uses it when it has no value of its own.
+"""
+
+import copy
+import importlib
+
+from participation.exports.registry import module_exists
+
+FRAGMENT_MODULES = (
+    "participation.sdgs.api",
+    "participation.votes.api",
+    "participation.advisory.api",
+    "participation.plan.api",
+)
+
+JSON = "application/json"
+
+
+def ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def ok(schema: dict, description: str) -> dict:
+    return {"description": description, "content": {JSON: {"schema": schema}}}
+
+
+NOT_FOUND = {"description": "Not found, or not public.", "content": {JSON: {"schema": ref("Error")}}}
+PAGE_PARAMETERS = [
+    {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
+    {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}},
+]
+SLUG = {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}, "example": "hallo-harelbeke"}
+IDEA_ID = {"name": "idea_id", "in": "path", "required": True, "schema": {"type": "integer"}, "example": 1}
+
+NULLABLE_STRING = {"type": ["string", "null"]}
+TIMESTAMP = {"type": "string", "format": "date-time"}
+
+
+def page_of(item: str) -> dict:
+    return {
+        "type": "object",
+        "required": ["data", "meta", "links"],
+        "additionalProperties": False,
+        "properties": {
+            "data": {"type": "array", "items": ref(item)},
+            "meta": ref("PageMeta"),
+            "links": ref("PageLinks"),
+        },
+    }
+
+
+SCHEMAS = {
+    "Error": {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["status", "message"],
+                "properties": {"status": {"type": "integer"}, "message": {"type": "string"}},
+            }
+        },
+    },
+    "PageMeta": {
+        "type": "object",
+        "required": ["page", "per_page", "total", "pages"],
+        "additionalProperties": False,
+        "properties": {
+            "page": {"type": "integer", "minimum": 1},
+            "per_page": {"type": "integer", "minimum": 1, "maximum": 100},
+            "total": {"type": "integer", "minimum": 0},
+            "pages": {"type": "integer", "minimum": 0},
+        },
+    },
+    "PageLinks": {
+        "type": "object",
+        "required": ["self", "first", "last", "prev", "next"],
+        "additionalProperties": False,
+        "properties": {
+            "self": {"type": "string", "format": "uri"},
+            "first": {"type": "string", "format": "uri"},
+            "last": {"type": "string", "format": "uri"},
+            "prev": {"type": ["string", "null"], "format": "uri"},
+            "next": {"type": ["string", "null"], "format": "uri"},
+        },
+    },
+    "Phase": {
+        "type": "object",
+        "required": ["kind", "position", "starts_at", "ends_at", "is_open"],
+        "additionalProperties": False,
+        "properties": {
+            "kind": {"type": "string", "enum": ["propose", "vote", "result"]},
+            "position": {"type": "integer"},
+            "starts_at": TIMESTAMP,
+            "ends_at": {"type": ["string", "null"], "format": "date-time"},
+            "is_open": {"type": "boolean"},
+        },
+    },
+    "Process": {
+        "type": "object",
+        "required": ["slug", "title", "summary", "current_phase", "phases", "links"],
+        "additionalProperties": False,
+        "properties": {
+            "slug": {"type": "string"},
+            "title": {"type": "string"},
+            "summary": {"type": "string"},
+            "description": {"type": "string", "description": "Safe HTML."},
+            "current_phase": {"type": ["string", "null"], "enum": ["propose", "vote", "result", None]},
+            "phases": {"type": "array", "items": ref("Phase")},
+            "links": {
+                "type": "object",
+                "required": ["self", "ideas", "html"],
+                "properties": {
+                    "self": {"type": "string", "format": "uri"},
+                    "ideas": {"type": "string", "format": "uri"},
+                    "html": {"type": "string", "format": "uri"},
+                },
+            },
+        },
+    },
+    "District": {
+        "type": "object",
+        "required": ["id", "name"],
+        "additionalProperties": False,
+        "properties": {"id": {"type": "integer"}, "name": {"type": "string"}},
+    },
+    "Idea": {
+        "type": "object",
+        "required": [
+            "id", "process", "title", "body", "theme", "district", "status", "vote_count", "answer",
+            "created_at", "links",
+        ],
+        "additionalProperties": False,
+        "description": "A published idea. It never names its author or anyone who voted.",
+        "properties": {
+            "id": {"type": "integer"},
+            "process": {"type": "string", "description": "Slug of the process."},
+            "title": {"type": "string"},
+            "body": {"type": "string", "description": "Safe HTML."},
+            "theme": {"type": "string", "enum": ["people", "planet", "prosperity", "peace", "partnership"]},
+            "district": {"oneOf": [ref("District"), {"type": "null"}]},
+            "status": {
+                "type": "string",
+                "enum": ["published", "selected", "not_selected", "in_progress", "realised"],
+            },
+            "vote_count": {"type": "integer", "minimum": 0},
+            "answer": {**NULLABLE_STRING, "description": "The city's answer, safe HTML."},
+            "created_at": TIMESTAMP,
+            "links": {
+                "type": "object",
+                "required": ["self", "process"],
+                "properties": {
+                    "self": {"type": "string", "format": "uri"},
+                    "process": {"type": "string", "format": "uri"},
+                },
+            },
+        },
+    },
+    "ProcessPage": page_of("Process"),
+    "IdeaPage": page_of("Idea"),
+}
+
+PATHS = {
+    "/api/v1/openapi.json": {
+        "get": {
+            "summary": "This document.",
+            "operationId": "openapi",
+            "responses": {"200": ok({"type": "object", "required": ["openapi", "paths"]}, "OpenAPI 3.1 document.")},
+        }
+    },
+    "/api/v1/processes": {
+        "get": {
+            "summary": "Public processes, newest first.",
+            "operationId": "listProcesses",
+            "parameters": PAGE_PARAMETERS,
+            "responses": {"200": ok(ref("ProcessPage"), "A page of processes.")},
+        }
+    },
+    "/api/v1/processes/{slug}": {
+        "get": {
+            "summary": "One public process with its phases.",
+            "operationId": "getProcess",
+            "parameters": [SLUG],
+            "responses": {"200": ok(ref("Process"), "The process."), "404": NOT_FOUND},
+        }
+    },
+    "/api/v1/processes/{slug}/ideas": {
+        "get": {
+            "summary": "The published ideas of a public process, most votes first.",
+            "operationId": "listProcessIdeas",
+            "parameters": [SLUG, *PAGE_PARAMETERS],
+            "responses": {"200": ok(ref("IdeaPage"), "A page of ideas."), "404": NOT_FOUND},
+        }
+    },
+    "/api/v1/ideas/{idea_id}": {
+        "get": {
+            "summary": "One published idea of a public process, with its vote total.",
+            "operationId": "getIdea",
+            "parameters": [IDEA_ID],
+            "responses": {"200": ok(ref("Idea"), "The idea."), "404": NOT_FOUND},
+        }
+    },
+}
+
+
+def fragments() -> list[dict]:
+    found = []
+    for name in FRAGMENT_MODULES:
+        if module_exists(name):
+            fragment = getattr(importlib.import_module(name), "OPENAPI", None)
+            if fragment:
+                found.append(fragment)
+    return found
+
+
+def openapi_document() -> dict:
+    document = {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Participation open data",
+            "version": "1.0.0",
+            "description": "Public, anonymous data of the participation platform: processes, published ideas "
+                           "with vote totals, and what other features publish. Read-only; lists are paginated "
+                           "with page and per_page (at most 100).",
+        },
+        "servers": [{"url": "/"}],
+        "paths": copy.deepcopy(PATHS),
+        "components": {"schemas": copy.deepcopy(SCHEMAS)},
+    }
+    for fragment in fragments():
+        document["paths"].update(copy.deepcopy(fragment.get("paths", {})))
+        document["components"]["schemas"].update(copy.deepcopy(fragment.get("components", {}).get("schemas", {})))
+    return document

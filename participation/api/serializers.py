@@ -1,0 +1,91 @@
+"""Objects as the API shows them: only public fields, never a person."""
+
+from datetime import datetime
+
+from flask import request, url_for
+
+from participation.ideas.models import Idea
+from participation.processes.models import Phase, Process
+from participation.security import sanitize_html
+
+MAX_PER_PAGE = 100
+DEFAULT_PER_PAGE = 20
+
+
+def timestamp(value: datetime | None) -> str | None:
+    return None if value is None else value.replace(microsecond=0).isoformat() + "Z"
+
+
+def phase_data(phase: Phase) -> dict:
+    return {
+        "kind": phase.kind, "position": phase.position, "starts_at": timestamp(phase.starts_at),
+        "ends_at": timestamp(phase.ends_at), "is_open": phase.is_open,
+    }
+
+
+def process_data(process: Process, full: bool = False) -> dict:
+    data = {
+        "slug": process.slug,
+        "title": process.title,
+        "summary": process.summary or "",
+        "current_phase": process.current_phase.kind if process.current_phase else None,
+        "phases": [phase_data(phase) for phase in process.phases],
+        "links": {
+            "self": url_for("api.process", slug=process.slug, _external=True),
+            "ideas": url_for("api.process_ideas", slug=process.slug, _external=True),
+            "html": url_for("processes.show", slug=process.slug, _external=True),
+        },
+    }
+    if full:
+        data["description"] = sanitize_html(process.description)
+    return data
+
+
+def idea_data(idea: Idea) -> dict:
+    return {
+        "id": idea.id,
+        "process": idea.process.slug,
+        "title": idea.title,
+        "body": sanitize_html(idea.body),
+        "theme": idea.theme,
+        "district": None if idea.district is None else {"id": idea.district.id, "name": idea.district.name},
+        "status": idea.status,
+        "vote_count": idea.vote_count,
+        "answer": sanitize_html(idea.answer) if idea.answer else None,
+        "created_at": timestamp(idea.created_at),
+        "links": {
+            "self": url_for("api.idea", idea_id=idea.id, _external=True),
+            "process": url_for("api.process", slug=idea.process.slug, _external=True),
+        },
+    }
+
+
+def page_args() -> tuple[int, int]:
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    per_page = request.args.get("per_page", DEFAULT_PER_PAGE, type=int) or DEFAULT_PER_PAGE
+    return page, min(max(per_page, 1), MAX_PER_PAGE)
+
+
+def paginated(pagination, serialize, endpoint: str, **values) -> dict:
+    """The envelope of every list: data, meta (counts) and links (first, last, prev, next)."""
+
+    def link(page: int | None) -> str | None:
+        if page is None:
+            return None
+        return url_for(endpoint, page=page, per_page=pagination.per_page, _external=True, **values)
+
+    last = max(pagination.pages, 1)
+    return {
+        "data": [serialize(item) for item in pagination.items],
+        "meta": {
+            "page": pagination.page, "per_page": pagination.per_page,
+            "total": pagination.total, "pages": pagination.pages,
+        },
+        "links": {
+            "self": link(pagination.page),
+            "first": link(1),
+            "last": link(last),
+            "prev": link(pagination.prev_num) if pagination.has_prev else None,
+            "next": link(pagination.next_num) if pagination.has_next else None,
+        },
+    }

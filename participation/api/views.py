@@ -1,0 +1,67 @@
+from flask import abort, jsonify
+from werkzeug.exceptions import HTTPException
+
+from participation.access import PUBLIC, access
+from participation.api import bp
+from participation.api.openapi import openapi_document
+from participation.api.queries import open_idea, open_ideas, open_process, open_processes
+from participation.api.serializers import idea_data, page_args, paginated, process_data
+from participation.extensions import csrf, db
+
+csrf.exempt(bp)
+
+
+@bp.errorhandler(HTTPException)
+def api_error(error: HTTPException):
+    response = jsonify({"error": {"status": error.code, "message": error.name}})
+    response.status_code = error.code or 500
+    return response
+
+
+@bp.after_request
+def open_data_headers(response):
+    response.headers.setdefault("Cache-Control", "public, max-age=60")
+    return response
+
+
+@bp.route("/openapi.json")
+@access(PUBLIC)
+def openapi():
+    return jsonify(openapi_document())
+
+
+@bp.route("/processes")
+@access(PUBLIC)
+def processes():
+    page, per_page = page_args()
+    pagination = db.paginate(open_processes(), page=page, per_page=per_page, error_out=False)
+    return jsonify(paginated(pagination, process_data, "api.processes"))
+
+
+@bp.route("/processes/<slug>")
+@access(PUBLIC)
+def process(slug: str):
+    found = open_process(slug)
+    if found is None:
+        abort(404)
+    return jsonify(process_data(found, full=True))
+
+
+@bp.route("/processes/<slug>/ideas")
+@access(PUBLIC)
+def process_ideas(slug: str):
+    found = open_process(slug)
+    if found is None:
+        abort(404)
+    page, per_page = page_args()
+    pagination = db.paginate(open_ideas(found), page=page, per_page=per_page, error_out=False)
+    return jsonify(paginated(pagination, idea_data, "api.process_ideas", slug=slug))
+
+
+@bp.route("/ideas/<int:idea_id>")
+@access(PUBLIC)
+def idea(idea_id: int):
+    found = open_idea(idea_id)
+    if found is None:
+        abort(404)
+    return jsonify(idea_data(found))

@@ -1,0 +1,61 @@
+import io
+
+from pypdf import PdfReader
+
+from tests.exports.factories import district, idea
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_process_report_has_figures_ranking_chart_and_answers(admin_client, make_process, make_user):
+    process = make_process(slug="hallo-harelbeke", title="Hallo Harelbeke",
+                           phases=[("propose", -20, -10), ("vote", -10, -1), ("result", -1, None)])
+    resident = make_user()
+    hulste = district("Hulste")
+    idea(process, "Fietsstraat naar school", votes=41, author=resident, district=hulste, status="selected",
+         answer="<p>We nemen dit op in het meerjarenplan.</p>")
+    idea(process, "Bloemen aan het station", votes=17, author=resident, status="not_selected",
+         answer="<p>Het station is van de NMBS.</p>")
+    idea(process, "Petanquebaan in Bavikhove", votes=9, entered_by=make_user("employee"))
+    idea(process, "Nog niet gemodereerd", status="submitted")
+
+    response = admin_client.get("/beheer/trajecten/hallo-harelbeke/rapport.pdf")
+
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    text = pdf_text(response.data)
+    assert "Hallo Harelbeke" in text
+    assert "Ideeënfase" in text and "Stemfase" in text
+    assert "Ideeën per wijk" in text and "Hulste" in text
+    assert "Rangschikking" in text
+    # the chart's labels and the table alternative both carry the ranking
+    assert text.count("1. Fietsstraat naar school") >= 1
+    assert "2. Bloemen aan het station" in text and "3. Petanquebaan in Bavikhove" in text
+    assert text.index("Fietsstraat naar school") < text.index("Bloemen aan het station")
+    assert "Nog niet gemodereerd" not in text.split("Rangschikking", 1)[1]
+    assert "We nemen dit op in het meerjarenplan." in text
+    assert "<p>" not in text
+    assert "Het station is van de NMBS." in text
+
+
+def test_ideas_with_the_same_total_share_a_place(app, make_process):
+    from participation.exports.queries import ranking
+
+    process = make_process()
+    for title, votes in (("A", 9), ("B", 5), ("C", 5), ("D", 2)):
+        idea(process, title, votes=votes)
+    assert [(row.place, row.title) for row in ranking(process)] == [(1, "A"), (2, "B"), (2, "C"), (4, "D")]
+
+
+def test_report_of_an_empty_process_says_so(admin_client, make_process):
+    make_process(slug="leeg")
+    text = pdf_text(admin_client.get("/beheer/trajecten/leeg/rapport.pdf").data)
+    assert "Nog geen gepubliceerde ideeën om te rangschikken." in text
+
+
+def test_report_is_for_administrators_only(client_as, make_process):
+    make_process(slug="hallo-harelbeke")
+    assert client_as("moderator").get("/beheer/trajecten/hallo-harelbeke/rapport.pdf").status_code == 403
+    assert client_as("administrator").get("/beheer/trajecten/bestaat-niet/rapport.pdf").status_code == 404
