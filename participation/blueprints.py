@@ -7,6 +7,7 @@ def register(app: Flask) -> None:
     from participation.accounts import bp as accounts
     from participation.main import bp as main
     from participation.processes import bp as processes
+    from participation.votes import bp as votes
 
-    for blueprint in (main, accounts, processes):
+    for blueprint in (main, accounts, processes, votes):
         app.register_blueprint(blueprint)

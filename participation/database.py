@@ -32,6 +32,7 @@ def import_models() -> None:
     from participation.ideas import models as _ideas  # noqa: F401
     from participation.mail import models as _mail  # noqa: F401
     from participation.processes import models as _processes  # noqa: F401
+    from participation.votes import models as _votes  # noqa: F401
 
 
 def init_app(app: Flask) -> None:
