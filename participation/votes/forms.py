@@ -32,14 +32,19 @@ class VoteRuleForm(FlaskForm):
         if field.data not in (APPROVAL, DOTS):
             raise ValidationError(_l("Choose how participants vote."))
 
-    def validate_budget(self, field) -> None:
-        if self.kind.data == DOTS and field.data is None:
-            raise ValidationError(_l("Fill in how many votes each participant gets."))
-
-    def validate_max_per_idea(self, field) -> None:
+    def validate(self, extra_validators=None) -> bool:
+        """The checks that depend on the kind (Optional() ends a field's own chain when it is empty)."""
+        valid = super().validate(extra_validators)
         if self.kind.data != DOTS:
-            return
-        if field.data is None:
-            raise ValidationError(_l("Fill in the most votes one idea can get from one participant."))
-        if self.budget.data is not None and field.data > self.budget.data:
-            raise ValidationError(_l("This cannot be more than the number of votes per participant."))
+            return valid
+        if self.budget.data is None and not self.budget.errors:
+            self.budget.errors.append(_l("Fill in how many votes each participant gets."))
+            valid = False
+        if self.max_per_idea.data is None and not self.max_per_idea.errors:
+            self.max_per_idea.errors.append(_l("Fill in the most votes one idea can get from one participant."))
+            valid = False
+        elif self.budget.data is not None and self.max_per_idea.data is not None \
+                and self.max_per_idea.data > self.budget.data:
+            self.max_per_idea.errors.append(_l("This cannot be more than the number of votes per participant."))
+            valid = False
+        return valid
