@@ -1,4 +1,4 @@
-from flask import Blueprint, g, url_for
+from flask import Blueprint, g, request, url_for
 from markupsafe import Markup
 from werkzeug.routing import BuildError
 
@@ -22,8 +22,13 @@ def add_template_globals(state) -> None:
     """Globals, not context variables, so that imported macros see them too."""
     state.app.jinja_env.globals.update(
         my_votes=my_votes, votes_left_text=votes_left_text, vote_rule_text=rule_text,
-        vote_script=vote_script, idea_url=idea_url,
+        vote_script=vote_script, idea_url=idea_url, vote_next_path=next_path,
     )
+
+
+def next_path() -> str:
+    """Where a vote form sends the person back to: the page it is on."""
+    return request.full_path.rstrip("?") if request else "/"
 
 
 def vote_script() -> Markup:
