@@ -96,25 +96,46 @@ def _public_ideas(process_id: int):
     return (Idea.process_id == process_id, Idea.status.in_(PUBLIC_STATUSES))
 
 
+@dataclass(frozen=True)
+class RankedIdea:
+    id: int
+    title: str
+    votes: int
+    rank: int
+    tied: int
+
+
 def live_ranking(process_id: int, search: str, page: int, per_page: int) -> RowPagination:
-    """Ideas by their running totals, with their rank among all ideas (shared on a tie)."""
-    ranked = (
-        select(
-            Idea.id, Idea.title, Idea.vote_count.label("votes"),
-            func.rank().over(order_by=Idea.vote_count.desc()).label("rank"),
-            func.count().over(partition_by=Idea.vote_count).label("tied"),
-        )
+    """Ideas by their running totals, with their rank among all ideas (shared on a tie).
+
+    The page itself is a plain sorted LIMIT; the ranks come from one small histogram of the totals
+    at or above the page's lowest, so no window over every idea of the process is needed."""
+    statement: Select = (
+        select(Idea.id, Idea.title, Idea.vote_count)
         .where(*_public_ideas(process_id))
-        .subquery()
+        .order_by(Idea.vote_count.desc(), Idea.title, Idea.id)
     )
-    statement: Select = select(ranked).order_by(ranked.c.votes.desc(), func.lower(ranked.c.title), ranked.c.id)
     counter = select(func.count()).select_from(Idea).where(*_public_ideas(process_id))
     if search:
-        statement = statement.where(ranked.c.title.ilike(f"%{search}%"))
+        statement = statement.where(Idea.title.ilike(f"%{search}%"))
         counter = counter.where(Idea.title.ilike(f"%{search}%"))
-    return RowPagination(
+    pagination = RowPagination(
         select=statement, session=db.session, counter=counter, page=page, per_page=per_page, error_out=False
     )
+    if pagination.items:
+        lowest = min(votes for _id, _title, votes in pagination.items)
+        histogram = dict(
+            db.session.execute(
+                select(Idea.vote_count, func.count())
+                .where(*_public_ideas(process_id), Idea.vote_count >= lowest)
+                .group_by(Idea.vote_count)
+            ).all()
+        )
+        pagination.items = [
+            RankedIdea(idea_id, title, votes, 1 + sum(n for v, n in histogram.items() if v > votes), histogram[votes])
+            for idea_id, title, votes in pagination.items
+        ]
+    return pagination
 
 
 def snapshot_rows(snapshot: ResultSnapshot, search: str, page: int, per_page: int):

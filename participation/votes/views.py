@@ -53,16 +53,22 @@ def back(idea: Idea):
 
 def answer(idea: Idea, result: services.VoteResult | None, message: str, status: int = 200):
     if wants_json():
-        view = queries.load_my_votes(idea.process, current_user)
-        body = {"message": message, "ok": result is not None, "idea_id": idea.id}
-        body.update(
-            total=db.session.scalar(db.select(Idea.vote_count).where(Idea.id == idea.id)),
-            mine=view.on(idea.id), remaining=view.remaining,
-            remaining_text=votes_left_text(view.used, view.budget),
-            can_cast=view.can_cast(idea.id), can_withdraw=view.can_withdraw(idea.id),
-            can_cast_more=view.remaining is None or view.remaining > 0,
-            at_max=view.rule is not None and view.on(idea.id) >= view.rule.max_per_idea,
-        )
+        if result is None:
+            view = queries.load_my_votes(idea.process, current_user)
+            result = services.VoteResult(
+                idea.id, db.session.scalar(db.select(Idea.vote_count).where(Idea.id == idea.id)) or 0,
+                view.on(idea.id), view.used, view.budget, view.rule.max_per_idea,
+            )
+            ok = False
+        else:
+            ok = True
+        has_left = result.remaining is None or result.remaining > 0
+        body = {
+            "message": message, "ok": ok, "idea_id": idea.id, "total": result.total, "mine": result.mine,
+            "remaining": result.remaining, "remaining_text": votes_left_text(result.used, result.budget),
+            "can_cast": has_left and result.mine < result.max_per_idea, "can_withdraw": result.mine > 0,
+            "can_cast_more": has_left, "at_max": result.mine >= result.max_per_idea,
+        }
         return jsonify(body), status
     flash(message, "success" if result is not None else "error")
     return back(idea)
