@@ -103,7 +103,11 @@ def withdraw(idea_id: int):
 @bp.route("/trajecten/<slug>/rangschikking")
 @access(PUBLIC)
 def ranking(slug: str):
-    """During the vote phase the live totals, with the vote buttons; after it, the frozen result."""
+    """During the vote phase the live totals, with the vote buttons; after it, the frozen result.
+
+    Totals are shown live rather than hidden until the close: the city wants every step to be
+    checkable, the idea pages show each idea's total anyway, and hiding them would only move the
+    counting out of sight. The official result is the snapshot frozen at the close."""
     process = visible_process_or_404(slug)
     state = vote_state(process)
     if state == NONE:
