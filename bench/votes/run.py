@@ -216,6 +216,7 @@ def drive(wrk: str, port: int, script: Path, args, duration: int) -> dict:
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     line = next(line for line in output.splitlines() if line.startswith("WRK_JSON "))
     raw = json.loads(line.removeprefix("WRK_JSON "))
+    load_average = round(os.getloadavg()[0], 1)
     seconds = raw["duration_us"] / 1e6
     statuses = raw["statuses"]
     server_errors = sum(n for code, n in statuses.items() if code.startswith("5"))
@@ -228,6 +229,7 @@ def drive(wrk: str, port: int, script: Path, args, duration: int) -> dict:
         "statuses": dict(sorted(statuses.items())),
         "errors": server_errors + socket_errors + statuses.get("429", 0) + statuses.get("400", 0),
         "socket_errors": raw["socket_errors"],
+        "load_average_1min_after": load_average,
     }
 
 
@@ -261,7 +263,7 @@ def readme_section(results: dict) -> str:
         "",
         "`make bench-votes` (or `.venv/bin/python bench/votes/run.py [--duration 20]`) creates the PostgreSQL",
         "database `bench_votes`, loads one process in its vote phase with "
-        f"{s['ideas']:,} ideas and {s['voters']:,} voters".replace(",", "."),
+        f"{s['ideas']:,} ideas and {s['voters']:,} voters".replace(",", ".").replace("`.", "`,"),
         "(dot voting: 10 votes, at most 3 on one idea), serves the app with gunicorn "
         f"({s['workers']} workers × {s['threads']} threads,",
         "rate limits in Redis) and drives it with wrk; the same gunicorn serves a bare Flask page as the baseline.",
@@ -271,6 +273,8 @@ def readme_section(results: dict) -> str:
         "",
         f"Last run: {results['finished_at']} on {s['cpus']} CPUs, {s['connections']} connections, "
         f"{s['duration_s']} s per scenario (PostgreSQL {s['postgresql']}).",
+        "The machine was shared with other work while it ran (load average after each scenario in",
+        "results.json): compare the app with the bare page of the same run, not with other machines.",
         "",
         "| scenario | requests/s | p50 ms | p99 ms | errors | answers |",
         "|---|---:|---:|---:|---:|---|",
@@ -303,7 +307,11 @@ def main() -> int:
     parser.add_argument("--server", default=os.environ.get("BENCH_PG", "postgresql+psycopg://root@127.0.0.1:5432"))
     parser.add_argument("--database", default="bench_votes")
     parser.add_argument("--output", default=str(HERE / "results.json"))
+    parser.add_argument("--readme-only", action="store_true", help="rewrite README.md from the results file")
     args = parser.parse_args()
+    if args.readme_only:
+        (HERE / "README.md").write_text(readme_section(json.loads(Path(args.output).read_text())))
+        return 0
 
     wrk = ensure_wrk()
     work = Path(tempfile.mkdtemp(prefix="bench-votes-"))
