@@ -23,6 +23,8 @@ class RowPagination(SelectPagination):
         return list(self._query_args["session"].execute(statement).all())
 
     def _query_count(self) -> int:
+        if self._query_args.get("total") is not None:
+            return self._query_args["total"]
         counter = self._query_args.get("counter")
         if counter is not None:
             return self._query_args["session"].scalar(counter) or 0
@@ -108,31 +110,38 @@ class RankedIdea:
 def live_ranking(process_id: int, search: str, page: int, per_page: int) -> RowPagination:
     """Ideas by their running totals, with their rank among all ideas (shared on a tie).
 
-    The page itself is a plain sorted LIMIT; the ranks come from one small histogram of the totals
-    at or above the page's lowest, so no window over every idea of the process is needed."""
+    The page itself is a plain sorted LIMIT; the ranks and the number of ideas come from one small
+    histogram of the totals, so no window over every idea of the process is needed. While votes
+    come in, the two reads may be a vote apart; the next reload shows the settled ranks."""
     statement: Select = (
         select(Idea.id, Idea.title, Idea.vote_count)
         .where(*_public_ideas(process_id))
         .order_by(Idea.vote_count.desc(), Idea.title, Idea.id)
     )
-    counter = select(func.count()).select_from(Idea).where(*_public_ideas(process_id))
+    histogram_of = select(Idea.vote_count, func.count()).where(*_public_ideas(process_id)).group_by(Idea.vote_count)
+    histogram: dict[int, int] | None = None
+    counter, total = None, None
     if search:
         statement = statement.where(Idea.title.ilike(f"%{search}%"))
-        counter = counter.where(Idea.title.ilike(f"%{search}%"))
+        counter = select(func.count()).select_from(Idea).where(
+            *_public_ideas(process_id), Idea.title.ilike(f"%{search}%")
+        )
+    else:  # one small query gives both the number of ideas and the ranks
+        histogram = {votes: n for votes, n in db.session.execute(histogram_of)}
+        total = sum(histogram.values())
     pagination = RowPagination(
-        select=statement, session=db.session, counter=counter, page=page, per_page=per_page, error_out=False
+        select=statement, session=db.session, counter=counter, total=total, page=page, per_page=per_page,
+        error_out=False,
     )
     if pagination.items:
-        lowest = min(votes for _id, _title, votes in pagination.items)
-        histogram = dict(
-            db.session.execute(
-                select(Idea.vote_count, func.count())
-                .where(*_public_ideas(process_id), Idea.vote_count >= lowest)
-                .group_by(Idea.vote_count)
-            ).all()
-        )
+        if histogram is None:
+            lowest = min(votes for _id, _title, votes in pagination.items)
+            histogram = {
+                votes: n for votes, n in db.session.execute(histogram_of.where(Idea.vote_count >= lowest))
+            }
         pagination.items = [
-            RankedIdea(idea_id, title, votes, 1 + sum(n for v, n in histogram.items() if v > votes), histogram[votes])
+            RankedIdea(idea_id, title, votes, 1 + sum(n for v, n in histogram.items() if v > votes),
+                       histogram.get(votes, 1))
             for idea_id, title, votes in pagination.items
         ]
     return pagination
