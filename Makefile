@@ -43,5 +43,9 @@ extract: $(INSTALLED)
 	$(BIN)/pybabel extract -F babel.cfg --ignore-dirs=".* __pycache__ node_modules" -k _l -k lazy_gettext -k ngettext:1,2 -o translations/messages.pot --no-location --sort-output .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 
+# Voting under load: gunicorn on PostgreSQL driven by wrk; figures in bench/votes/results.json.
+bench-votes: setup
+	$(BIN)/python bench/votes/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) node_modules instance/participation.db* test-artifacts

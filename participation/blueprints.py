@@ -11,6 +11,7 @@ def register(app: Flask) -> None:
     from participation.plan import bp as plan
     from participation.processes import bp as processes
     from participation.sdgs import bp as sdgs
+    from participation.votes import bp as votes
 
-    for blueprint in (main, accounts, processes, sdgs, plan, exports, api):
+    for blueprint in (main, accounts, processes, votes, sdgs, plan, exports, api):
         app.register_blueprint(blueprint)

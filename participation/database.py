@@ -35,6 +35,7 @@ def import_models() -> None:
     from participation.plan import models as _plan  # noqa: F401
     from participation.processes import models as _processes  # noqa: F401
     from participation.sdgs import models as _sdgs  # noqa: F401
+    from participation.votes import models as _votes  # noqa: F401
 
 
 def release_session(error: BaseException | None = None) -> None:

@@ -1,0 +1,47 @@
+from flask import Blueprint, g, request, url_for
+from markupsafe import Markup
+from werkzeug.routing import BuildError
+
+bp = Blueprint("votes", __name__)
+
+from participation.votes import views  # noqa: E402,F401
+from participation.votes.queries import my_votes  # noqa: E402
+from participation.votes.texts import rule_text, votes_left_text  # noqa: E402
+
+
+@bp.record_once
+def connect_signals(state) -> None:
+    from participation.ideas.signals import idea_merged
+    from participation.votes.services import on_idea_merged
+
+    idea_merged.connect(on_idea_merged)
+
+
+@bp.record_once
+def add_template_globals(state) -> None:
+    """Globals, not context variables, so that imported macros see them too."""
+    state.app.jinja_env.globals.update(
+        my_votes=my_votes, votes_left_text=votes_left_text, vote_rule_text=rule_text,
+        vote_script=vote_script, idea_url=idea_url, vote_next_path=next_path,
+    )
+
+
+def next_path() -> str:
+    """Where a vote form sends the person back to: the page it is on."""
+    return request.full_path.rstrip("?") if request else "/"
+
+
+def vote_script() -> Markup:
+    """The progressive script, once per page however many vote boxes the page shows."""
+    if g.get("vote_script_done"):
+        return Markup("")
+    g.vote_script_done = True
+    return Markup('<script src="{}" defer></script>').format(url_for("static", filename="js/votes.js"))
+
+
+def idea_url(idea_id: int, slug: str) -> str | None:
+    """The idea's own page, when the ideas feature provides it."""
+    try:
+        return url_for("ideas.show", slug=slug, idea_id=idea_id)
+    except BuildError:
+        return None

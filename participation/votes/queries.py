@@ -1,0 +1,186 @@
+"""Read side of voting: one person's votes per request, rankings and totals, paginated."""
+
+from dataclasses import dataclass, field
+
+from flask import g
+from flask_login import current_user
+from flask_sqlalchemy.pagination import SelectPagination
+from sqlalchemy import Select, func, select
+
+from participation.extensions import db
+from participation.ideas.models import PUBLIC_STATUSES, Idea
+from participation.processes.models import Process
+from participation.processes.services import can_view
+from participation.votes.models import Ballot, ResultRow, ResultSnapshot, Vote, VoteRule
+from participation.votes.rules import NONE, OPEN, rule_for, vote_state
+
+
+class RowPagination(SelectPagination):
+    """Pagination over rows of several columns (db.paginate keeps only the first column)."""
+
+    def _query_items(self) -> list:
+        statement = self._query_args["select"].limit(self.per_page).offset(self._query_offset)
+        return list(self._query_args["session"].execute(statement).all())
+
+    def _query_count(self) -> int:
+        if self._query_args.get("total") is not None:
+            return self._query_args["total"]
+        counter = self._query_args.get("counter")
+        if counter is not None:
+            return self._query_args["session"].scalar(counter) or 0
+        return super()._query_count()
+
+
+@dataclass
+class MyVotes:
+    """The current person's votes in one process, loaded once per request."""
+
+    process: Process | None
+    rule: VoteRule | None
+    state: str = NONE
+    signed_in: bool = False
+    may_vote: bool = False
+    used: int = 0
+    counts: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == OPEN
+
+    @property
+    def budget(self) -> int | None:
+        return self.rule.budget if self.rule else None
+
+    @property
+    def remaining(self) -> int | None:
+        return None if self.budget is None else self.budget - self.used
+
+    def on(self, idea_id: int) -> int:
+        return self.counts.get(idea_id, 0)
+
+    def can_cast(self, idea_id: int) -> bool:
+        if not (self.may_vote and self.is_open and self.rule):
+            return False
+        if self.remaining is not None and self.remaining <= 0:
+            return False
+        return self.on(idea_id) < self.rule.max_per_idea
+
+    def can_withdraw(self, idea_id: int) -> bool:
+        return self.may_vote and self.is_open and self.on(idea_id) > 0
+
+
+def load_my_votes(process: Process | None, user) -> MyVotes:
+    if process is None:
+        return MyVotes(process=None, rule=None)
+    view = MyVotes(process=process, rule=rule_for(process), state=vote_state(process))
+    view.signed_in = bool(getattr(user, "is_authenticated", False))
+    view.may_vote = view.signed_in and can_view(user, process)
+    if view.signed_in and view.state != NONE:
+        ballot = db.session.execute(
+            select(Ballot.id, Ballot.used).where(Ballot.process_id == process.id, Ballot.user_id == user.id)
+        ).first()
+        if ballot is not None:
+            view.used = ballot.used
+            rows = db.session.execute(select(Vote.idea_id, Vote.count).where(Vote.ballot_id == ballot.id))
+            view.counts = {idea_id: count for idea_id, count in rows}
+    return view
+
+
+def my_votes(process_id: int) -> MyVotes:
+    """Template global: the current person's votes in a process, cached on `g` for the request."""
+    cache = g.setdefault("my_votes", {})
+    if process_id not in cache:
+        cache[process_id] = load_my_votes(db.session.get(Process, process_id), current_user)
+    return cache[process_id]
+
+
+def _public_ideas(process_id: int):
+    return (Idea.process_id == process_id, Idea.status.in_(PUBLIC_STATUSES))
+
+
+@dataclass(frozen=True)
+class RankedIdea:
+    id: int
+    title: str
+    votes: int
+    rank: int
+    tied: int
+
+
+def live_ranking(process_id: int, search: str, page: int, per_page: int) -> RowPagination:
+    """Ideas by their running totals, with their rank among all ideas (shared on a tie).
+
+    The page itself is a plain sorted LIMIT; the ranks and the number of ideas come from one small
+    histogram of the totals, so no window over every idea of the process is needed. While votes
+    come in, the two reads may be a vote apart; the next reload shows the settled ranks."""
+    statement: Select = (
+        select(Idea.id, Idea.title, Idea.vote_count)
+        .where(*_public_ideas(process_id))
+        .order_by(Idea.vote_count.desc(), Idea.title, Idea.id)
+    )
+    histogram_of = select(Idea.vote_count, func.count()).where(*_public_ideas(process_id)).group_by(Idea.vote_count)
+    histogram: dict[int, int] | None = None
+    counter, total = None, None
+    if search:
+        statement = statement.where(Idea.title.ilike(f"%{search}%"))
+        counter = select(func.count()).select_from(Idea).where(
+            *_public_ideas(process_id), Idea.title.ilike(f"%{search}%")
+        )
+    else:  # one small query gives both the number of ideas and the ranks
+        histogram = {votes: n for votes, n in db.session.execute(histogram_of)}
+        total = sum(histogram.values())
+    pagination = RowPagination(
+        select=statement, session=db.session, counter=counter, total=total, page=page, per_page=per_page,
+        error_out=False,
+    )
+    if pagination.items:
+        if histogram is None:
+            lowest = min(votes for _id, _title, votes in pagination.items)
+            histogram = {
+                votes: n for votes, n in db.session.execute(histogram_of.where(Idea.vote_count >= lowest))
+            }
+        pagination.items = [
+            RankedIdea(idea_id, title, votes, 1 + sum(n for v, n in histogram.items() if v > votes),
+                       histogram.get(votes, 1))
+            for idea_id, title, votes in pagination.items
+        ]
+    return pagination
+
+
+def snapshot_rows(snapshot: ResultSnapshot, search: str, page: int, per_page: int):
+    statement = select(ResultRow).where(ResultRow.snapshot_id == snapshot.id).order_by(ResultRow.position)
+    if search:
+        statement = statement.where(ResultRow.title.ilike(f"%{search}%"))
+    return db.paginate(statement, page=page, per_page=per_page, error_out=False)
+
+
+@dataclass(frozen=True)
+class Totals:
+    voters: int
+    votes_spent: int
+    votes_on_ideas: int
+    counters: int
+
+    @property
+    def consistent(self) -> bool:
+        return self.votes_spent == self.votes_on_ideas == self.counters
+
+
+def process_totals(process_id: int) -> Totals:
+    """Totals for administrators, and a check that the three ways of counting agree.
+
+    One statement, so the three counts come from the same snapshot even while votes come in."""
+    ballots = select(Ballot.used).where(Ballot.process_id == process_id).subquery()
+    voters = select(func.count()).select_from(ballots).where(ballots.c.used > 0).scalar_subquery()
+    spent = select(func.coalesce(func.sum(ballots.c.used), 0)).scalar_subquery()
+    on_ideas = (
+        select(func.coalesce(func.sum(Vote.count), 0))
+        .join(Ballot, Ballot.id == Vote.ballot_id)
+        .where(Ballot.process_id == process_id)
+        .scalar_subquery()
+    )
+    counters = (
+        select(func.coalesce(func.sum(Idea.vote_count), 0)).where(Idea.process_id == process_id).scalar_subquery()
+    )
+    row = db.session.execute(select(voters, spent, on_ideas, counters)).one()
+    return Totals(*(int(value or 0) for value in row))

@@ -1,0 +1,306 @@
+"""Every change of state in voting: cast, withdraw, set the rule, freeze the result, merge, unlink.
+
+Concurrency: each change is one transaction of conditional UPDATEs, so the database decides, not
+Python. The idea row is locked first (its counter goes up or down), then the ballot row (the budget
+check `used < budget`); everything that touches both takes them in that order, so two requests
+never wait on each other in a circle. A second request of the same person waits on the ballot row
+and then sees the first one's result. On SQLite the whole database is written by one transaction
+at a time, which gives the same guarantee.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask_babel import gettext as _
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
+
+from participation.database import utcnow
+from participation.extensions import db
+from participation.ideas.models import PUBLIC_STATUSES, Idea
+from participation.processes.models import Process
+from participation.processes.services import can_view
+from participation.votes.models import APPROVAL, DOTS, Ballot, Vote, VoteRule
+from participation.votes.rules import CLOSED, OPEN, rule_for, vote_phase, vote_state
+
+
+class VoteError(Exception):
+    """A vote that is refused, with the sentence the person reads."""
+
+    def __init__(self, message: str, status: int = 409):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class VoteResult:
+    idea_id: int
+    total: int
+    mine: int
+    used: int
+    budget: int | None
+    max_per_idea: int
+
+    @property
+    def remaining(self) -> int | None:
+        return None if self.budget is None else self.budget - self.used
+
+
+def _insert_ignoring_conflict(table, values: dict, conflict: list[str]):
+    dialect = db.session.get_bind().dialect.name
+    builder = pg_insert if dialect == "postgresql" else sqlite_insert
+    return builder(table).values(**values).on_conflict_do_nothing(index_elements=conflict)
+
+
+def _check_can_vote(user, idea: Idea, moment: datetime) -> tuple[Process, VoteRule]:
+    process = idea.process
+    if not can_view(user, process):
+        raise VoteError(_("You cannot vote in this process."), 403)
+    state = vote_state(process, moment)
+    if state == CLOSED:
+        raise VoteError(_("The voting phase is closed. Your vote was not counted."))
+    if state != OPEN:
+        raise VoteError(_("Voting is not open for this process."))
+    if idea.status not in PUBLIC_STATUSES:
+        raise VoteError(_("This idea is not open for votes."), 404)
+    return process, rule_for(process)
+
+
+def _ballot_id(process_id: int, user_id: int) -> int | None:
+    return db.session.scalar(
+        select(Ballot.id).where(Ballot.process_id == process_id, Ballot.user_id == user_id)
+    )
+
+
+def _ensure_ballot(process_id: int, user_id: int) -> int:
+    """The person's ballot, created on the first vote; the unique constraint makes a double
+    creation by two parallel requests impossible."""
+    db.session.execute(
+        _insert_ignoring_conflict(
+            Ballot.__table__, {"process_id": process_id, "user_id": user_id, "used": 0},
+            ["process_id", "user_id"],
+        )
+    )
+    return _ballot_id(process_id, user_id)
+
+
+def _close_transaction(process: Process, moment: datetime | None) -> None:
+    """Commit only while the phase is still open: a vote a second too late is refused."""
+    if vote_state(process, moment or utcnow()) != OPEN:
+        db.session.rollback()
+        raise VoteError(_("The voting phase is closed. Your vote was not counted."))
+    db.session.commit()
+
+
+def _result(idea_id: int, ballot_id: int | None, rule: VoteRule) -> VoteResult:
+    total = db.session.scalar(select(Idea.vote_count).where(Idea.id == idea_id)) or 0
+    used, mine = 0, 0
+    if ballot_id is not None:
+        used = db.session.scalar(select(Ballot.used).where(Ballot.id == ballot_id)) or 0
+        mine = db.session.scalar(
+            select(Vote.count).where(Vote.ballot_id == ballot_id, Vote.idea_id == idea_id)
+        ) or 0
+    return VoteResult(idea_id, total, mine, used, rule.budget, rule.max_per_idea)
+
+
+def cast_vote(user, idea: Idea, *, moment: datetime | None = None, now: datetime | None = None) -> VoteResult:
+    """Spend one vote of `user` on `idea`. Raises VoteError (and changes nothing) when refused.
+
+    `moment` is when the request came in; `now`, for tests, replaces the clock at commit.
+    """
+    moment = moment or utcnow()
+    process, rule = _check_can_vote(user, idea, moment)
+    try:
+        ballot_id = _ensure_ballot(process.id, user.id)
+        counted = db.session.execute(
+            update(Idea)
+            .where(Idea.id == idea.id, Idea.process_id == process.id, Idea.status.in_(PUBLIC_STATUSES))
+            .values(vote_count=Idea.vote_count + 1)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if not counted:
+            raise VoteError(_("This idea is not open for votes."), 404)
+        within_budget = update(Ballot).where(Ballot.id == ballot_id)
+        if rule.budget is not None:
+            within_budget = within_budget.where(Ballot.used < rule.budget)
+        spent = db.session.execute(
+            within_budget.values(used=Ballot.used + 1).execution_options(synchronize_session=False)
+        ).rowcount
+        if not spent:
+            raise VoteError(_("You have no votes left. Take a vote back first to give it to another idea."))
+        added = db.session.execute(
+            update(Vote)
+            .where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id, Vote.count < rule.max_per_idea)
+            .values(count=Vote.count + 1, updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if not added:
+            exists = db.session.scalar(
+                select(Vote.id).where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id)
+            )
+            if exists is not None:
+                if rule.kind == APPROVAL:
+                    raise VoteError(_("You already support this idea."))
+                raise VoteError(
+                    _("You can give at most %(n)d votes to one idea.", n=rule.max_per_idea)
+                )
+            db.session.execute(
+                insert(Vote).values(ballot_id=ballot_id, idea_id=idea.id, user_id=user.id, count=1)
+            )
+    except VoteError:
+        db.session.rollback()
+        raise
+    except IntegrityError:
+        db.session.rollback()
+        raise VoteError(_("Your vote was sent twice at the same moment; it was counted once.")) from None
+    _close_transaction(process, now)
+    return _result(idea.id, ballot_id, rule)
+
+
+def withdraw_vote(user, idea: Idea, *, moment: datetime | None = None, now: datetime | None = None) -> VoteResult:
+    """Take one vote of `user` back from `idea`."""
+    moment = moment or utcnow()
+    process, rule = _check_can_vote(user, idea, moment)
+    ballot_id = _ballot_id(process.id, user.id)
+    try:
+        if ballot_id is None:
+            raise VoteError(_("You have no vote on this idea to take back."))
+        db.session.execute(
+            update(Idea)
+            .where(Idea.id == idea.id, Idea.vote_count > 0)
+            .values(vote_count=Idea.vote_count - 1)
+            .execution_options(synchronize_session=False)
+        )
+        db.session.execute(
+            update(Ballot).where(Ballot.id == ballot_id, Ballot.used > 0).values(used=Ballot.used - 1)
+            .execution_options(synchronize_session=False)
+        )
+        removed = db.session.execute(
+            delete(Vote).where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id, Vote.count == 1)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if not removed:
+            removed = db.session.execute(
+                update(Vote)
+                .where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id, Vote.count > 1)
+                .values(count=Vote.count - 1, updated_at=utcnow())
+                .execution_options(synchronize_session=False)
+            ).rowcount
+        if not removed:
+            raise VoteError(_("You have no vote on this idea to take back."))
+    except VoteError:
+        db.session.rollback()
+        raise
+    _close_transaction(process, now)
+    return _result(idea.id, ballot_id, rule)
+
+
+def can_change_rule(process: Process, moment: datetime | None = None) -> bool:
+    phase = vote_phase(process)
+    return phase is None or (moment or utcnow()) < phase.starts_at
+
+
+def set_rule(process: Process, kind: str, budget: int | None, max_per_idea: int | None) -> VoteRule:
+    """Set the vote rule; refused once the vote phase has opened, so nobody's votes change meaning."""
+    if not can_change_rule(process):
+        raise VoteError(_("The voting phase has opened: the vote rule can no longer change."))
+    rule = db.session.get(VoteRule, process.id) or VoteRule(process_id=process.id)
+    rule.kind = kind
+    if kind == DOTS:
+        rule.budget, rule.max_per_idea = budget, max_per_idea
+    else:
+        rule.budget, rule.max_per_idea = budget, 1
+    db.session.add(rule)
+    db.session.flush()
+    return rule
+
+
+def personal_votes(user) -> list[dict]:
+    """What a person's account holds about their votes, for their data download."""
+    rows = db.session.execute(
+        select(Process.title, Process.slug, Idea.id, Idea.title, Vote.count)
+        .join(Ballot, Ballot.id == Vote.ballot_id)
+        .join(Idea, Idea.id == Vote.idea_id)
+        .join(Process, Process.id == Ballot.process_id)
+        .where(Ballot.user_id == user.id)
+        .order_by(Process.title, Idea.title)
+    )
+    return [
+        {"process": title, "process_slug": slug, "idea_id": idea_id, "idea_title": idea_title, "count": count}
+        for title, slug, idea_id, idea_title, count in rows
+    ]
+
+
+def unlink_votes(user) -> int:
+    """The person's votes stay counted but no longer point to them. Returns the ballots unlinked.
+
+    Does not commit: the account deletion that calls it commits once."""
+    db.session.execute(
+        update(Vote).where(Vote.user_id == user.id).values(user_id=None).execution_options(synchronize_session=False)
+    )
+    return db.session.execute(
+        update(Ballot).where(Ballot.user_id == user.id).values(user_id=None)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+
+
+def move_votes_on_merge(duplicate: Idea, target: Idea) -> int:
+    """Give the duplicate's votes to the kept idea, inside the merge transaction.
+
+    A voter who voted on both keeps one vote row, with at most the rule's maximum per idea; votes
+    above it go back to their ballot, so nobody is counted twice. Both counters are recomputed from
+    the vote rows. Returns the number of votes that moved.
+    """
+    first, second = sorted((duplicate.id, target.id))
+    for idea_id in (first, second):  # lock both idea rows, always in the same order
+        db.session.execute(
+            update(Idea).where(Idea.id == idea_id).values(vote_count=Idea.vote_count)
+            .execution_options(synchronize_session=False)
+        )
+    rule = rule_for(target.process)
+    moved = 0
+    duplicate_votes = db.session.execute(
+        select(Vote.id, Vote.ballot_id, Vote.count).where(Vote.idea_id == duplicate.id).order_by(Vote.ballot_id)
+    ).all()
+    for vote_id, ballot_id, count in duplicate_votes:
+        kept = db.session.execute(
+            select(Vote.id, Vote.count).where(Vote.ballot_id == ballot_id, Vote.idea_id == target.id)
+        ).first()
+        if kept is None:
+            db.session.execute(
+                update(Vote).where(Vote.id == vote_id).values(idea_id=target.id)
+                .execution_options(synchronize_session=False)
+            )
+            moved += count
+            continue
+        together = min(kept.count + count, rule.max_per_idea)
+        returned = kept.count + count - together
+        db.session.execute(
+            update(Vote).where(Vote.id == kept.id).values(count=together).execution_options(synchronize_session=False)
+        )
+        db.session.execute(delete(Vote).where(Vote.id == vote_id).execution_options(synchronize_session=False))
+        if returned:
+            db.session.execute(
+                update(Ballot).where(Ballot.id == ballot_id).values(used=Ballot.used - returned)
+                .execution_options(synchronize_session=False)
+            )
+        moved += count - returned
+    for idea_id in (duplicate.id, target.id):
+        recount_idea(idea_id)
+    return moved
+
+
+def recount_idea(idea_id: int) -> None:
+    total = select(func.coalesce(func.sum(Vote.count), 0)).where(Vote.idea_id == idea_id).scalar_subquery()
+    db.session.execute(
+        update(Idea).where(Idea.id == idea_id).values(vote_count=total).execution_options(synchronize_session=False)
+    )
+
+
+def on_idea_merged(duplicate: Idea, target: Idea | None = None, actor=None, **extra) -> None:
+    if target is not None:
+        move_votes_on_merge(duplicate, target)
+        db.session.expire(duplicate, ["vote_count"])
+        db.session.expire(target, ["vote_count"])

@@ -1,0 +1,166 @@
+from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from participation.access import ADMINISTRATOR, AUTHENTICATED, PUBLIC, access
+from participation.extensions import db, limiter
+from participation.ideas.models import Idea
+from participation.processes.queries import process_by_slug
+from participation.processes.services import can_view
+from participation.security import is_safe_next
+from participation.votes import bp, queries, services
+from participation.votes.forms import VoteRuleForm
+from participation.votes.models import APPROVAL
+from participation.votes.results import freeze_result
+from participation.votes.rules import CLOSED, NONE, rule_for, vote_phase, vote_state
+from participation.votes.texts import votes_left_text
+
+
+def vote_limit() -> str:
+    return current_app.config.get("VOTE_RATE_LIMIT", "60 per minute")
+
+
+def voter_key() -> str:
+    if current_user.is_authenticated:
+        return f"voter:{current_user.id}"
+    return f"address:{request.remote_addr}"
+
+
+def wants_json() -> bool:
+    return request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json"
+
+
+def visible_process_or_404(slug: str):
+    process = process_by_slug(slug)
+    if process is None or not can_view(current_user, process):
+        abort(404)
+    return process
+
+
+def visible_idea_or_404(idea_id: int) -> Idea:
+    idea = db.get_or_404(Idea, idea_id)
+    if not can_view(current_user, idea.process):
+        abort(404)
+    return idea
+
+
+def back(idea: Idea):
+    target = request.form.get("next") or request.args.get("next")
+    if is_safe_next(target):
+        return redirect(target)
+    return redirect(url_for("votes.ranking", slug=idea.process.slug))
+
+
+def answer(idea: Idea, result: services.VoteResult | None, message: str, status: int = 200):
+    if wants_json():
+        if result is None:
+            view = queries.load_my_votes(idea.process, current_user)
+            result = services.VoteResult(
+                idea.id, db.session.scalar(db.select(Idea.vote_count).where(Idea.id == idea.id)) or 0,
+                view.on(idea.id), view.used, view.budget, view.rule.max_per_idea,
+            )
+            ok = False
+        else:
+            ok = True
+        has_left = result.remaining is None or result.remaining > 0
+        body = {
+            "message": message, "ok": ok, "idea_id": idea.id, "total": result.total, "mine": result.mine,
+            "remaining": result.remaining, "remaining_text": votes_left_text(result.used, result.budget),
+            "can_cast": has_left and result.mine < result.max_per_idea, "can_withdraw": result.mine > 0,
+            "can_cast_more": has_left, "at_max": result.mine >= result.max_per_idea,
+        }
+        return jsonify(body), status
+    flash(message, "success" if result is not None else "error")
+    return back(idea)
+
+
+@bp.route("/stemmen/ideeen/<int:idea_id>", methods=["POST"])
+@access(AUTHENTICATED)
+@limiter.limit(vote_limit, key_func=voter_key)
+def cast(idea_id: int):
+    idea = visible_idea_or_404(idea_id)
+    try:
+        result = services.cast_vote(current_user, idea)
+    except services.VoteError as error:
+        return answer(idea, None, str(error), error.status)
+    rule = rule_for(idea.process)
+    message = _("Your support is counted.") if rule.kind == APPROVAL else _("Your vote is counted.")
+    return answer(idea, result, message)
+
+
+@bp.route("/stemmen/ideeen/<int:idea_id>/intrekken", methods=["POST"])
+@access(AUTHENTICATED)
+@limiter.limit(vote_limit, key_func=voter_key)
+def withdraw(idea_id: int):
+    idea = visible_idea_or_404(idea_id)
+    try:
+        result = services.withdraw_vote(current_user, idea)
+    except services.VoteError as error:
+        return answer(idea, None, str(error), error.status)
+    return answer(idea, result, _("Your vote is taken back."))
+
+
+@bp.route("/trajecten/<slug>/rangschikking")
+@access(PUBLIC)
+def ranking(slug: str):
+    """During the vote phase the live totals, with the vote buttons; after it, the frozen result.
+
+    Totals are shown live rather than hidden until the close: the city wants every step to be
+    checkable, the idea pages show each idea's total anyway, and hiding them would only move the
+    counting out of sight. The official result is the snapshot frozen at the close."""
+    process = visible_process_or_404(slug)
+    state = vote_state(process)
+    if state == NONE:
+        abort(404)
+    search = request.args.get("q", "").strip()[:100]
+    page_number = request.args.get("page", 1, type=int)
+    per_page = current_app.config["PER_PAGE"]
+    snapshot = freeze_result(process) if state == CLOSED else None
+    page = None
+    if snapshot is not None:
+        page = queries.snapshot_rows(snapshot, search, page_number, per_page)
+    elif state != "before":
+        page = queries.live_ranking(process.id, search, page_number, per_page)
+    return render_template(
+        "votes/ranking.html", process=process, state=state, phase=vote_phase(process), rule=rule_for(process),
+        snapshot=snapshot, page=page, search=search,
+    )
+
+
+@bp.route("/beheer/trajecten/<slug>/stemregel", methods=["GET", "POST"])
+@access(ADMINISTRATOR)
+def rule(slug: str):
+    process = process_by_slug(slug) or abort(404)
+    if vote_phase(process) is None:
+        abort(404)
+    current = rule_for(process)
+    form = VoteRuleForm(obj=current)
+    locked = not services.can_change_rule(process)
+    if form.validate_on_submit():
+        try:
+            services.set_rule(process, form.kind.data, form.budget.data, form.max_per_idea.data)
+        except services.VoteError as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(_("The vote rule of %(title)s is saved.", title=process.title), "success")
+            return redirect(url_for("votes.totals", slug=process.slug))
+    return render_template("votes/rule.html", process=process, form=form, locked=locked, current=current)
+
+
+@bp.route("/beheer/trajecten/<slug>/stemmen")
+@access(ADMINISTRATOR)
+def totals(slug: str):
+    process = process_by_slug(slug) or abort(404)
+    if vote_phase(process) is None:
+        abort(404)
+    search = request.args.get("q", "").strip()[:100]
+    page = queries.live_ranking(
+        process.id, search, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"]
+    )
+    return render_template(
+        "votes/totals.html", process=process, state=vote_state(process), rule=rule_for(process),
+        totals=queries.process_totals(process.id), page=page, search=search,
+        can_change=services.can_change_rule(process),
+    )

@@ -1,0 +1,68 @@
+"""A resident spends votes on the ranking page, with and without JavaScript, in a real browser."""
+
+import re
+
+from playwright.sync_api import expect
+
+from participation.extensions import db
+from participation.ideas.models import Idea
+from participation.votes.models import VoteRule
+from tests.conftest import PASSWORD
+
+
+def setup_vote(make_process, make_user):
+    process = make_process("public", phases=[("propose", -20, -10), ("vote", -1, 5)], slug="speelpleinen")
+    db.session.add(VoteRule(process_id=process.id, kind="dots", budget=3, max_per_idea=2))
+    for title in ("Meer bomen op het marktplein", "Veilig fietspad naar school", "Zitbanken langs de Leie"):
+        db.session.add(Idea(process_id=process.id, title=title, body="<p>Tekst</p>", theme="planet",
+                            status="published"))
+    db.session.commit()
+    make_user(email="lotte@example.org", name="Lotte")
+    return process
+
+
+def log_in(journey, page, path: str) -> None:
+    journey.visit(f"/account/aanmelden?next={path}")
+    page.get_by_label("E-mailadres", exact=True).fill("lotte@example.org")
+    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+
+
+def test_resident_spends_votes_without_reloading(journey, make_process, make_user):
+    setup_vote(make_process, make_user)
+    page = journey.page
+    log_in(journey, page, "/trajecten/speelpleinen/rangschikking")
+    expect(page.locator("h1")).to_have_text("Rangschikking")
+    expect(page.locator("[data-vote-remaining]")).to_have_text("Je hebt nog 3 stemmen van de 3.")
+    journey.check("ranking before voting")
+
+    marker = page.evaluate("() => (window.noReload = 'same page')")
+    trees = page.get_by_role("button", name="Geef een stem: Meer bomen op het marktplein")
+    trees.click()
+    expect(page.locator('[data-vote-message]').first).to_have_text("Je stem is geteld.")
+    trees.click()
+    expect(page.locator("[data-vote-remaining]")).to_have_text("Je hebt nog 1 stem van de 3.")
+    expect(trees).to_be_disabled()
+    assert page.evaluate("() => window.noReload") == marker
+    journey.check("two votes on one idea")
+
+    page.get_by_role("button", name="Neem een stem terug: Meer bomen op het marktplein").click()
+    expect(page.locator("[data-vote-remaining]")).to_have_text("Je hebt nog 2 stemmen van de 3.")
+    expect(trees).to_be_enabled()
+
+
+def test_resident_votes_with_javascript_off(browser, live_server, make_process, make_user):
+    setup_vote(make_process, make_user)
+    context = browser.new_context(java_script_enabled=False, locale="nl-BE")
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server}/account/aanmelden?next=/trajecten/speelpleinen/rangschikking")
+        page.get_by_label("E-mailadres", exact=True).fill("lotte@example.org")
+        page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+        page.get_by_role("button", name="Aanmelden").click()
+        page.get_by_role("button", name="Geef een stem: Veilig fietspad naar school").click()
+        expect(page).to_have_url(re.compile(r"/trajecten/speelpleinen/rangschikking$"))
+        expect(page.locator(".flash-success")).to_have_text("Je stem is geteld.")
+        expect(page.locator("[data-vote-remaining]")).to_have_text("Je hebt nog 2 stemmen van de 3.")
+    finally:
+        context.close()
