@@ -22,7 +22,7 @@ def add_template_globals(state) -> None:
     """Globals, not context variables, so that imported macros see them too."""
     state.app.jinja_env.globals.update(
         my_votes=my_votes, votes_left_text=votes_left_text, vote_rule_text=rule_text,
-        vote_script=vote_script, idea_url=idea_url, vote_next_path=next_path,
+        vote_script=vote_script, ranking_idea_url=idea_url, vote_next_path=next_path,
     )
 
 
@@ -45,3 +45,15 @@ def idea_url(idea_id: int, slug: str) -> str | None:
         return url_for("ideas.show", slug=slug, idea_id=idea_id)
     except BuildError:
         return None
+
+
+def _register_personal_data() -> None:
+    """A person's votes are in their data download; deleting the account unlinks them (still counted)."""
+    from participation.accounts.personal_data import register_collector, register_eraser
+    from participation.votes.services import personal_votes, unlink_votes
+
+    register_collector("votes", personal_votes)
+    register_eraser(unlink_votes)
+
+
+_register_personal_data()
