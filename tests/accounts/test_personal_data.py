@@ -27,12 +27,12 @@ def test_my_data_downloads_profile_ideas_and_follows(resident_client, make_proce
 
 
 def test_features_add_their_own_section(resident_client):
-    personal_data.register_collector("votes", lambda user: [{"idea_id": 1}])
+    personal_data.register_collector("council_ballots", lambda user: [{"round": 1}])
     try:
         data = resident_client.get("/account/mijn-gegevens").get_json()
     finally:
-        personal_data._COLLECTORS.pop("votes")
-    assert data["votes"] == [{"idea_id": 1}]
+        personal_data._COLLECTORS.pop("council_ballots")
+    assert data["council_ballots"] == [{"round": 1}]
 
 
 def test_profile_links_to_my_data_and_deletion(resident_client):
