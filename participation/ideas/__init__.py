@@ -1,0 +1,13 @@
+from flask import Blueprint
+
+bp = Blueprint("ideas", __name__)
+
+from participation.ideas import moderation, views  # noqa: E402,F401
+
+
+@bp.app_context_processor
+def inject_idea_labels():
+    from participation.core.pillars import pillar_label
+    from participation.ideas.rules import STATUS_LABELS
+
+    return {"status_labels": STATUS_LABELS, "pillar_label": pillar_label}

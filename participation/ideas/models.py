@@ -96,3 +96,34 @@ class Follow(db.Model):
 
     user = relationship("User")
     idea = relationship("Idea")
+
+
+class IdeaTerm(db.Model):
+    """The search index of an idea: one row per normalised, stemmed word of its title and text.
+
+    Searching and finding similar ideas look words up here through the primary key, so a list of
+    ten thousand ideas is searched without reading their texts.
+    """
+
+    __tablename__ = "idea_terms"
+
+    term: Mapped[str] = mapped_column(String(40), primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class IdeaEdit(db.Model):
+    """A correction a moderator made to someone's words: what it was, what it became, who and why."""
+
+    __tablename__ = "idea_edits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    editor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    old_title: Mapped[str] = mapped_column(String(150))
+    new_title: Mapped[str] = mapped_column(String(150))
+    old_body: Mapped[str] = mapped_column(Text)
+    new_body: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+
+    editor = relationship("User")
