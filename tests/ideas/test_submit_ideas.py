@@ -19,7 +19,7 @@ def test_resident_submits_an_idea_and_sees_it_as_submitted(make_process, client_
     process = make_process("public", slug="hallo")
     client = client_as("resident")
     form = client.get("/trajecten/hallo/ideeen/nieuw")
-    assert form.status_code == 200 and "Dien je idee in" in form.get_data(as_text=True)
+    assert form.status_code == 200 and "Dien een idee in" in form.get_data(as_text=True)
     response = client.post("/trajecten/hallo/ideeen/nieuw", data=GOOD, follow_redirects=True)
     body = response.get_data(as_text=True)
     assert "Bedankt! Je idee is ingediend" in body
