@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 import bleach
 from flask import Flask, Response
+from markupsafe import Markup
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -61,4 +62,4 @@ def set_security_headers(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     app.after_request(set_security_headers)
-    app.jinja_env.filters["safe_html"] = sanitize_html
+    app.jinja_env.filters["safe_html"] = lambda text: Markup(sanitize_html(text))

@@ -49,7 +49,8 @@ class DeskIdeaForm(IdeaForm):
         description=_l("An e-mail address, phone number or postal address, as the resident gave it."),
     )
     consent = BooleanField(
-        _l("The resident agrees that the city keeps this name and contact to answer about the idea."),
+        _l("The resident agrees"),
+        description=_l("The resident agrees that the city keeps this name and contact to answer about the idea."),
         validators=[DataRequired(_l("The resident must agree that the city keeps their name and contact."))],
     )
 

@@ -136,7 +136,8 @@ def edit_own_idea(idea: Idea, author, text: IdeaText) -> Idea:
     if not rules.can_edit_own(author, idea):
         raise IdeaError(_("This idea can no longer be changed."))
     cleaned = clean_text(text)
-    idea.title, idea.body, idea.theme, idea.district_id = cleaned.title, cleaned.body, cleaned.theme, cleaned.district_id
+    idea.title, idea.body = cleaned.title, cleaned.body
+    idea.theme, idea.district_id = cleaned.theme, cleaned.district_id
     index_terms(idea)
     return idea
 

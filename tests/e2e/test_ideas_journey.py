@@ -39,7 +39,8 @@ def test_resident_submits_follows_and_sees_the_road_of_an_idea(journey, make_use
     journey.check("submit form errors")
 
     page.get_by_label("Titel", exact=True).fill("Een speelplein in Hulste")
-    page.get_by_label("Je idee", exact=True).fill("Een veilige plek om te spelen naast de kerk, met een bank voor de ouders.")
+    page.get_by_label("Je idee", exact=True).fill(
+        "Een veilige plek om te spelen naast de kerk, met een bank voor de ouders.")
     page.get_by_label("Thema", exact=True).select_option("people")
     page.get_by_role("button", name="Idee indienen").click()
     expect(page.locator(".flash-success")).to_contain_text("Je idee is ingediend")
@@ -76,7 +77,8 @@ def test_resident_submits_follows_and_sees_the_road_of_an_idea(journey, make_use
     page.goto(idea_url)
     page.get_by_role("link", name="Dit idee beoordelen").click()
     page.get_by_label("Nieuwe status").select_option("selected")
-    page.get_by_label("Toelichting", exact=True).first.fill("Het college kiest dit idee. De jeugddienst bevraagt de kinderen.")
+    page.get_by_label("Toelichting", exact=True).first.fill(
+        "Het college kiest dit idee. De jeugddienst bevraagt de kinderen.")
     page.get_by_role("button", name="Status bewaren").click()
     expect(page.locator(".flash-success")).to_contain_text("Gekozen")
     log_out(journey)
@@ -133,7 +135,7 @@ def test_employee_joins_the_staff_process_and_enters_an_idea_at_the_desk(journey
     page.get_by_role("button", name="Idee ingeven").click()
     expect(page.locator(".error-summary")).to_contain_text("De inwoner moet akkoord gaan")
     journey.check("desk form errors")
-    page.get_by_label("De inwoner gaat ermee akkoord").check()
+    page.get_by_label("De inwoner gaat akkoord", exact=True).check()
     page.get_by_role("button", name="Idee ingeven").click()
     expect(page.locator(".flash-success")).to_contain_text("Het idee van Maria Vandenbussche is ingegeven")
     expect(page.locator("main")).to_contain_text("ingediend via het loket")

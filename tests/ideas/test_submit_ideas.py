@@ -83,7 +83,8 @@ def test_script_tags_are_removed_from_the_text(make_process, client_as):
     make_process("public", slug="hallo")
     client = client_as("resident")
     client.post("/trajecten/hallo/ideeen/nieuw", data={
-        **GOOD, "title": "<b>Bankjes</b>", "body": '<p onclick="x()">Meer <strong>bankjes</strong></p><script>alert(1)</script>',
+        **GOOD, "title": "<b>Bankjes</b>",
+        "body": '<p onclick="x()">Meer <strong>bankjes</strong></p><script>alert(1)</script>',
     })
     idea = db.session.scalar(db.select(Idea))
     assert idea.title == "Bankjes"
@@ -179,7 +180,8 @@ def test_a_resident_cannot_use_the_desk(make_process, client_as):
     make_process("public", slug="hallo")
     client = client_as("resident")
     assert client.get("/trajecten/hallo/ideeen/loket").status_code == 403
-    assert client.post("/trajecten/hallo/ideeen/loket", data={**GOOD, "resident_name": "X", "consent": "y"}).status_code == 403
+    desk = {**GOOD, "resident_name": "X", "consent": "y"}
+    assert client.post("/trajecten/hallo/ideeen/loket", data=desk).status_code == 403
     assert ideas_count() == 0
 
 
