@@ -132,6 +132,15 @@ def desk(slug: str):
                            checked=wants_similar())
 
 
+@bp.route("/trajecten/<slug>/ideeen/gelijkaardig")
+@access(PUBLIC)
+def similar(slug: str):
+    """The similar ideas as a piece of HTML, for the form that shows them while someone types."""
+    process = visible_process_or_404(slug)
+    found = similar_ideas(process.id, request.args.get("titel", "")[:200], request.args.get("tekst", "")[:2000])
+    return render_template("ideas/_similar_live.html", similar=found)
+
+
 @bp.route("/ideeen/<int:idea_id>")
 @access(PUBLIC)
 def show(idea_id: int):

@@ -44,3 +44,12 @@ def test_similar_ideas_use_a_bounded_number_of_queries(make_process, make_idea, 
     with count_queries() as counter:
         found = similar_ideas(process_id, "Zitbanken", "<p>Banken in de schaduw</p>")
     assert len(found) == 5 and counter.count <= 5
+
+
+def test_the_form_asks_for_similar_ideas_while_typing(make_process, make_idea, client):
+    process = make_process("public", slug="hallo")
+    make_idea(process, title="Meer zitbanken op de Markt")
+    fragment = client.get("/trajecten/hallo/ideeen/gelijkaardig?titel=Zitbank+op+de+markt").get_data(as_text=True)
+    assert "Staat je idee er al?" in fragment and "Meer zitbanken op de Markt" in fragment
+    assert "<html" not in fragment
+    assert client.get("/trajecten/hallo/ideeen/gelijkaardig?titel=zwembad").get_data(as_text=True).strip() == ""

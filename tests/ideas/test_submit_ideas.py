@@ -194,3 +194,4 @@ def test_looking_for_similar_ideas_does_not_submit(make_process, client_as, make
     body = response.get_data(as_text=True)
     assert "Staat je idee er al?" in body and "Een fietsstraat in de Marktstraat" in body
     assert ideas_count() == 1
+

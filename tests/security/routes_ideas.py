@@ -101,3 +101,8 @@ ROUTES = {
         Check(lambda w: "/beheer/trajecten/999999", only(ADMIN, code=404)),
     ],
 }
+
+ROUTES["ideas.similar"] = [
+    Check(lambda w: "/trajecten/ideeen-open/ideeen/gelijkaardig?titel=Gepubliceerd", everyone()),
+    Check(lambda w: "/trajecten/ideeen-personeel/ideeen/gelijkaardig?titel=Idee", {**STAFF_ONLY, "anonymous": 404}),
+]
