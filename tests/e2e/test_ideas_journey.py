@@ -139,5 +139,6 @@ def test_employee_joins_the_staff_process_and_enters_an_idea_at_the_desk(journey
     page.get_by_role("button", name="Idee ingeven").click()
     expect(page.locator(".flash-success")).to_contain_text("Het idee van Maria Vandenbussche is ingegeven")
     expect(page.locator("main")).to_contain_text("ingediend via het loket")
+    expect(page.locator("main")).to_contain_text("Dit idee is ingediend voor de inwoner")
     expect(page.locator(".staff-only")).to_contain_text("Maria Vandenbussche")
     journey.check("desk idea entered")
