@@ -4,6 +4,7 @@ Each function checks first and changes after, and leaves the commit to the calle
 leaves nothing half-saved and a change and the mails it causes land in one transaction.
 """
 
+import re
 from dataclasses import dataclass
 
 from flask import has_request_context, url_for
@@ -23,6 +24,7 @@ from participation.mail.services import queue_mail
 from participation.processes.models import Process
 from participation.security import plain_text, sanitize_html
 
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}")
 TITLE_MAX = 150
 BODY_MAX = 10_000
 
@@ -165,26 +167,30 @@ def idea_link(idea: Idea) -> str:
 
 
 def _tell_followers(idea: Idea, change: IdeaStatusChange, actor) -> None:
-    recipients = db.session.execute(
+    followers = db.session.execute(
         select(User.id, User.email, User.display_name)
         .join(Follow, Follow.user_id == User.id)
         .where(Follow.idea_id == idea.id, User.deleted_at.is_(None))
     ).all()
     label = str(rules.STATUS_LABELS[change.to_status])
-    for user_id, email, name in recipients:
+    subject = _("“%(title)s” is now: %(status)s", title=idea.title, status=label)
+    details = {"title": idea.title, "status": label, "explanation": change.explanation, "link": idea_link(idea)}
+    for user_id, email, name in followers:
         if actor is not None and user_id == getattr(actor, "id", None):
             continue
-        queue_mail(
-            email,
-            _("“%(title)s” is now: %(status)s", title=idea.title, status=label),
-            _(
-                "Hello %(name)s,\n\nThe idea “%(title)s” that you follow has a new status: %(status)s.\n\n"
-                "%(explanation)s\n\nSee the idea and its whole road:\n%(link)s\n\n"
-                "You get this mail because you follow this idea. Stop following it on the idea's page.",
-                name=name, title=idea.title, status=label, explanation=change.explanation,
-                link=idea_link(idea),
-            ),
-        )
+        queue_mail(email, subject, _(
+            "Hello %(name)s,\n\nThe idea “%(title)s” that you follow has a new status: %(status)s.\n\n"
+            "%(explanation)s\n\nSee the idea and its whole road:\n%(link)s\n\n"
+            "You get this mail because you follow this idea. Stop following it on the idea's page.",
+            name=name, **details,
+        ))
+    if idea.via_desk and idea.on_behalf_consent and EMAIL.fullmatch(idea.on_behalf_contact or ""):
+        # the resident who brought the idea to the desk and left an e-mail address hears about it too
+        queue_mail(idea.on_behalf_contact, subject, _(
+            "Hello %(name)s,\n\nThe idea “%(title)s” that you gave at the desk has a new status: %(status)s.\n\n"
+            "%(explanation)s\n\nSee the idea and its whole road:\n%(link)s\n",
+            name=idea.on_behalf_name, **details,
+        ))
 
 
 def set_status(idea: Idea, to_status: str, actor, explanation: str, notify: bool = True,

@@ -181,3 +181,20 @@ def test_residents_and_employees_cannot_screen(make_process, client_as, make_ide
                            data={"status": "published", "explanation": "x"}).status_code == 403
     assert db.session.get(Idea, idea.id).status == "submitted"
     assert db.session.scalar(db.select(db.func.count()).select_from(OutboxMessage)) == 0
+
+
+def test_a_desk_resident_with_an_email_address_hears_about_the_idea(make_process, make_user, outbox):
+    from participation.ideas import services
+
+    process = make_process("public", slug="hallo")
+    employee, moderator = make_user("employee"), make_user("moderator")
+    text = services.IdeaText(title="Bankjes", body="<p>Meer bankjes</p>", theme="people")
+    by_mail = services.enter_for_resident(process, employee, text,
+                                          services.OnBehalf("Maria", "maria@example.org", True))
+    by_phone = services.enter_for_resident(process, employee, text, services.OnBehalf("Jan", "056 12 34 56", True))
+    for idea in (by_mail, by_phone):
+        services.set_status(idea, "published", moderator, "We publiceren het.")
+    db.session.commit()
+    mails = outbox("maria@example.org")
+    assert len(mails) == 1 and "aan het loket gaf" in mails[0].body and "Dag Maria" in mails[0].body
+    assert len(outbox()) == 1
