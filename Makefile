@@ -40,7 +40,7 @@ lint: $(INSTALLED)
 	$(BIN)/ruff check .
 
 extract: $(INSTALLED)
-	$(BIN)/pybabel extract -F babel.cfg --ignore-dirs=".* __pycache__ node_modules" -k _l -k lazy_gettext -k ngettext:1,2 -o translations/messages.pot --no-location --sort-output .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 -o translations/messages.pot --no-location --sort-output --ignore-dirs ".* __pycache__ node_modules .venv" .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 
 # Voting under load: gunicorn on PostgreSQL driven by wrk; figures in bench/votes/results.json.

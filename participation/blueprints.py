@@ -7,11 +7,12 @@ def register(app: Flask) -> None:
     from participation.accounts import bp as accounts
     from participation.api import bp as api
     from participation.exports import bp as exports
+    from participation.ideas import bp as ideas
     from participation.main import bp as main
     from participation.plan import bp as plan
     from participation.processes import bp as processes
     from participation.sdgs import bp as sdgs
     from participation.votes import bp as votes
 
-    for blueprint in (main, accounts, processes, votes, sdgs, plan, exports, api):
+    for blueprint in (main, accounts, processes, ideas, votes, sdgs, plan, exports, api):
         app.register_blueprint(blueprint)

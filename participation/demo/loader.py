@@ -1,4 +1,4 @@
-"""Load a city's data (city, districts, councils, processes, demo accounts) from a folder of JSON.
+"""Load a city's data (city, districts, councils, processes, demo accounts, demo ideas) from a folder of JSON.
 
 Every other municipality runs the platform by giving its own folder; loading twice changes nothing.
 """
@@ -6,7 +6,7 @@ Every other municipality runs the platform by giving its own folder; loading twi
 import json
 import secrets
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -121,4 +121,53 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
 
     load_plan_demo(folder, report.lines)
     db.session.flush()
+    load_ideas(folder, report)
+    db.session.flush()
     return report
+
+
+def load_ideas(folder: Path, report: LoadReport) -> None:
+    """Demo ideas with their road, entered once: an idea already there (same process and title) is kept."""
+    from participation.ideas.models import Follow, Idea, IdeaStatusChange
+    from participation.ideas.services import index_terms, set_status
+
+    path = folder / "ideas.json"
+    if not path.exists():
+        return
+    moderator = find_user("moderator@" + folder.name + ".example")
+    districts = {d.name: d.id for d in db.session.scalars(db.select(District))}
+    added = 0
+    for item in json.loads(path.read_text(encoding="utf-8")):
+        process = db.session.scalar(db.select(Process).where(Process.slug == item["process"]))
+        if process is None:
+            continue
+        exists = db.session.scalar(db.select(Idea.id).where(Idea.process_id == process.id, Idea.title == item["title"]))
+        if exists is not None:
+            continue
+        created = local_midnight_utc(item["created"]) + timedelta(hours=10)
+        idea = Idea(process=process, title=item["title"], body=item["body"], theme=item["theme"],
+                    district_id=districts.get(item.get("district") or ""), status="submitted",
+                    created_at=created, updated_at=created)
+        desk = item.get("desk")
+        if desk:
+            employee = find_user(desk["by"])
+            idea.entered_by_id = employee.id if employee else None
+            idea.on_behalf_name, idea.on_behalf_contact, idea.on_behalf_consent = desk["name"], desk["contact"], True
+            submitter = employee
+        else:
+            submitter = find_user(item["author"])
+            idea.author_id = submitter.id if submitter else None
+        db.session.add(idea)
+        db.session.flush()
+        db.session.add(IdeaStatusChange(idea_id=idea.id, from_status=None, to_status="submitted",
+                                        author_id=getattr(submitter, "id", None), created_at=created))
+        index_terms(idea)
+        for email in item.get("followers", []):
+            follower = find_user(email)
+            if follower is not None:
+                db.session.add(Follow(user_id=follower.id, idea_id=idea.id, created_at=created))
+        for status, day, explanation in item.get("history", []):
+            set_status(idea, status, moderator, explanation, notify=False,
+                       when=local_midnight_utc(day) + timedelta(hours=14))
+        added += 1
+    report.lines.append(f"{added} demo ideas")

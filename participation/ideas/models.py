@@ -33,14 +33,14 @@ class Idea(db.Model):
     theme: Mapped[str] = mapped_column(String(20), index=True)
     district_id: Mapped[int | None] = mapped_column(ForeignKey("districts.id", ondelete="SET NULL"), index=True)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
-    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     on_behalf_name: Mapped[str | None] = mapped_column(String(120))
     on_behalf_contact: Mapped[str | None] = mapped_column(String(200))
     on_behalf_consent: Mapped[bool] = mapped_column(default=False, server_default="0")
     status: Mapped[str] = mapped_column(String(20), default="submitted")
     hidden_reason: Mapped[str | None] = mapped_column(Text)
     answer: Mapped[str | None] = mapped_column(Text)
-    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id", ondelete="SET NULL"))
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id", ondelete="SET NULL"), index=True)
     vote_count: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
     updated_at: Mapped[datetime] = mapped_column(
@@ -96,3 +96,34 @@ class Follow(db.Model):
 
     user = relationship("User")
     idea = relationship("Idea")
+
+
+class IdeaTerm(db.Model):
+    """The search index of an idea: one row per normalised, stemmed word of its title and text.
+
+    Searching and finding similar ideas look words up here through the primary key, so a list of
+    ten thousand ideas is searched without reading their texts.
+    """
+
+    __tablename__ = "idea_terms"
+
+    term: Mapped[str] = mapped_column(String(40), primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class IdeaEdit(db.Model):
+    """A correction a moderator made to someone's words: what it was, what it became, who and why."""
+
+    __tablename__ = "idea_edits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    editor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    old_title: Mapped[str] = mapped_column(String(150))
+    new_title: Mapped[str] = mapped_column(String(150))
+    old_body: Mapped[str] = mapped_column(Text)
+    new_body: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+
+    editor = relationship("User")

@@ -14,3 +14,7 @@ def visible_processes(user) -> list[Process]:
 
 def process_by_slug(slug: str) -> Process | None:
     return db.session.scalar(db.select(Process).where(Process.slug == slug))
+
+
+def all_processes() -> list[Process]:
+    return list(db.session.scalars(db.select(Process).order_by(Process.created_at.desc(), Process.id.desc())))

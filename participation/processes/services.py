@@ -1,9 +1,19 @@
-"""Who sees a process, and which phase it is in: rules read by views and the API alike."""
+"""Who sees a process, and which phase it is in: rules read by views and the API alike; and the
+administrator's changes to processes and their phases."""
 
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from participation.access import ADMINISTRATOR, COUNCIL_MEMBER, EMPLOYEE, MODERATOR
-from participation.processes.models import Process
+from participation.extensions import db
+from participation.processes.models import PHASE_KINDS, Phase, Process
+from participation.security import sanitize_html
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
 
 AUDIENCE_LABELS = {
     "public": _l("Everyone"),
@@ -33,3 +43,105 @@ def audiences_visible_to(user) -> tuple[str, ...]:
 
 def can_view(user, process: Process) -> bool:
     return process.audience in audiences_visible_to(user)
+
+
+class ProcessError(Exception):
+    """A refusal the administrator should read, about one form field."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass
+class PhaseDates:
+    kind: str
+    starts: date | None
+    ends: date | None
+
+
+@dataclass
+class ProcessData:
+    title: str
+    slug: str
+    summary: str
+    description: str
+    audience: str
+    phases: list[PhaseDates]
+
+
+def local_midnight(day: date | None) -> datetime | None:
+    """Midnight in Brussels at the start of `day`, as naive UTC."""
+    if day is None:
+        return None
+    moment = datetime.combine(day, time(0, 0), tzinfo=BRUSSELS)
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def local_day(moment: datetime | None) -> date | None:
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC).astimezone(BRUSSELS).date()
+
+
+def check_phases(phases: list[PhaseDates]) -> list[PhaseDates]:
+    """Phases in their order, each after the one before: dates that run backwards or overlap are refused."""
+    kept = []
+    for phase in phases:
+        if phase.starts is None:
+            if phase.ends is not None:
+                raise ProcessError(_("Fill in when this phase opens."), f"{phase.kind}_starts")
+            continue
+        if phase.ends is not None and phase.ends <= phase.starts:
+            raise ProcessError(_("A phase must close after it opens."), f"{phase.kind}_ends")
+        if kept:
+            before = kept[-1]
+            if before.ends is None:
+                raise ProcessError(
+                    _("The phase before never closes, so this one would overlap it. Give that phase a closing date."),
+                    f"{phase.kind}_starts",
+                )
+            if phase.starts < before.ends:
+                raise ProcessError(_("This phase opens before the previous phase closes."), f"{phase.kind}_starts")
+        kept.append(phase)
+    if not kept:
+        raise ProcessError(_("Give at least one phase an opening date."), "propose_starts")
+    return kept
+
+
+def save_process(process: Process | None, data: ProcessData) -> Process:
+    """Create or change a process and its phases in one go; nothing is saved when a date is wrong."""
+    phases = check_phases(data.phases)
+    if data.audience not in AUDIENCE_ROLES:
+        raise ProcessError(_("Choose who takes part."), "audience")
+    taken = db.session.scalar(
+        db.select(Process.id).where(Process.slug == data.slug, Process.id != (process.id if process else -1))
+    )
+    if taken is not None:
+        raise ProcessError(_("Another process already uses this web address."), "slug")
+    if process is None:
+        process = Process()
+        db.session.add(process)
+    process.title = data.title.strip()
+    process.slug = data.slug
+    process.summary = (data.summary or "").strip()
+    process.description = sanitize_html(data.description or "")
+    process.audience = data.audience
+    existing = {phase.kind: phase for phase in process.phases}
+    wanted = {phase.kind for phase in phases}
+    for kind, phase in existing.items():
+        if kind not in wanted:
+            process.phases.remove(phase)
+    for offset, phase in enumerate(process.phases):  # park positions so renumbering never collides
+        phase.position = -1 - offset
+    db.session.flush()
+    for dates in phases:
+        phase = existing.get(dates.kind) or Phase(kind=dates.kind)
+        phase.position = PHASE_KINDS.index(dates.kind)
+        phase.starts_at = local_midnight(dates.starts)
+        phase.ends_at = local_midnight(dates.ends)
+        if phase.id is None:
+            process.phases.append(phase)
+    db.session.flush()
+    process.phases.sort(key=lambda phase: phase.position)
+    return process

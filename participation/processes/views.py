@@ -1,9 +1,13 @@
-from flask import abort, render_template
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
-from participation.access import PUBLIC, access
-from participation.processes import bp
-from participation.processes.queries import process_by_slug, visible_processes
+from participation.access import ADMINISTRATOR, PUBLIC, access
+from participation.extensions import db
+from participation.processes import bp, services
+from participation.processes.forms import ProcessForm
+from participation.processes.models import PHASE_KINDS, Process
+from participation.processes.queries import all_processes, process_by_slug, visible_processes
 from participation.processes.services import can_view
 
 
@@ -16,7 +20,70 @@ def index():
 @bp.route("/trajecten/<slug>")
 @access(PUBLIC)
 def show(slug: str):
+    from participation.ideas.views import render_process_page
+
     process = process_by_slug(slug)
     if process is None or not can_view(current_user, process):
         abort(404)
-    return render_template("processes/show.html", process=process)
+    return render_process_page(process)
+
+
+def form_data(form: ProcessForm) -> services.ProcessData:
+    return services.ProcessData(
+        title=form.title.data, slug=form.slug.data, summary=form.summary.data or "",
+        description=form.description.data or "", audience=form.audience.data,
+        phases=[
+            services.PhaseDates(kind, getattr(form, f"{kind}_starts").data, getattr(form, f"{kind}_ends").data)
+            for kind in PHASE_KINDS
+        ],
+    )
+
+
+def fill_phase_fields(form: ProcessForm, process: Process) -> None:
+    for phase in process.phases:
+        getattr(form, f"{phase.kind}_starts").data = services.local_day(phase.starts_at)
+        getattr(form, f"{phase.kind}_ends").data = services.local_day(phase.ends_at)
+
+
+def save(form: ProcessForm, process: Process | None):
+    try:
+        saved = services.save_process(process, form_data(form))
+    except services.ProcessError as error:
+        db.session.rollback()
+        field = getattr(form, error.field or "title")
+        field.errors = [*field.errors, str(error)]
+        return None
+    db.session.commit()
+    flash(_("The process “%(title)s” is saved.", title=saved.title), "success")
+    return redirect(url_for("processes.admin_index"))
+
+
+@bp.route("/beheer/trajecten")
+@access(ADMINISTRATOR)
+def admin_index():
+    return render_template("processes/admin_index.html", processes=all_processes())
+
+
+@bp.route("/beheer/trajecten/nieuw", methods=["GET", "POST"])
+@access(ADMINISTRATOR)
+def create():
+    form = ProcessForm()
+    if form.validate_on_submit():
+        response = save(form, None)
+        if response is not None:
+            return response
+    return render_template("processes/form.html", form=form, process=None)
+
+
+@bp.route("/beheer/trajecten/<int:process_id>", methods=["GET", "POST"])
+@access(ADMINISTRATOR)
+def edit(process_id: int):
+    process = db.get_or_404(Process, process_id)
+    form = ProcessForm(obj=process)
+    if not form.is_submitted():
+        fill_phase_fields(form, process)
+    if form.validate_on_submit():
+        response = save(form, process)
+        if response is not None:
+            return response
+    return render_template("processes/form.html", form=form, process=process)

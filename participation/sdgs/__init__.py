@@ -46,19 +46,3 @@ def sdg_goal_titles() -> dict[int, str]:
 
     language = str(get_locale() or "nl")
     return {goal.number: goal.title(language) for goal in all_goals()}
-
-
-@bp.app_template_global()
-def idea_url(idea) -> str | None:
-    """The idea's own page when the ideas feature offers one."""
-    from flask import current_app, url_for
-    from werkzeug.routing import BuildError
-
-    if "ideas.show" not in current_app.view_functions:
-        return None
-    for args in ({"idea_id": idea.id}, {"id": idea.id}, {"slug": idea.process.slug, "idea_id": idea.id}):
-        try:
-            return url_for("ideas.show", **args)
-        except BuildError:
-            continue
-    return None

@@ -1,6 +1,5 @@
 from flask import Blueprint, g, request, url_for
 from markupsafe import Markup
-from werkzeug.routing import BuildError
 
 bp = Blueprint("votes", __name__)
 
@@ -22,7 +21,7 @@ def add_template_globals(state) -> None:
     """Globals, not context variables, so that imported macros see them too."""
     state.app.jinja_env.globals.update(
         my_votes=my_votes, votes_left_text=votes_left_text, vote_rule_text=rule_text,
-        vote_script=vote_script, ranking_idea_url=idea_url, vote_next_path=next_path,
+        vote_script=vote_script, vote_next_path=next_path,
     )
 
 
@@ -37,14 +36,6 @@ def vote_script() -> Markup:
         return Markup("")
     g.vote_script_done = True
     return Markup('<script src="{}" defer></script>').format(url_for("static", filename="js/votes.js"))
-
-
-def idea_url(idea_id: int, slug: str) -> str | None:
-    """The idea's own page, when the ideas feature provides it."""
-    try:
-        return url_for("ideas.show", slug=slug, idea_id=idea_id)
-    except BuildError:
-        return None
 
 
 def _register_personal_data() -> None:

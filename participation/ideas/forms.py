@@ -1,0 +1,96 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from participation.core.pillars import PILLARS
+from participation.core.queries import district_choices
+from participation.ideas.rules import STATUS_LABELS
+from participation.ideas.services import BODY_MAX, TITLE_MAX
+
+
+def _int_or_none(value):
+    try:
+        return int(value) if value not in (None, "", "None") else None
+    except (TypeError, ValueError):
+        return None
+
+
+class IdeaForm(FlaskForm):
+    title = StringField(
+        _l("Title"),
+        validators=[DataRequired(_l("Give your idea a title.")),
+                    Length(max=TITLE_MAX, message=_l("Keep the title under %(max)d characters."))],
+        description=_l("Say it in a few words, for example: A bench on the Markt."),
+    )
+    body = TextAreaField(
+        _l("Your idea"),
+        validators=[DataRequired(_l("Describe your idea in a few sentences.")),
+                    Length(max=BODY_MAX, message=_l("Keep the text under %(max)d characters."))],
+        description=_l("What do you propose, where, and why? You can use bold, italics, lists and links."),
+    )
+    theme = SelectField(_l("Theme"), validators=[DataRequired(_l("Choose a theme."))])
+    district_id = SelectField(_l("District"), coerce=_int_or_none, validators=[Optional()],
+                              description=_l("Leave empty when the idea is for the whole city."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.theme.choices = [("", _l("Choose a theme"))] + [(p.key, p.label) for p in PILLARS]
+        self.district_id.choices = [(None, _l("Whole city"))] + district_choices()
+
+
+class DeskIdeaForm(IdeaForm):
+    resident_name = StringField(
+        _l("Name of the resident"),
+        validators=[DataRequired(_l("Fill in the resident's name.")), Length(max=120)],
+    )
+    resident_contact = StringField(
+        _l("Contact of the resident (optional)"), validators=[Optional(), Length(max=200)],
+        description=_l("An e-mail address, phone number or postal address, as the resident gave it."),
+    )
+    consent = BooleanField(
+        _l("The resident agrees"),
+        description=_l("The resident agrees that the city keeps this name and contact to answer about the idea."),
+        validators=[DataRequired(_l("The resident must agree that the city keeps their name and contact."))],
+    )
+
+
+class StatusForm(FlaskForm):
+    status = SelectField(_l("New status"), validators=[DataRequired(_l("Choose a status."))])
+    explanation = TextAreaField(
+        _l("Explanation"),
+        validators=[DataRequired(_l("Explain the change: the author and the followers will read it.")),
+                    Length(max=5000)],
+        description=_l("The author and the followers read this. When you hide an idea, give the reason."),
+    )
+
+    def __init__(self, *args, statuses: tuple[str, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.status.choices = [(s, STATUS_LABELS[s]) for s in statuses]
+
+
+class MergeForm(FlaskForm):
+    target = IntegerField(
+        _l("Number of the idea to keep"),
+        validators=[DataRequired(_l("Fill in the number of the idea to keep.")), NumberRange(min=1)],
+        description=_l("The number is shown on each idea, for example #12."),
+    )
+    explanation = TextAreaField(
+        _l("Explanation"),
+        validators=[DataRequired(_l("Explain the change: the author and the followers will read it.")),
+                    Length(max=5000)],
+    )
+
+
+class CorrectionForm(FlaskForm):
+    title = StringField(_l("Title"), validators=[DataRequired(_l("Give your idea a title.")), Length(max=TITLE_MAX)])
+    body = TextAreaField(_l("Text"), validators=[DataRequired(_l("Describe your idea in a few sentences.")),
+                                                 Length(max=BODY_MAX)])
+    reason = StringField(_l("What did you correct?"), validators=[DataRequired(_l("Say what you corrected.")),
+                                                                 Length(max=300)])
+
+
+class ButtonForm(FlaskForm):
+    """A form that is only a button (follow, unfollow): CSRF and nothing else."""
+
+    next = HiddenField()

@@ -1,0 +1,110 @@
+"""The moderator's side: the screening queue and the screening page with its actions."""
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from participation.access import MODERATOR, access
+from participation.extensions import db
+from participation.ideas import bp, forms, queries, rules, services
+from participation.ideas.models import Idea
+from participation.ideas.similar import similar_ideas
+from participation.mail.services import flush_log_backend
+from participation.processes.services import audiences_visible_to
+
+QUEUE_STATUSES = ("submitted", "hidden", "published")
+
+
+def screened_idea_or_404(idea_id: int) -> Idea:
+    idea = queries.idea_by_id(idea_id)
+    if idea is None or not rules.can_see_idea(current_user, idea):
+        abort(404)
+    return idea
+
+
+def render_screen(idea: Idea, status_form=None, merge_form=None, correction_form=None) -> str:
+    return render_template(
+        "ideas/screen.html", idea=idea, process=idea.process,
+        status_form=status_form or forms.StatusForm(statuses=rules.next_statuses(idea), formdata=None),
+        merge_form=merge_form or forms.MergeForm(formdata=None),
+        correction_form=correction_form or forms.CorrectionForm(obj=idea, formdata=None),
+        history=queries.idea_history(idea), edits=queries.idea_edits(idea),
+        similar=similar_ideas(idea.process_id, idea.title, idea.body, exclude_id=idea.id),
+    )
+
+
+@bp.route("/moderatie/ideeen")
+@access(MODERATOR)
+def queue():
+    status = request.args.get("status", "submitted")
+    if status not in QUEUE_STATUSES:
+        status = "submitted"
+    page = queries.screening_queue(audiences_visible_to(current_user), status,
+                                   request.args.get("page", 1, type=int), current_app.config["PER_PAGE"])
+    return render_template("ideas/queue.html", page=page, status=status, statuses=QUEUE_STATUSES)
+
+
+@bp.route("/moderatie/ideeen/<int:idea_id>")
+@access(MODERATOR)
+def screen(idea_id: int):
+    return render_screen(screened_idea_or_404(idea_id))
+
+
+@bp.route("/moderatie/ideeen/<int:idea_id>/status", methods=["POST"])
+@access(MODERATOR)
+def change_status(idea_id: int):
+    idea = screened_idea_or_404(idea_id)
+    form = forms.StatusForm(statuses=rules.next_statuses(idea))
+    if form.validate_on_submit():
+        try:
+            services.set_status(idea, form.status.data, current_user, form.explanation.data)
+        except services.IdeaError as error:
+            db.session.rollback()
+            form.explanation.errors = [*form.explanation.errors, str(error)]
+        else:
+            db.session.commit()
+            flush_log_backend()
+            flash(_("The idea is now: %(status)s.", status=rules.STATUS_LABELS[idea.status]), "success")
+            return redirect(url_for("ideas.screen", idea_id=idea.id))
+    return render_screen(idea, status_form=form)
+
+
+@bp.route("/moderatie/ideeen/<int:idea_id>/samenvoegen", methods=["POST"])
+@access(MODERATOR)
+def merge(idea_id: int):
+    duplicate = screened_idea_or_404(idea_id)
+    form = forms.MergeForm()
+    if form.validate_on_submit():
+        target = db.session.get(Idea, form.target.data)
+        try:
+            if target is None:
+                raise services.IdeaError(_("There is no idea with this number."), "target")
+            services.merge_ideas(duplicate, target, current_user, form.explanation.data)
+        except services.IdeaError as error:
+            db.session.rollback()
+            form.target.errors = [*form.target.errors, str(error)]
+        else:
+            db.session.commit()
+            flash(_("The idea is merged into “%(title)s”. Its followers and votes moved along.",
+                    title=target.title), "success")
+            return redirect(url_for("ideas.screen", idea_id=target.id))
+    return render_screen(duplicate, merge_form=form)
+
+
+@bp.route("/moderatie/ideeen/<int:idea_id>/corrigeren", methods=["POST"])
+@access(MODERATOR)
+def correct(idea_id: int):
+    idea = screened_idea_or_404(idea_id)
+    form = forms.CorrectionForm()
+    if form.validate_on_submit():
+        try:
+            services.correct_idea(idea, current_user, form.title.data, form.body.data, form.reason.data)
+        except services.IdeaError as error:
+            db.session.rollback()
+            field = getattr(form, error.field or "reason")
+            field.errors = [*field.errors, str(error)]
+        else:
+            db.session.commit()
+            flash(_("The correction is saved and shown on the idea."), "success")
+            return redirect(url_for("ideas.screen", idea_id=idea.id))
+    return render_screen(idea, correction_form=form)

@@ -1,0 +1,158 @@
+"""Read-side helpers: the lists of ideas with their filters, search and eager loading, written once."""
+
+from dataclasses import dataclass
+
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import joinedload
+
+from participation.core.pillars import PILLAR_KEYS
+from participation.extensions import db
+from participation.ideas.models import PUBLIC_STATUSES, Follow, Idea, IdeaEdit, IdeaStatusChange, IdeaTerm
+from participation.ideas.words import stems
+from participation.processes.models import Process
+
+SORTS = ("new", "votes", "random")
+SHUFFLE_MODULUS = 10_007  # a prime: (id * seed) mod p orders ideas differently per seed, the same each time
+
+
+@dataclass
+class IdeaFilters:
+    theme: str = ""
+    district_id: int | None = None
+    status: str = ""
+    q: str = ""
+    sort: str = "new"
+
+    @classmethod
+    def from_args(cls, args) -> "IdeaFilters":
+        theme = args.get("thema", "")
+        status = args.get("status", "")
+        sort = args.get("sorteer", "new")
+        return cls(
+            theme=theme if theme in PILLAR_KEYS else "",
+            district_id=args.get("wijk", type=int),
+            status=status if status in PUBLIC_STATUSES else "",
+            q=(args.get("q") or "").strip()[:200],
+            sort=sort if sort in SORTS else "new",
+        )
+
+    def as_args(self) -> dict:
+        args = {"thema": self.theme, "wijk": self.district_id, "status": self.status, "q": self.q,
+                "sorteer": self.sort if self.sort != "new" else ""}
+        return {key: value for key, value in args.items() if value}
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.theme or self.district_id or self.status or self.q)
+
+
+def _prefix_upper(stem: str) -> str:
+    return stem[:-1] + chr(ord(stem[-1]) + 1)
+
+
+def search_condition(query: str):
+    """Every word of the query must start a stemmed word of the idea ("fiets" finds "fietsstraat").
+
+    A range on the term keeps the lookup on the index in SQLite and PostgreSQL alike.
+    """
+    terms = sorted(stems(query))[:10]
+    if not terms:
+        return None
+    conditions = [
+        Idea.id.in_(select(IdeaTerm.idea_id).where(IdeaTerm.term >= term, IdeaTerm.term < _prefix_upper(term)))
+        for term in terms
+    ]
+    return db.and_(*conditions)
+
+
+def with_list_loads(statement: Select) -> Select:
+    return statement.options(joinedload(Idea.district), joinedload(Idea.author))
+
+
+def process_ideas_statement(process: Process, filters: IdeaFilters, seed: int = 1) -> Select:
+    statement = select(Idea).where(Idea.process_id == process.id)
+    statement = statement.where(Idea.status == filters.status if filters.status else Idea.status.in_(PUBLIC_STATUSES))
+    if filters.theme:
+        statement = statement.where(Idea.theme == filters.theme)
+    if filters.district_id:
+        statement = statement.where(Idea.district_id == filters.district_id)
+    if filters.q:
+        condition = search_condition(filters.q)
+        if condition is not None:
+            statement = statement.where(condition)
+    if filters.sort == "votes":
+        statement = statement.order_by(Idea.vote_count.desc(), Idea.created_at.desc(), Idea.id.desc())
+    elif filters.sort == "random":
+        shuffle = ((Idea.id % SHUFFLE_MODULUS) * (seed % SHUFFLE_MODULUS or 1)) % SHUFFLE_MODULUS
+        statement = statement.order_by(shuffle, Idea.id)
+    else:
+        statement = statement.order_by(Idea.created_at.desc(), Idea.id.desc())
+    return with_list_loads(statement)
+
+
+def process_ideas(process: Process, filters: IdeaFilters, page: int, per_page: int, seed: int = 1) -> Pagination:
+    """One page of a process's public ideas: a count and a select, whatever the number of ideas."""
+    return db.paginate(process_ideas_statement(process, filters, seed), page=page, per_page=per_page,
+                       error_out=False)
+
+
+def idea_by_id(idea_id: int) -> Idea | None:
+    return db.session.scalar(
+        select(Idea).where(Idea.id == idea_id).options(
+            joinedload(Idea.process), joinedload(Idea.district), joinedload(Idea.author),
+            joinedload(Idea.entered_by), joinedload(Idea.merged_into),
+        )
+    )
+
+
+def idea_history(idea: Idea) -> list[IdeaStatusChange]:
+    return list(db.session.scalars(
+        select(IdeaStatusChange).where(IdeaStatusChange.idea_id == idea.id)
+        .options(joinedload(IdeaStatusChange.author))
+        .order_by(IdeaStatusChange.created_at, IdeaStatusChange.id)
+    ))
+
+
+def idea_edits(idea: Idea) -> list[IdeaEdit]:
+    return list(db.session.scalars(
+        select(IdeaEdit).where(IdeaEdit.idea_id == idea.id).options(joinedload(IdeaEdit.editor))
+        .order_by(IdeaEdit.created_at, IdeaEdit.id)
+    ))
+
+
+def merged_into_this(idea: Idea) -> list[Idea]:
+    return list(db.session.scalars(select(Idea).where(Idea.merged_into_id == idea.id).order_by(Idea.id)))
+
+
+def follower_count(idea: Idea) -> int:
+    return db.session.scalar(select(func.count()).select_from(Follow).where(Follow.idea_id == idea.id)) or 0
+
+
+def my_ideas(user, page: int, per_page: int) -> Pagination:
+    statement = (
+        select(Idea).where(or_(Idea.author_id == user.id, Idea.entered_by_id == user.id))
+        .options(joinedload(Idea.process))
+        .order_by(Idea.created_at.desc(), Idea.id.desc())
+    )
+    return db.paginate(with_list_loads(statement), page=page, per_page=per_page, error_out=False)
+
+
+def followed_ideas(user, page: int, per_page: int) -> Pagination:
+    statement = (
+        select(Idea).join(Follow, Follow.idea_id == Idea.id).where(Follow.user_id == user.id)
+        .options(joinedload(Idea.process))
+        .order_by(Follow.created_at.desc(), Idea.id.desc())
+    )
+    return db.paginate(with_list_loads(statement), page=page, per_page=per_page, error_out=False)
+
+
+def screening_queue(audiences: tuple[str, ...], status: str, page: int, per_page: int) -> Pagination:
+    """Ideas waiting for a moderator, oldest first, in the processes the moderator can see."""
+    statement = (
+        select(Idea).join(Process, Process.id == Idea.process_id)
+        .where(Idea.status == status, Process.audience.in_(audiences))
+        .options(joinedload(Idea.process))
+        .order_by(Idea.created_at, Idea.id)
+    )
+    return db.paginate(with_list_loads(statement), page=page, per_page=per_page, error_out=False)

@@ -1,0 +1,259 @@
+"""Every change to an idea: submitting, screening, status, merging, corrections and following.
+
+Each function checks first and changes after, and leaves the commit to the caller, so a refusal
+leaves nothing half-saved and a change and the mails it causes land in one transaction.
+"""
+
+import re
+from dataclasses import dataclass
+
+from flask import has_request_context, url_for
+from flask_babel import gettext as _
+from sqlalchemy import delete, insert, select
+
+from participation.accounts.models import User
+from participation.core.models import District
+from participation.core.pillars import PILLAR_KEYS
+from participation.database import utcnow
+from participation.extensions import db
+from participation.ideas import rules
+from participation.ideas.models import Follow, Idea, IdeaEdit, IdeaStatusChange, IdeaTerm
+from participation.ideas.signals import idea_merged, idea_status_changed
+from participation.ideas.words import idea_stems
+from participation.mail.services import queue_mail
+from participation.processes.models import Process
+from participation.security import plain_text, sanitize_html
+
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}")
+TITLE_MAX = 150
+BODY_MAX = 10_000
+
+
+class IdeaError(Exception):
+    """A refusal a person should read (translated), optionally about one form field."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass
+class IdeaText:
+    title: str
+    body: str
+    theme: str
+    district_id: int | None = None
+
+
+@dataclass
+class OnBehalf:
+    name: str
+    contact: str
+    consent: bool
+
+
+def clean_text(text: IdeaText) -> IdeaText:
+    """Plain title, sanitised text, a known theme and district; refuse what would be empty or too long."""
+    title = " ".join(plain_text(text.title or "").split())
+    body = sanitize_html((text.body or "").strip())
+    if not title:
+        raise IdeaError(_("Give your idea a title."), "title")
+    if len(title) > TITLE_MAX:
+        raise IdeaError(_("Keep the title under %(n)d characters.", n=TITLE_MAX), "title")
+    if not plain_text(body).strip():
+        raise IdeaError(_("Describe your idea in a few sentences."), "body")
+    if len(body) > BODY_MAX:
+        raise IdeaError(_("Keep the text under %(n)d characters.", n=BODY_MAX), "body")
+    if text.theme not in PILLAR_KEYS:
+        raise IdeaError(_("Choose a theme."), "theme")
+    district_id = text.district_id or None
+    if district_id is not None and db.session.get(District, district_id) is None:
+        raise IdeaError(_("Choose a district from the list."), "district_id")
+    return IdeaText(title=title, body=body, theme=text.theme, district_id=district_id)
+
+
+def index_terms(idea: Idea) -> None:
+    """Rewrite the idea's search words; called whenever its title or text changes."""
+    db.session.flush()
+    db.session.execute(delete(IdeaTerm).where(IdeaTerm.idea_id == idea.id))
+    terms = idea_stems(idea.title, idea.body)
+    if terms:
+        db.session.execute(insert(IdeaTerm), [{"idea_id": idea.id, "term": term} for term in sorted(terms)])
+
+
+def _record(idea: Idea, to_status: str, actor, explanation: str = "", when=None) -> IdeaStatusChange:
+    change = IdeaStatusChange(
+        idea=idea,
+        from_status=idea.status if idea.id else None,
+        to_status=to_status,
+        explanation=explanation,
+        author_id=getattr(actor, "id", None),
+        created_at=when or utcnow(),
+    )
+    idea.status = to_status
+    db.session.add(change)
+    return change
+
+
+def _new_idea(process: Process, text: IdeaText, actor, **extra) -> Idea:
+    idea = Idea(
+        process=process, title=text.title, body=text.body, theme=text.theme, district_id=text.district_id,
+        status="submitted", **extra,
+    )
+    db.session.add(idea)
+    db.session.flush()
+    change = IdeaStatusChange(idea=idea, from_status=None, to_status="submitted", explanation="",
+                              author_id=getattr(actor, "id", None))
+    db.session.add(change)
+    index_terms(idea)
+    return idea
+
+
+def submit_idea(process: Process, author, text: IdeaText) -> Idea:
+    """A resident's (or employee's) own idea; the author follows it from the start."""
+    if not rules.can_propose(author, process):
+        raise IdeaError(_("You cannot submit an idea in this process now: the ideas phase is not open."))
+    idea = _new_idea(process, clean_text(text), author, author_id=author.id)
+    db.session.add(Follow(user_id=author.id, idea_id=idea.id))
+    return idea
+
+
+def enter_for_resident(process: Process, employee, text: IdeaText, resident: OnBehalf) -> Idea:
+    """An idea brought to the desk or on paper: kept with the resident's name and consent, and who typed it."""
+    if not rules.can_enter_for_resident(employee, process):
+        raise IdeaError(_("You cannot enter an idea in this process now: the ideas phase is not open."))
+    name = " ".join((resident.name or "").split())
+    if not name:
+        raise IdeaError(_("Fill in the resident's name."), "resident_name")
+    if not resident.consent:
+        raise IdeaError(_("The resident must agree that the city keeps their name and contact."), "consent")
+    return _new_idea(
+        process, clean_text(text), employee,
+        entered_by_id=employee.id, on_behalf_name=name[:120],
+        on_behalf_contact=(resident.contact or "").strip()[:200] or None, on_behalf_consent=True,
+    )
+
+
+def edit_own_idea(idea: Idea, author, text: IdeaText) -> Idea:
+    if not rules.can_edit_own(author, idea):
+        raise IdeaError(_("This idea can no longer be changed."))
+    cleaned = clean_text(text)
+    idea.title, idea.body = cleaned.title, cleaned.body
+    idea.theme, idea.district_id = cleaned.theme, cleaned.district_id
+    index_terms(idea)
+    return idea
+
+
+def correct_idea(idea: Idea, moderator, title: str, body: str, reason: str) -> IdeaEdit:
+    """A moderator fixes obvious typos; the old and new words stay on record."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise IdeaError(_("Say what you corrected."), "reason")
+    cleaned = clean_text(IdeaText(title=title, body=body, theme=idea.theme, district_id=idea.district_id))
+    if cleaned.title == idea.title and cleaned.body == idea.body:
+        raise IdeaError(_("Nothing was changed."), "title")
+    edit = IdeaEdit(idea_id=idea.id, editor_id=moderator.id, old_title=idea.title, new_title=cleaned.title,
+                    old_body=idea.body, new_body=cleaned.body, reason=reason)
+    db.session.add(edit)
+    idea.title, idea.body = cleaned.title, cleaned.body
+    index_terms(idea)
+    return edit
+
+
+def idea_link(idea: Idea) -> str:
+    if has_request_context():
+        return url_for("ideas.show", idea_id=idea.id, _external=True)
+    return f"/ideeen/{idea.id}"
+
+
+def _tell_followers(idea: Idea, change: IdeaStatusChange, actor) -> None:
+    followers = db.session.execute(
+        select(User.id, User.email, User.display_name)
+        .join(Follow, Follow.user_id == User.id)
+        .where(Follow.idea_id == idea.id, User.deleted_at.is_(None))
+    ).all()
+    label = str(rules.STATUS_LABELS[change.to_status])
+    subject = _("“%(title)s” is now: %(status)s", title=idea.title, status=label)
+    details = {"title": idea.title, "status": label, "explanation": change.explanation, "link": idea_link(idea)}
+    for user_id, email, name in followers:
+        if actor is not None and user_id == getattr(actor, "id", None):
+            continue
+        queue_mail(email, subject, _(
+            "Hello %(name)s,\n\nThe idea “%(title)s” that you follow has a new status: %(status)s.\n\n"
+            "%(explanation)s\n\nSee the idea and its whole road:\n%(link)s\n\n"
+            "You get this mail because you follow this idea. Stop following it on the idea's page.",
+            name=name, **details,
+        ))
+    if idea.via_desk and idea.on_behalf_consent and EMAIL.fullmatch(idea.on_behalf_contact or ""):
+        # the resident who brought the idea to the desk and left an e-mail address hears about it too
+        queue_mail(idea.on_behalf_contact, subject, _(
+            "Hello %(name)s,\n\nThe idea “%(title)s” that you gave at the desk has a new status: %(status)s.\n\n"
+            "%(explanation)s\n\nSee the idea and its whole road:\n%(link)s\n",
+            name=idea.on_behalf_name, **details,
+        ))
+
+
+def set_status(idea: Idea, to_status: str, actor, explanation: str, notify: bool = True,
+               when=None) -> IdeaStatusChange:
+    """Move an idea one step on its road, with a date, an author and an explanation."""
+    explanation = (explanation or "").strip()
+    if to_status not in rules.next_statuses(idea):
+        raise IdeaError(_("An idea with this status cannot get that status."), "status")
+    if not explanation:
+        raise IdeaError(_("Explain the change: the author and the followers will read it."), "explanation")
+    change = _record(idea, to_status, actor, explanation, when=when)
+    if to_status == "hidden":
+        idea.hidden_reason = explanation
+    elif to_status == "published":
+        idea.hidden_reason = None
+    if to_status in rules.ANSWERS:
+        idea.answer = explanation
+    db.session.flush()
+    if notify:
+        _tell_followers(idea, change, actor)
+    idea_status_changed.send(idea, change=change)
+    return change
+
+
+def merge_ideas(duplicate: Idea, target: Idea, actor, explanation: str) -> None:
+    """Fold a duplicate into the idea that stays. Followers move without counting anyone twice;
+    `idea_merged` is sent before the commit so votes move in the same transaction."""
+    explanation = (explanation or "").strip()
+    if duplicate.id == target.id:
+        raise IdeaError(_("An idea cannot be merged into itself."), "target")
+    if target.process_id != duplicate.process_id:
+        raise IdeaError(_("Only ideas of the same process can be merged."), "target")
+    if duplicate.status == "merged" or target.status in ("merged", "hidden"):
+        raise IdeaError(_("Choose an idea that is still open to merge into."), "target")
+    if not explanation:
+        raise IdeaError(_("Explain the change: the author and the followers will read it."), "explanation")
+    already = select(Follow.user_id).where(Follow.idea_id == target.id)
+    movers = select(Follow.user_id, db.literal(target.id), Follow.created_at).where(
+        Follow.idea_id == duplicate.id, Follow.user_id.not_in(already)
+    )
+    db.session.execute(insert(Follow).from_select(["user_id", "idea_id", "created_at"], movers))
+    db.session.execute(delete(Follow).where(Follow.idea_id == duplicate.id))
+    _record(duplicate, "merged", actor, explanation)
+    duplicate.merged_into_id = target.id
+    db.session.flush()
+    idea_merged.send(duplicate, target=target, actor=actor)
+
+
+def is_following(user, idea: Idea) -> bool:
+    if not rules.is_signed_in(user):
+        return False
+    return db.session.get(Follow, (user.id, idea.id)) is not None
+
+
+def follow(user, idea: Idea) -> bool:
+    """Start following; returns False when the person already followed it."""
+    if not rules.can_follow(user, idea):
+        raise IdeaError(_("You cannot follow this idea."))
+    if is_following(user, idea):
+        return False
+    db.session.add(Follow(user_id=user.id, idea_id=idea.id))
+    return True
+
+
+def unfollow(user, idea: Idea) -> None:
+    db.session.execute(delete(Follow).where(Follow.user_id == user.id, Follow.idea_id == idea.id))

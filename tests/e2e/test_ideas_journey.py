@@ -1,0 +1,144 @@
+"""Ideas in a real browser: a resident submits and follows, a moderator screens, an employee works the desk."""
+
+from playwright.sync_api import expect
+
+from tests.conftest import PASSWORD
+
+
+def log_in(journey, email: str) -> None:
+    page = journey.page
+    journey.visit("/account/aanmelden")
+    page.get_by_label("E-mailadres", exact=True).fill(email)
+    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.locator(".flash-success")).to_contain_text("Je bent aangemeld")
+
+
+def log_out(journey) -> None:
+    journey.page.get_by_role("button", name="Afmelden").click()
+    expect(journey.page.locator(".flash-success")).to_contain_text("Je bent afgemeld")
+
+
+def test_resident_submits_follows_and_sees_the_road_of_an_idea(journey, make_user, make_process, outbox):
+    make_process("public", slug="hallo-harelbeke", title="Hallo Harelbeke")
+    make_user(email="sofie@example.org", name="Sofie")
+    make_user(email="buur@example.org", name="Karel")
+    make_user("moderator", email="moderator@example.org", name="Moderator Ann")
+    page = journey.page
+
+    log_in(journey, "sofie@example.org")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Trajecten").click()
+    page.get_by_role("link", name="Hallo Harelbeke").click()
+    expect(page.locator("h1")).to_have_text("Hallo Harelbeke")
+    journey.check("process page empty")
+
+    page.get_by_role("link", name="Dien een idee in").click()
+    journey.check("submit form")
+    page.get_by_role("button", name="Idee indienen").click()
+    expect(page.locator(".error-summary")).to_contain_text("Geef je idee een titel.")
+    journey.check("submit form errors")
+
+    page.get_by_label("Titel", exact=True).fill("Een speelplein in Hulste")
+    page.get_by_label("Je idee", exact=True).fill(
+        "Een veilige plek om te spelen naast de kerk, met een bank voor de ouders.")
+    page.get_by_label("Thema", exact=True).select_option("people")
+    page.get_by_role("button", name="Idee indienen").click()
+    expect(page.locator(".flash-success")).to_contain_text("Je idee is ingediend")
+    expect(page.locator("main .tag").first).to_have_text("Ingediend")
+    journey.check("idea submitted")
+    idea_url = page.url
+    log_out(journey)
+
+    log_in(journey, "moderator@example.org")
+    page.get_by_role("link", name="Moderatie").click()
+    journey.check("screening queue")
+    page.get_by_role("link", name="Een speelplein in Hulste").click()
+    journey.check("screening page")
+    page.get_by_label("Nieuwe status").select_option("published")
+    page.get_by_label("Toelichting", exact=True).first.fill("Bedankt voor je idee! We publiceren het.")
+    page.get_by_role("button", name="Status bewaren").click()
+    expect(page.locator(".flash-success")).to_contain_text("Het idee is nu: Gepubliceerd.")
+    log_out(journey)
+
+    log_in(journey, "buur@example.org")
+    journey.visit("/trajecten/hallo-harelbeke")
+    expect(page.get_by_role("link", name="Een speelplein in Hulste")).to_be_visible()
+    page.get_by_role("searchbox", name="Zoeken").fill("speelpleinen")
+    page.get_by_role("button", name="Tonen").click()
+    expect(page.locator(".idea-list")).to_contain_text("Een speelplein in Hulste")
+    journey.check("process page with idea")
+    page.get_by_role("link", name="Een speelplein in Hulste").click()
+    page.get_by_role("button", name="Volg dit idee").click()
+    expect(page.locator(".flash-success")).to_contain_text("Je volgt dit idee")
+    journey.check("following the idea")
+    log_out(journey)
+
+    log_in(journey, "moderator@example.org")
+    page.goto(idea_url)
+    page.get_by_role("link", name="Dit idee beoordelen").click()
+    page.get_by_label("Nieuwe status").select_option("selected")
+    page.get_by_label("Toelichting", exact=True).first.fill(
+        "Het college kiest dit idee. De jeugddienst bevraagt de kinderen.")
+    page.get_by_role("button", name="Status bewaren").click()
+    expect(page.locator(".flash-success")).to_contain_text("Gekozen")
+    log_out(journey)
+
+    assert any("Gekozen" in mail.subject for mail in outbox("buur@example.org"))
+    log_in(journey, "sofie@example.org")
+    page.get_by_role("link", name="Mijn ideeën").click()
+    journey.check("my ideas")
+    page.get_by_role("link", name="Een speelplein in Hulste").click()
+    timeline = page.locator(".idea-timeline")
+    expect(timeline).to_contain_text("Ingediend")
+    expect(timeline).to_contain_text("Gepubliceerd")
+    expect(timeline).to_contain_text("Het college kiest dit idee.")
+    expect(page.locator(".answer")).to_contain_text("Het college kiest dit idee.")
+    journey.check("idea timeline")
+
+
+def test_employee_joins_the_staff_process_and_enters_an_idea_at_the_desk(journey, make_user, make_process):
+    make_process("staff", slug="inspiratienota-2040", title="Inspiratienota 2040")
+    make_process("public", slug="hallo-harelbeke", title="Hallo Harelbeke")
+    make_user(email="inwoner@example.org", name="Inwoner")
+    make_user("employee", email="medewerker@example.org", name="Medewerker Tom")
+    page = journey.page
+
+    log_in(journey, "inwoner@example.org")
+    journey.visit("/trajecten")
+    expect(page.get_by_role("link", name="Hallo Harelbeke")).to_be_visible()
+    expect(page.get_by_role("link", name="Inspiratienota 2040")).to_have_count(0)
+    response = journey.visit("/trajecten/inspiratienota-2040")
+    assert response.status == 404
+    journey.check("staff process hidden from resident")
+    log_out(journey)
+
+    log_in(journey, "medewerker@example.org")
+    journey.visit("/trajecten")
+    page.get_by_role("link", name="Inspiratienota 2040").click()
+    expect(page.locator("h1")).to_have_text("Inspiratienota 2040")
+    journey.check("staff process")
+    page.get_by_role("link", name="Dien een idee in").click()
+    page.get_by_label("Titel", exact=True).fill("Een buddy voor elke nieuwe collega")
+    page.get_by_label("Je idee", exact=True).fill("Drie maanden een buddy uit een andere dienst.")
+    page.get_by_label("Thema", exact=True).select_option("partnership")
+    page.get_by_role("button", name="Idee indienen").click()
+    expect(page.locator(".flash-success")).to_contain_text("Je idee is ingediend")
+
+    journey.visit("/trajecten/hallo-harelbeke")
+    page.get_by_role("link", name="Idee ingeven voor een inwoner").click()
+    journey.check("desk form")
+    page.get_by_label("Naam van de inwoner").fill("Maria Vandenbussche")
+    page.get_by_label("Contactgegevens van de inwoner (niet verplicht)").fill("056 12 34 56")
+    page.get_by_label("Titel", exact=True).fill("Meer zitbanken op de Markt")
+    page.get_by_label("Je idee", exact=True).fill("Om even uit te rusten tijdens de markt.")
+    page.get_by_label("Thema", exact=True).select_option("people")
+    page.get_by_role("button", name="Idee ingeven").click()
+    expect(page.locator(".error-summary")).to_contain_text("De inwoner moet akkoord gaan")
+    journey.check("desk form errors")
+    page.get_by_label("De inwoner gaat akkoord", exact=True).check()
+    page.get_by_role("button", name="Idee ingeven").click()
+    expect(page.locator(".flash-success")).to_contain_text("Het idee van Maria Vandenbussche is ingegeven")
+    expect(page.locator("main")).to_contain_text("ingediend via het loket")
+    expect(page.locator("main")).to_contain_text("Dit idee is ingediend voor de inwoner")
+    expect(page.locator(".staff-only")).to_contain_text("Maria Vandenbussche")
+    journey.check("desk idea entered")

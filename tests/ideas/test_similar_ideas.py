@@ -1,0 +1,55 @@
+"""Similar ideas: stemmed Dutch words, in the same process, explained by the words they share."""
+
+from participation.ideas.similar import similar_ideas
+
+
+def test_similar_ideas_share_stemmed_words_and_say_which(make_process, make_idea):
+    process = make_process("public", slug="hallo")
+    bench = make_idea(process, title="Meer zitbanken op de Markt", body="<p>Zitbanken in de schaduw.</p>")
+    make_idea(process, title="Een fietsstraat naar school", body="<p>Veilig fietsen.</p>")
+    make_idea(process, title="Bomen op de speelplaats", body="<p>Schaduw voor kinderen.</p>")
+    found = similar_ideas(process.id, "Een zitbank op de markt", "<p>Om uit te rusten</p>")
+    assert [item.idea.id for item in found][:1] == [bench.id]
+    assert set(found[0].words) == {"zitbank", "markt"}
+
+
+def test_similar_ideas_stay_within_the_process_and_skip_hidden_ones(make_process, make_idea):
+    process, other = make_process("public", slug="hallo"), make_process("public", slug="ander")
+    make_idea(other, title="Meer zitbanken op de Markt")
+    make_idea(process, title="Zitbanken op de Markt, verborgen", status="hidden")
+    assert similar_ideas(process.id, "Zitbanken op de Markt") == []
+
+
+def test_an_idea_is_not_similar_to_itself(make_process, make_idea):
+    process = make_process("public", slug="hallo")
+    idea = make_idea(process, title="Zitbanken op de Markt")
+    assert similar_ideas(process.id, idea.title, idea.body, exclude_id=idea.id) == []
+
+
+def test_the_idea_page_shows_similar_ideas(make_process, make_idea, client):
+    process = make_process("public", slug="hallo")
+    make_idea(process, title="Meer zitbanken op de Markt")
+    idea = make_idea(process, title="Zitbank aan de Markt")
+    page = client.get(f"/ideeen/{idea.id}").get_data(as_text=True)
+    assert "Gelijkaardige ideeën" in page and "Meer zitbanken op de Markt" in page
+    assert "Zelfde woorden:" in page
+
+
+def test_similar_ideas_use_a_bounded_number_of_queries(make_process, make_idea, count_queries):
+    process = make_process("public", slug="hallo")
+    for n in range(12):
+        make_idea(process, title=f"Zitbanken op plein {n}", body="<p>Meer banken om te rusten in de schaduw.</p>")
+        make_idea(process, title=f"Fietsstraat {n}", body="<p>Veilig naar school.</p>")
+    process_id = process.id
+    with count_queries() as counter:
+        found = similar_ideas(process_id, "Zitbanken", "<p>Banken in de schaduw</p>")
+    assert len(found) == 5 and counter.count <= 5
+
+
+def test_the_form_asks_for_similar_ideas_while_typing(make_process, make_idea, client):
+    process = make_process("public", slug="hallo")
+    make_idea(process, title="Meer zitbanken op de Markt")
+    fragment = client.get("/trajecten/hallo/ideeen/gelijkaardig?titel=Zitbank+op+de+markt").get_data(as_text=True)
+    assert "Staat je idee er al?" in fragment and "Meer zitbanken op de Markt" in fragment
+    assert "<html" not in fragment
+    assert client.get("/trajecten/hallo/ideeen/gelijkaardig?titel=zwembad").get_data(as_text=True).strip() == ""
