@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from participation.accounts.services import create_user, find_user
 from participation.advisory.models import Council, CouncilMembership
 from participation.core.models import City, District
+from participation.demo.councils import load_council_rounds
 from participation.extensions import db
 from participation.processes.models import Phase, Process
 
@@ -113,5 +114,6 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
     councils = load_councils(data, report)
     load_processes(data, report)
     load_accounts(data, councils, report)
+    load_council_rounds(folder, councils, report.lines)
     db.session.flush()
     return report
