@@ -239,8 +239,10 @@ def admin_point(slug: str, point_id: int):
     if point is None or point.round_id != round_.id:
         abort(404)
     action = request.form.get("action")
-    point_form = PointForm(prefix="point", obj=point,
-                           data={"targets": ", ".join(t.target_code for t in point.targets)} if not action else None)
+    point_form = PointForm(prefix="point", data={
+        "number": point.number, "title": point.title, "vision": point.vision,
+        "targets": ", ".join(target.target_code for target in point.targets),
+    })
     sub_form = SubThemeForm(prefix="sub")
     rec_form = RecommendationForm(prefix="rec")
     rec_form.sub_theme.choices = [(s.id, s.title or _("(no title)")) for s in point.sub_themes]

@@ -249,3 +249,28 @@ def test_council_round_list_has_no_n_plus_one(make_council, seat, make_user, adm
     with count_queries() as more:
         admin_client.get("/beheer/adviesraden/cultuurraad")
     assert more.count == few.count
+
+
+def test_note_page_queries_do_not_grow_with_the_points(make_round, client_as, count_queries):
+    from participation.advisory.models import Recommendation, SubTheme
+
+    round_ = make_round(step="published", point_count=9)
+
+    def add_points(numbers):
+        for number in numbers:
+            point = AmbitionPoint(round_id=round_.id, number=number, title=f"Punt {number}", vision="Visie.")
+            section = SubTheme(title="Deel", position=0)
+            section.recommendations.append(Recommendation(text="Aanbeveling.", position=0))
+            point.sub_themes.append(section)
+            db.session.add(point)
+        db.session.commit()
+
+    visitor = client_as(None)
+    add_points([1, 2])
+    with count_queries() as few:
+        assert visitor.get(f"/adviesraden/rondes/{round_.slug}/ambitienota").status_code == 200
+    add_points([3, 4, 5, 6, 7])
+    with count_queries() as more:
+        body = visitor.get(f"/adviesraden/rondes/{round_.slug}/ambitienota").get_data(as_text=True)
+    assert "Punt 7" in body
+    assert more.count == few.count

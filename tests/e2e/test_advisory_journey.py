@@ -128,3 +128,71 @@ def test_councils_rank_bundle_endorse_and_print_the_note(journey, make_user):
     first, second = text.index("Klimaatbewust Harelbeke"), text.index("Jong en sportief Harelbeke")
     assert first < second
     assert "CONCREET" in text and "Een eerste stap voor punt 2." in text and "Sportraad" in text
+
+
+def test_admin_seats_members_forms_a_mixed_group_and_a_secretary_enters_proposals(journey, make_user):
+    make_user("administrator", email="beheerder@example.org", name="Beheerder")
+    make_user(email="an@example.org", name="An Klimaat")
+    make_user(email="bert@example.org", name="Bert Jeugd")
+    for position, (slug, name) in enumerate(COUNCILS[:2]):
+        db.session.add(Council(slug=slug, name=name, position=position))
+    db.session.commit()
+    page = journey.page
+
+    log_in(journey, "beheerder@example.org")
+    journey.visit("/adviesraden")
+    page.get_by_role("link", name="Adviesraden en rondes beheren").click()
+    journey.check("councils")
+    seats = (("klimaatraad", "an@example.org", "Secretaris"), ("jeugdraad", "bert@example.org", "Lid"))
+    for slug, email, role in seats:
+        journey.visit(f"/beheer/adviesraden/{slug}")
+        page.get_by_label("E-mailadres van de persoon").fill(email)
+        page.get_by_label(role, exact=True).check()
+        page.get_by_role("button", name="Toevoegen aan de adviesraad").click()
+        expect(page.locator(".flash-success")).to_contain_text("zetelt in de")
+    journey.check("council members")
+
+    journey.visit("/beheer/adviesrondes")
+    page.get_by_label("Titel", exact=True).fill("Advies over de stadskern")
+    page.get_by_label("Webadres").fill("advies-stadskern")
+    page.get_by_label("Borda-telling").check()
+    page.get_by_label("Aantal ambitiepunten").fill("3")
+    journey.check("new round form")
+    page.get_by_role("button", name="Ronde aanmaken").click()
+    expect(page.locator(".flash-success")).to_contain_text("Advies over de stadskern")
+    journey.check("admin round")
+
+    page.get_by_role("link", name="Gemengde groepen van de eerste gezamenlijke sessie").click()
+    page.get_by_label("Naam van de groep").fill("Tafel 1")
+    page.get_by_role("button", name="Groep aanmaken").click()
+    for email, council in (("an@example.org", "Klimaatraad"), ("bert@example.org", "Jeugdraad")):
+        page.get_by_label("E-mailadres van het lid").fill(email)
+        page.get_by_label("Namens adviesraad").select_option(label=council)
+        page.get_by_role("button", name="Toevoegen aan de groep").click()
+        expect(page.locator(".flash-success")).to_contain_text("Tafel 1")
+    page.get_by_label("Input van de groep").fill("Meer groen en veilige fietsroutes.")
+    page.get_by_label("Planet").fill("4")
+    page.get_by_label("People").fill("2")
+    page.get_by_role("button", name="Input bewaren").click()
+    expect(page.locator(".flash-success")).to_contain_text("is bewaard")
+    journey.check("group")
+    page.get_by_role("link", name="Gemengde groepen").click()
+    expect(page.get_by_role("table")).to_contain_text("An Klimaat (Klimaatraad)")
+    journey.check("groups")
+    journey.visit("/beheer/adviesrondes/advies-stadskern")
+    page.get_by_role("button", name="Naar de volgende stap: Voorstellen van elke adviesraad").click()
+    log_out(journey)
+
+    log_in(journey, "an@example.org")
+    journey.visit("/adviesraden/rondes/advies-stadskern")
+    page.get_by_role("link", name="Voorstellen van de Klimaatraad").click()
+    page.get_by_label("Voorstel", exact=True).fill("   ")
+    page.get_by_role("button", name="Voorstel toevoegen").click()
+    expect(page.locator(".error-summary")).to_contain_text("Vul het voorstel in")
+    journey.check("proposal error")
+    page.get_by_label("Voorstel", exact=True).fill("Een autoluwe Marktstraat")
+    page.get_by_label("Concrete uitwerking").fill("Proefproject van zes maanden, met een telling voor en na.")
+    page.get_by_role("button", name="Voorstel toevoegen").click()
+    expect(page.locator(".flash-success")).to_contain_text("Het voorstel is toegevoegd")
+    expect(page.locator(".proposal-list")).to_contain_text("Een autoluwe Marktstraat")
+    journey.check("proposals")
