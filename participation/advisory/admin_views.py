@@ -260,11 +260,17 @@ def admin_point(slug: str, point_id: int):
             sub_theme = next(s for s in point.sub_themes if s.id == rec_form.sub_theme.data)
             services.add_recommendation(sub_theme, rec_form.text.data)
             message = _("The recommendation is added.")
+        elif action == "remove" and request.form.get("item", "").isdigit():
+            services.remove_from_point(point, request.form.get("kind", ""), int(request.form["item"]))
+            message = _("The item is removed.")
         else:
             message = None
     except services.AdvisoryError as error:
         db.session.rollback()
-        {"point": point_form, "sub": sub_form, "rec": rec_form}[action].form_errors.append(str(error))
+        if action in ("point", "sub", "rec"):
+            {"point": point_form, "sub": sub_form, "rec": rec_form}[action].form_errors.append(str(error))
+        else:
+            flash(str(error), "error")
         message = None
     if message:
         db.session.commit()

@@ -394,6 +394,22 @@ def add_recommendation(sub_theme: SubTheme, text: str) -> Recommendation:
     return recommendation
 
 
+def remove_from_point(point: AmbitionPoint, kind: str, item_id: int) -> None:
+    """Remove a CONCREET section (with its recommendations) or one recommendation of this point."""
+    _check_bundling(point.round)
+    if kind == "sub":
+        target = next((s for s in point.sub_themes if s.id == item_id), None)
+        collection = point.sub_themes
+    else:
+        sections = point.sub_themes
+        target = next((r for s in sections for r in s.recommendations if r.id == item_id), None)
+        collection = target.sub_theme.recommendations if target else []
+    if target is None:
+        raise AdvisoryError(_("This item is not part of this ambition point."))
+    collection.remove(target)
+    db.session.flush()
+
+
 def assign_proposals(round_: CouncilRound, assignments: Mapping[int, int | None]) -> int:
     """Put proposals in points (None takes one out); every id must belong to this round. Returns changes."""
     _check_bundling(round_)

@@ -274,3 +274,31 @@ def test_note_page_queries_do_not_grow_with_the_points(make_round, client_as, co
         body = visitor.get(f"/adviesraden/rondes/{round_.slug}/ambitienota").get_data(as_text=True)
     assert "Punt 7" in body
     assert more.count == few.count
+
+
+def test_admin_removes_a_recommendation_and_a_section(make_round, admin_client):
+    from participation.advisory.models import Recommendation, SubTheme
+
+    round_ = make_round(step="bundling")
+    point = AmbitionPoint(round_id=round_.id, number=1, title="Punt")
+    section = SubTheme(title="Deel", position=0)
+    section.recommendations.append(Recommendation(text="Weg ermee.", position=0))
+    section.recommendations.append(Recommendation(text="Blijft.", position=1))
+    point.sub_themes.append(section)
+    db.session.add(point)
+    db.session.commit()
+    url = f"/beheer/adviesrondes/{round_.slug}/punten/{point.id}"
+    gone = section.recommendations[0].id
+    admin_client.post(url, data={"action": "remove", "kind": "rec", "item": str(gone)})
+    assert db.session.get(Recommendation, gone) is None
+    assert [r.text for r in db.session.get(SubTheme, section.id).recommendations] == ["Blijft."]
+    other = make_round(step="bundling")
+    other_point = AmbitionPoint(round_id=other.id, number=1, title="Ander punt")
+    db.session.add(other_point)
+    db.session.commit()
+    response = admin_client.post(f"/beheer/adviesrondes/{other.slug}/punten/{other_point.id}",
+                                 data={"action": "remove", "kind": "sub", "item": str(section.id)},
+                                 follow_redirects=True)
+    assert "maakt geen deel uit" in response.get_data(as_text=True)
+    admin_client.post(url, data={"action": "remove", "kind": "sub", "item": str(section.id)})
+    assert db.session.scalar(db.select(db.func.count()).select_from(Recommendation)) == 0
