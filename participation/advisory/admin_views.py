@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from participation.access import ADMINISTRATOR, access
+from participation.accounts.models import User
 from participation.accounts.services import find_user
 from participation.advisory import bp, queries, services
 from participation.advisory.forms import (
@@ -18,7 +19,7 @@ from participation.advisory.forms import (
     SettingsForm,
     SubThemeForm,
 )
-from participation.advisory.models import THEMES, AmbitionPoint, CouncilRound, MixedGroup
+from participation.advisory.models import THEMES, AmbitionPoint, Council, CouncilRound, MixedGroup
 from participation.extensions import db
 
 
@@ -66,7 +67,7 @@ def admin_council(council_slug: str):
 @access(ADMINISTRATOR)
 def admin_remove_member(council_slug: str, user_id: int):
     council = queries.council_by_slug(council_slug)
-    seat = services.membership(db.session.get(services.User, user_id), council) if council else None
+    seat = services.membership(db.session.get(User, user_id), council) if council else None
     if seat is None:
         abort(404)
     name = seat.user.display_name
@@ -165,7 +166,7 @@ def admin_group(slug: str, group_id: int):
     input_form = GroupInputForm(prefix="input", data={"input_text": group.input_text, **votes})
     if request.form.get("action") == "member" and member_form.validate_on_submit():
         user = find_user(member_form.email.data)
-        council = db.session.get(services.Council, member_form.council.data)
+        council = db.session.get(Council, member_form.council.data)
         if user is None:
             member_form.email.errors.append(_("No account uses this e-mail address."))
         else:

@@ -165,6 +165,7 @@ def test_bundling_endorsement_and_publication(three, make_round, admin_client, c
     body = client_as(None).get(f"/adviesraden/rondes/{round_.slug}/ambitienota").get_data(as_text=True)
     assert "1. Solidair Harelbeke" in body.replace("</span> ", "") or "Solidair Harelbeke" in body
     assert "CONCREET" in body and "Klantvriendelijkheid eerst." in body
+    assert "Bundelt 2 voorstellen van de adviesraden" in body
     endorsed = body.split("Onderschreven door")[1]
     assert "Klimaatraad" in endorsed and "Te weinig over jeugd." in endorsed
 

@@ -7,7 +7,7 @@ from participation.advisory.models import (
     Proposal,
 )
 from participation.extensions import db
-from tests.security.table import ADMIN, ALL_ROLES, COUNCIL, LOGIN, Check, everyone, only
+from tests.security.table import ADMIN, ALL_ROLES, COUNCIL, Check, everyone, only
 
 # A council member without a seat on the council: allowed in by role, refused by the council rule.
 SEATLESS = {**only(COUNCIL), COUNCIL: 403, ADMIN: 403}
@@ -112,4 +112,3 @@ ROUTES = {
               data=lambda w: {"action": "sub", "sub-sub_title": ""}, note="adding a section redirects"),
     ],
 }
-_ = LOGIN
