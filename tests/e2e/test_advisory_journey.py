@@ -87,7 +87,8 @@ def test_councils_rank_bundle_endorse_and_print_the_note(journey, make_user):
         expect(page.locator(".flash-success")).to_contain_text("De aanbeveling is toegevoegd")
         if number == 1:
             journey.check("point page")
-        page.get_by_role("link", name="Bundelen").click()
+        page.get_by_role("link", name="Bundelen", exact=False).click()
+        expect(page.get_by_role("heading", name="Bundel de voorstellen tot ambitiepunten")).to_be_visible()
     page.get_by_role("combobox", name=PROPOSALS["klimaatraad"]).select_option(label="1. Klimaatbewust Harelbeke")
     page.get_by_role("combobox", name=PROPOSALS["jeugdraad"]).select_option(label="2. Jong en sportief Harelbeke")
     page.get_by_role("combobox", name=PROPOSALS["sportraad"]).select_option(label="2. Jong en sportief Harelbeke")
