@@ -5,6 +5,7 @@ from flask import Flask
 
 def register(app: Flask) -> None:
     from participation.accounts import bp as accounts
+    from participation.advisory import bp as advisory
     from participation.api import bp as api
     from participation.exports import bp as exports
     from participation.ideas import bp as ideas
@@ -14,5 +15,5 @@ def register(app: Flask) -> None:
     from participation.sdgs import bp as sdgs
     from participation.votes import bp as votes
 
-    for blueprint in (main, accounts, processes, ideas, votes, sdgs, plan, exports, api):
+    for blueprint in (main, accounts, processes, ideas, votes, advisory, sdgs, plan, exports, api):
         app.register_blueprint(blueprint)

@@ -1,0 +1,14 @@
+"""Advisory councils: rounds of joint advice from each council's proposals to the endorsed note."""
+
+from flask import Blueprint
+
+bp = Blueprint("advisory", __name__)
+
+from participation.advisory import admin_views, views  # noqa: E402,F401
+
+
+@bp.app_context_processor
+def inject_labels():
+    from participation.advisory.services import ROLE_LABELS, STEP_LABELS, THEME_LABELS
+
+    return {"step_labels": STEP_LABELS, "council_role_labels": ROLE_LABELS, "theme_labels": THEME_LABELS}

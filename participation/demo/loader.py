@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from participation.accounts.services import create_user, find_user
 from participation.advisory.models import Council, CouncilMembership
 from participation.core.models import City, District
+from participation.demo.councils import load_council_rounds
 from participation.extensions import db
 from participation.processes.models import Phase, Process
 from participation.sdgs.services import load_city_statements
@@ -116,12 +117,12 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
     load_accounts(data, councils, report)
     statements = load_city_statements(folder / "sdg_statements.json")
     report.lines.append(f"{statements} SDG statements of the city")
+    load_ideas(folder, report)
+    load_council_rounds(folder, councils, report.lines)
     db.session.flush()
     from participation.plan.demo import load_plan_demo
 
     load_plan_demo(folder, report.lines)
-    db.session.flush()
-    load_ideas(folder, report)
     db.session.flush()
     return report
 

@@ -21,7 +21,7 @@ def test_demo_load_is_idempotent(app):
     assert count(District) == 4
     assert count(Council) == 10
     assert count(Process) == 2
-    assert count(User) == 5
+    assert count(User) == 7
     staff = db.session.scalar(db.select(Process).where(Process.slug == "inspiratienota-2040"))
     assert staff.audience == "staff" and len(staff.phases) >= 2
     names = set(db.session.scalars(db.select(Council.name)))

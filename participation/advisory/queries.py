@@ -1,0 +1,225 @@
+"""Read-side helpers for the councils and their rounds: one place for eager loading and counting."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import func
+from sqlalchemy.orm import selectinload
+
+from participation.accounts.models import User
+from participation.advisory import ranking
+from participation.advisory.models import (
+    AmbitionPoint,
+    AmbitionPointTarget,
+    Council,
+    CouncilBallot,
+    CouncilMembership,
+    CouncilRound,
+    Endorsement,
+    MemberBallot,
+    MixedGroup,
+    MixedGroupMember,
+    Proposal,
+    SubTheme,
+)
+from participation.advisory.services import tiers_from_ranks
+from participation.extensions import db
+
+
+def councils_with_counts() -> list[tuple[Council, int]]:
+    counts = (
+        db.select(CouncilMembership.council_id, func.count().label("n"))
+        .group_by(CouncilMembership.council_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        db.select(Council, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.council_id == Council.id)
+        .order_by(Council.position, Council.name)
+    )
+    return [(council, count) for council, count in rows]
+
+
+def all_councils() -> list[Council]:
+    return list(db.session.scalars(db.select(Council).order_by(Council.position, Council.name)))
+
+
+def council_by_slug(slug: str) -> Council | None:
+    return db.session.scalar(db.select(Council).where(Council.slug == slug))
+
+
+def council_members(council: Council, query: str, page: int, per_page: int):
+    statement = (
+        db.select(CouncilMembership)
+        .join(User)
+        .where(CouncilMembership.council_id == council.id)
+        .options(selectinload(CouncilMembership.user))
+        .order_by(CouncilMembership.role.desc(), User.display_name)
+    )
+    if query:
+        pattern = f"%{query.lower()}%"
+        statement = statement.where(func.lower(User.display_name).like(pattern) | User.email.like(pattern))
+    return db.paginate(statement, page=page, per_page=per_page, error_out=False)
+
+
+def seats_of(user) -> list[CouncilMembership]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(
+        db.session.scalars(
+            db.select(CouncilMembership)
+            .join(Council)
+            .where(CouncilMembership.user_id == user.id)
+            .options(selectinload(CouncilMembership.council))
+            .order_by(Council.position)
+        )
+    )
+
+
+def round_by_slug(slug: str) -> CouncilRound | None:
+    return db.session.scalar(db.select(CouncilRound).where(CouncilRound.slug == slug))
+
+
+def rounds(published_only: bool) -> list[CouncilRound]:
+    statement = db.select(CouncilRound).order_by(CouncilRound.created_at.desc(), CouncilRound.id.desc())
+    if published_only:
+        statement = statement.where(CouncilRound.step == "published")
+    return list(db.session.scalars(statement))
+
+
+def proposals_of(round_: CouncilRound, council: Council | None = None) -> list[Proposal]:
+    statement = (
+        db.select(Proposal)
+        .join(Council)
+        .where(Proposal.round_id == round_.id)
+        .options(selectinload(Proposal.council), selectinload(Proposal.point))
+        .order_by(Council.position, Proposal.id)
+    )
+    if council is not None:
+        statement = statement.where(Proposal.council_id == council.id)
+    return list(db.session.scalars(statement))
+
+
+def ranked_proposals(round_: CouncilRound) -> list[Proposal]:
+    return sorted(proposals_of(round_), key=lambda p: (p.rank is None, p.rank or 0))
+
+
+def groups_of(round_: CouncilRound) -> list[MixedGroup]:
+    return list(
+        db.session.scalars(
+            db.select(MixedGroup)
+            .where(MixedGroup.round_id == round_.id)
+            .options(
+                selectinload(MixedGroup.members).selectinload(MixedGroupMember.user),
+                selectinload(MixedGroup.members).selectinload(MixedGroupMember.council),
+                selectinload(MixedGroup.theme_votes),
+            )
+            .order_by(MixedGroup.name)
+        )
+    )
+
+
+def council_ballot(round_: CouncilRound, council: Council) -> CouncilBallot | None:
+    return db.session.scalar(
+        db.select(CouncilBallot).where(CouncilBallot.round_id == round_.id, CouncilBallot.council_id == council.id)
+    )
+
+
+def member_ballot(round_: CouncilRound, council: Council, user) -> MemberBallot | None:
+    return db.session.scalar(
+        db.select(MemberBallot).where(
+            MemberBallot.round_id == round_.id, MemberBallot.council_id == council.id, MemberBallot.user_id == user.id
+        )
+    )
+
+
+def ballot_status(round_: CouncilRound) -> dict[int, int]:
+    """Council id -> number of ballots in (1 for the secretary's ballot, n member ballots otherwise)."""
+    model = CouncilBallot if round_.ballot_mode == "secretary" else MemberBallot
+    rows = db.session.execute(
+        db.select(model.council_id, func.count()).where(model.round_id == round_.id).group_by(model.council_id)
+    )
+    return {council_id: count for council_id, count in rows}
+
+
+@dataclass
+class CountedBallot:
+    council: Council
+    tiers: list[list[int]]
+
+
+def counted_ballots(round_: CouncilRound) -> list[CountedBallot]:
+    """One ballot per council: the secretary's, or the aggregate of the members' by the round's method."""
+    councils = {council.id: council for council in all_councils()}
+    candidates = [proposal.id for proposal in proposals_of(round_)]
+    if round_.ballot_mode == "secretary":
+        ballots = db.session.scalars(db.select(CouncilBallot).where(CouncilBallot.round_id == round_.id))
+        counted = [
+            CountedBallot(councils[b.council_id], tiers_from_ranks((r.proposal_id, r.rank) for r in b.ranks))
+            for b in ballots
+        ]
+    else:
+        per_council: dict[int, list[list[list[int]]]] = {}
+        for ballot in db.session.scalars(db.select(MemberBallot).where(MemberBallot.round_id == round_.id)):
+            tiers = tiers_from_ranks((r.proposal_id, r.rank) for r in ballot.ranks)
+            per_council.setdefault(ballot.council_id, []).append(tiers)
+        method = ranking.schulze if round_.method == "schulze" else ranking.borda
+        counted = [
+            CountedBallot(councils[council_id], method(candidates, member_tiers).tiers)
+            for council_id, member_tiers in per_council.items()
+        ]
+    return sorted(counted, key=lambda c: (c.council.position, c.council.name))
+
+
+def ranking_result(round_: CouncilRound) -> ranking.RankingResult | None:
+    ballots = counted_ballots(round_)
+    if not ballots:
+        return None
+    candidates = [proposal.id for proposal in proposals_of(round_)]
+    method = ranking.schulze if round_.method == "schulze" else ranking.borda
+    return method(candidates, [ballot.tiers for ballot in ballots])
+
+
+def note_points(round_: CouncilRound) -> list[AmbitionPoint]:
+    return list(
+        db.session.scalars(
+            db.select(AmbitionPoint)
+            .where(AmbitionPoint.round_id == round_.id)
+            .options(
+                selectinload(AmbitionPoint.sub_themes).selectinload(SubTheme.recommendations),
+                selectinload(AmbitionPoint.targets),
+                selectinload(AmbitionPoint.proposals).selectinload(Proposal.council),
+            )
+            .order_by(AmbitionPoint.number)
+        )
+    )
+
+
+def endorsements_of(round_: CouncilRound) -> list[Endorsement]:
+    return list(
+        db.session.scalars(
+            db.select(Endorsement)
+            .join(Council)
+            .where(Endorsement.round_id == round_.id)
+            .options(selectinload(Endorsement.council))
+            .order_by(Council.position)
+        )
+    )
+
+
+def points_for_goal(goal_number: int) -> list[AmbitionPoint]:
+    """Ambition points of published rounds linked to a target of this goal."""
+    prefix = f"{goal_number}."
+    return list(
+        db.session.scalars(
+            db.select(AmbitionPoint)
+            .join(CouncilRound)
+            .where(
+                CouncilRound.step == "published",
+                AmbitionPoint.id.in_(
+                    db.select(AmbitionPointTarget.point_id).where(AmbitionPointTarget.target_code.startswith(prefix))
+                ),
+            )
+            .options(selectinload(AmbitionPoint.round))
+            .order_by(CouncilRound.created_at.desc(), AmbitionPoint.number)
+        )
+    )

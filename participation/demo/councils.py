@@ -1,0 +1,84 @@
+"""The councils' rounds of the demo: the 2024 note as a finished, published round, and an open round."""
+
+import json
+from pathlib import Path
+
+from participation.advisory.models import (
+    AmbitionPoint,
+    Council,
+    CouncilRound,
+    Endorsement,
+    Proposal,
+    Recommendation,
+    SubTheme,
+)
+from participation.database import utcnow
+from participation.extensions import db
+
+
+def load_council_rounds(folder: Path, councils: dict[str, Council], lines: list[str]) -> None:
+    path = folder / "advisory_rounds.json"
+    if not path.exists():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if "finished" in data:
+        note = json.loads((folder / data["finished"]["source"]).read_text(encoding="utf-8"))
+        load_finished_note(data["finished"]["slug"], note, councils, lines)
+    if "open" in data:
+        load_open_round(data["open"], councils, lines)
+
+
+def _round_exists(slug: str) -> bool:
+    return db.session.scalar(db.select(CouncilRound.id).where(CouncilRound.slug == slug)) is not None
+
+
+def load_finished_note(slug: str, note: dict, councils: dict[str, Council], lines: list[str]) -> None:
+    """The note as the councils endorsed it: its points, CONCREET sections and recommendations."""
+    if _round_exists(slug):
+        return
+    now = utcnow()
+    occasion = note.get("occasion", "")
+    round_ = CouncilRound(
+        slug=slug,
+        title=f"{note['title']} {note['year']}",
+        occasion=occasion[:1].upper() + occasion[1:],
+        introduction="\n\n".join(note.get("introduction", [])),
+        step="published",
+        point_count=len(note["ambition_points"]),
+        ranking_closed_at=now,
+        published_at=now,
+    )
+    db.session.add(round_)
+    for item in note["ambition_points"]:
+        point = AmbitionPoint(round=round_, number=item["number"], title=item["title"], vision=item.get("vision", ""))
+        for position, section in enumerate(item.get("sub_themes", [])):
+            sub_theme = SubTheme(point=point, position=position, title=section.get("title"))
+            for index, text in enumerate(section.get("recommendations", [])):
+                sub_theme.recommendations.append(Recommendation(position=index, text=text))
+            point.sub_themes.append(sub_theme)
+        db.session.add(point)
+    by_name = {council.name: council for council in councils.values()}
+    db.session.flush()
+    for name in note.get("endorsed_by", []):
+        if name in by_name:
+            db.session.add(Endorsement(round_id=round_.id, council_id=by_name[name].id, endorses=True))
+    lines.append(f"Council round {round_.title}: {len(note['ambition_points'])} ambition points, published")
+
+
+def load_open_round(item: dict, councils: dict[str, Council], lines: list[str]) -> None:
+    if _round_exists(item["slug"]):
+        return
+    round_ = CouncilRound(
+        slug=item["slug"], title=item["title"], occasion=item.get("occasion", ""),
+        introduction=item.get("introduction", ""), step=item.get("step", "ranking"),
+        method=item.get("method", "schulze"), ballot_mode=item.get("ballot_mode", "secretary"),
+        point_count=item.get("point_count", 9),
+    )
+    db.session.add(round_)
+    for proposal in item.get("proposals", []):
+        round_.proposals.append(
+            Proposal(council=councils[proposal["council"]], title=proposal["title"],
+                     elaboration=proposal.get("elaboration", ""))
+        )
+    db.session.flush()
+    lines.append(f"Council round {round_.title}: {len(round_.proposals)} proposals, step {round_.step}")
