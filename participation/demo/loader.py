@@ -124,7 +124,57 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
 
     load_plan_demo(folder, report.lines)
     db.session.flush()
+    load_sdg_links(folder, report)
+    db.session.flush()
     return report
+
+
+def load_sdg_links(folder: Path, report: LoadReport) -> None:
+    """Links of demo ideas, ambition points and plan actions to SDG targets; existing links are kept."""
+    from participation.advisory.models import AmbitionPoint, AmbitionPointTarget, CouncilRound
+    from participation.ideas.models import Idea
+    from participation.plan.models import PlanAction, PlanActionTarget
+    from participation.sdgs.models import IdeaTarget, SdgTarget
+
+    path = folder / "sdg_links.json"
+    if not path.exists() or db.session.scalar(db.select(db.func.count(SdgTarget.code))) == 0:
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    goals = dict(db.session.execute(db.select(SdgTarget.code, SdgTarget.goal_number)).tuples().all())
+    added = 0
+    for title, codes in data.get("ideas", {}).items():
+        idea = db.session.scalar(db.select(Idea).where(Idea.title == title))
+        if idea is None:
+            continue
+        present = set(db.session.scalars(db.select(IdeaTarget.target_code).where(IdeaTarget.idea_id == idea.id)))
+        for code in codes:
+            if code in goals and code not in present:
+                db.session.add(IdeaTarget(idea_id=idea.id, target_code=code, goal_number=goals[code]))
+                added += 1
+    published = db.session.scalar(
+        db.select(CouncilRound).where(CouncilRound.published_at.is_not(None)).order_by(CouncilRound.id)
+    )
+    for number, codes in data.get("ambition_points", {}).items():
+        point = published and db.session.scalar(
+            db.select(AmbitionPoint).where(AmbitionPoint.round_id == published.id, AmbitionPoint.number == int(number))
+        )
+        if not point:
+            continue
+        present = {target.target_code for target in point.targets}
+        for code in codes:
+            if code in goals and code not in present:
+                point.targets.append(AmbitionPointTarget(target_code=code))
+                added += 1
+    for action_code, codes in data.get("plan_actions", {}).items():
+        action = db.session.scalar(db.select(PlanAction).where(PlanAction.code == action_code))
+        if action is None:
+            continue
+        present = {target.target_code for target in action.targets}
+        for code in codes:
+            if code in goals and code not in present:
+                action.targets.append(PlanActionTarget(target_code=code))
+                added += 1
+    report.lines.append(f"{added} new links to SDG targets")
 
 
 def load_ideas(folder: Path, report: LoadReport) -> None:

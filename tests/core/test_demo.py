@@ -61,3 +61,19 @@ def test_mail_send_command_keeps_failed_mail(app, outbox):
     db.session.expire_all()
     (message,) = outbox()
     assert message.sent_at is None and message.attempts == 1 and message.last_error
+
+
+def test_demo_links_ideas_points_and_actions_to_sdg_targets_once(app):
+    from participation.advisory.models import AmbitionPointTarget
+    from participation.plan.models import PlanActionTarget
+    from participation.sdgs.services import load_reference_data
+    from participation.sdgs.models import IdeaTarget
+
+    load_reference_data()
+    db.session.commit()
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["demo", "load"]).exit_code == 0
+    counts = [count(IdeaTarget), count(AmbitionPointTarget), count(PlanActionTarget)]
+    assert all(counts), counts
+    assert runner.invoke(args=["demo", "load"]).exit_code == 0
+    assert [count(IdeaTarget), count(AmbitionPointTarget), count(PlanActionTarget)] == counts
