@@ -115,3 +115,11 @@ def test_idea_answers_carry_their_sdg_target_codes(client, make_process):
     assert [(i["title"], i["sdg_targets"]) for i in listed] == [("Meer bomen", ["11.7", "13.2"]),
                                                                 ("Zonder subdoel", [])]
     assert client.get(f"/api/v1/ideas/{linked.id}").get_json()["sdg_targets"] == ["11.7", "13.2"]
+
+
+def test_action_code_may_come_with_its_slashes_encoded(client):
+    import_example()
+    response = client.get("/api/v1/plan/actions/D10%2FAP01%2F04")
+    assert response.status_code == 200
+    assert response.get_json()["code"] == CODE
+    assert response.get_json()["links"]["self"].endswith(f"/api/v1/plan/actions/{CODE}")
