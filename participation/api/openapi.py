@@ -134,8 +134,8 @@ SCHEMAS = {
     "Idea": {
         "type": "object",
         "required": [
-            "id", "process", "title", "body", "theme", "district", "status", "vote_count", "answer",
-            "created_at", "links",
+            "id", "process", "title", "body", "theme", "district", "status", "vote_count", "sdg_targets",
+            "answer", "created_at", "links",
         ],
         "additionalProperties": False,
         "description": "A published idea. It never names its author or anyone who voted.",
@@ -151,6 +151,12 @@ SCHEMAS = {
                 "enum": ["published", "selected", "not_selected", "in_progress", "realised"],
             },
             "vote_count": {"type": "integer", "minimum": 0},
+            "sdg_targets": {
+                "type": "array",
+                "items": {"type": "string", "pattern": r"^\d{1,2}\.(\d{1,2}|[a-z])$"},
+                "description": "Codes of the SDG targets a moderator linked the idea to (11.7, 1.a); details at "
+                               "/api/v1/sdgs.",
+            },
             "answer": {**NULLABLE_STRING, "description": "The city's answer, safe HTML."},
             "created_at": TIMESTAMP,
             "links": {

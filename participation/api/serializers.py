@@ -41,7 +41,7 @@ def process_data(process: Process, full: bool = False) -> dict:
     return data
 
 
-def idea_data(idea: Idea) -> dict:
+def idea_data(idea: Idea, sdg_targets: list[str] | None = None) -> dict:
     return {
         "id": idea.id,
         "process": idea.process.slug,
@@ -51,6 +51,7 @@ def idea_data(idea: Idea) -> dict:
         "district": None if idea.district is None else {"id": idea.district.id, "name": idea.district.name},
         "status": idea.status,
         "vote_count": idea.vote_count,
+        "sdg_targets": list(sdg_targets or []),
         "answer": sanitize_html(idea.answer) if idea.answer else None,
         "created_at": timestamp(idea.created_at),
         "links": {

@@ -4,7 +4,7 @@ from werkzeug.exceptions import HTTPException
 from participation.access import PUBLIC, access
 from participation.api import bp
 from participation.api.openapi import openapi_document
-from participation.api.queries import open_idea, open_ideas, open_process, open_processes
+from participation.api.queries import open_idea, open_ideas, open_process, open_processes, sdg_targets_of
 from participation.api.serializers import idea_data, page_args, paginated, process_data
 from participation.extensions import csrf, db
 
@@ -55,7 +55,10 @@ def process_ideas(slug: str):
         abort(404)
     page, per_page = page_args()
     pagination = db.paginate(open_ideas(found), page=page, per_page=per_page, error_out=False)
-    return jsonify(paginated(pagination, idea_data, "api.process_ideas", slug=slug))
+    targets = sdg_targets_of([item.id for item in pagination.items])
+    return jsonify(
+        paginated(pagination, lambda item: idea_data(item, targets.get(item.id)), "api.process_ideas", slug=slug)
+    )
 
 
 @bp.route("/ideas/<int:idea_id>")
@@ -64,4 +67,4 @@ def idea(idea_id: int):
     found = open_idea(idea_id)
     if found is None:
         abort(404)
-    return jsonify(idea_data(found))
+    return jsonify(idea_data(found, sdg_targets_of([found.id]).get(found.id)))

@@ -4,7 +4,7 @@ from flask import Blueprint
 
 bp = Blueprint("plan", __name__)
 
-from participation.plan import views  # noqa: E402,F401
+from participation.plan import api, views  # noqa: E402,F401
 
 
 @bp.app_context_processor

@@ -98,3 +98,11 @@ def sum_amounts(amounts: Iterable[int | None]) -> int | None:
     """Add amounts in cents; blanks are skipped, and only blanks add up to a blank."""
     given = [amount for amount in amounts if amount is not None]
     return sum(given) if given else None
+
+
+def euros(cents: int | None) -> int | float | None:
+    """Cents as a number of euros for exports and open data: 7035739 for 703573900 cents, 1234.56 for 123456;
+    blank stays blank."""
+    if cents is None:
+        return None
+    return cents // 100 if cents % 100 == 0 else cents / 100

@@ -26,8 +26,17 @@ def world(make_process, make_user):
                  entered_by=desk, answer="<p>Komt in het plan.</p>", status="selected")
     shown.on_behalf_name = "Mevrouw Janssens"
     from participation.extensions import db
+    from participation.plan.models import IdeaAction, PlanAction
+    from participation.sdgs.models import IdeaTarget
+    from tests.plan.helpers import import_example
+
+    import_example()
+    action = db.session.scalar(db.select(PlanAction).where(PlanAction.code == "D10/AP01/04"))
+    moderator = make_user("moderator", email="moderator@harelbeke.be", name="Moderator Mona")
+    db.session.add(IdeaAction(idea_id=shown.id, action_id=action.id, linked_by_id=moderator.id))
+    db.session.add(IdeaTarget(idea_id=shown.id, target_code="11.7", goal_number=11, linked_by_id=moderator.id))
     db.session.commit()
-    return {"slug": process.slug, "idea_id": shown.id, "people": [voter, author, desk]}
+    return {"slug": process.slug, "idea_id": shown.id, "people": [voter, author, desk, moderator]}
 
 
 def api_rules(app) -> list:

@@ -51,6 +51,7 @@ def test_ideas_csv_round_trips(admin_client, ideas):
     rows = read_csv(response.data)
     assert list(rows[0].keys()) == [
         "id", "traject", "titel", "status", "thema", "wijk", "stemmen", "ingediend_op", "via_loket",
+        "sdg_subdoelen", "actie_codes",
     ]
     by_title = {row["titel"]: row for row in rows}
     assert len(rows) == 4
@@ -58,7 +59,7 @@ def test_ideas_csv_round_trips(admin_client, ideas):
     assert by_title["Meer bomen op de markt"] | {"ingediend_op": ""} == {
         "id": str(ideas["first"].id), "traject": "hallo-harelbeke", "titel": "Meer bomen op de markt",
         "status": "published", "thema": "planet", "wijk": "Stasegem", "stemmen": "12", "ingediend_op": "",
-        "via_loket": "nee",
+        "via_loket": "nee", "sdg_subdoelen": "", "actie_codes": "",
     }
 
 

@@ -50,4 +50,13 @@ ROUTES = {
         Check(lambda w: f"/ideeen/{w.plan_idea.id}/actie/{w.plan_action_id}/ontkoppelen", only(MODERATOR, code=302),
               method="POST", data=lambda w: {}),
     ],
+    "api.plan_summary": [Check(lambda w: "/api/v1/plan", everyone())],
+    "api.plan_actions": [
+        Check(lambda w: "/api/v1/plan/actions?sdg=10", everyone()),
+        Check(lambda w: "/api/v1/plan/actions?sdg=99", everyone(400)),
+    ],
+    "api.plan_action": [
+        Check(lambda w: f"/api/v1/plan/actions/{CODE}", everyone()),
+        Check(lambda w: "/api/v1/plan/actions/D99/AP99/99", everyone(404)),
+    ],
 }

@@ -1,0 +1,304 @@
+"""Open data: the plan tracker. Per SDG the tasks per status and the budget totals, every action with its
+budgets, and one action with its quarterly updates and the public ideas it realises (id and title only).
+
+Amounts are in euros (a whole number when there are no cents, ``null`` when nothing was budgeted)."""
+
+from flask import abort, jsonify, request, url_for
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
+
+from participation.access import PUBLIC, access
+from participation.api import bp
+from participation.api.openapi import NOT_FOUND, PAGE_PARAMETERS, ok, page_of, ref
+from participation.api.queries import OPEN_AUDIENCE
+from participation.api.serializers import page_args, paginated
+from participation.extensions import db
+from participation.ideas.models import PUBLIC_STATUSES, Idea
+from participation.plan import queries
+from participation.plan.models import ActionPlan, IdeaAction, PlanAction, PolicyGoal
+from participation.plan.money import euros
+from participation.plan.spreadsheet import Status
+from participation.processes.models import Process
+
+
+def budget_data(figures) -> dict:
+    return {
+        "expenses_total": euros(figures.expenses_total),
+        "expenses_ordered": euros(figures.expenses_ordered),
+        "expenses_percent": figures.expenses_percent,
+        "expenses_remaining": euros(figures.expenses_remaining),
+        "income_total": euros(figures.income_total),
+        "income_received": euros(figures.income_received),
+        "income_percent": figures.income_percent,
+        "income_remaining": euros(figures.income_remaining),
+    }
+
+
+def summary_data(summary: queries.SdgSummary) -> dict:
+    return {
+        "sdg": summary.sdg,
+        "tasks": summary.tasks,
+        "statuses": {status.value: summary.counts.get(status, 0) for status in Status},
+        "budget": budget_data(summary),
+        "policy_goals": [{"code": goal.code, "title": goal.title} for goal in summary.goals],
+        "links": {
+            "actions": url_for("api.plan_actions", sdg=summary.sdg, _external=True),
+            "html": url_for("plan.sdg", number=summary.sdg, _external=True),
+        },
+    }
+
+
+def action_data(action: PlanAction) -> dict:
+    plan = action.action_plan
+    return {
+        "code": action.code,
+        "title": action.title,
+        "description": action.description,
+        "sdg": plan.goal.sdg,
+        "policy_goal": {"code": plan.goal.code, "title": plan.goal.title},
+        "action_plan": {"code": plan.code, "title": plan.title},
+        "status": action.status,
+        "budget": budget_data(action),
+        "targets": [link.target_code for link in action.targets],
+        "links": {
+            "self": url_for("api.plan_action", code=action.code, _external=True),
+            "html": url_for("plan.action", code=action.code, _external=True),
+        },
+    }
+
+
+def open_ideas_of_action(action: PlanAction) -> list[tuple[int, str]]:
+    """The ideas an action realises that are open data: published, in a process open to everyone."""
+    statement = (
+        select(Idea.id, Idea.title)
+        .join(IdeaAction, IdeaAction.idea_id == Idea.id)
+        .join(Process, Idea.process_id == Process.id)
+        .where(
+            IdeaAction.action_id == action.id, Idea.status.in_(PUBLIC_STATUSES), Process.audience == OPEN_AUDIENCE
+        )
+        .order_by(Idea.title, Idea.id)
+    )
+    return [tuple(row) for row in db.session.execute(statement)]
+
+
+def sdg_filter() -> int | None:
+    value = request.args.get("sdg")
+    if value is None or value == "":
+        return None
+    if not value.isdigit() or not 1 <= int(value) <= 17:
+        abort(400)
+    return int(value)
+
+
+@bp.route("/plan")
+@access(PUBLIC)
+def plan_summary():
+    return jsonify({"data": [summary_data(summary) for summary in queries.sdg_summaries()]})
+
+
+@bp.route("/plan/actions")
+@access(PUBLIC)
+def plan_actions():
+    sdg = sdg_filter()
+    statement = (
+        select(PlanAction)
+        .join(PlanAction.action_plan)
+        .join(ActionPlan.goal)
+        .options(
+            joinedload(PlanAction.action_plan).joinedload(ActionPlan.goal), selectinload(PlanAction.targets)
+        )
+        .order_by(PolicyGoal.sdg, PlanAction.code)
+    )
+    if sdg is not None:
+        statement = statement.where(PolicyGoal.sdg == sdg)
+    page, per_page = page_args()
+    pagination = db.paginate(statement, page=page, per_page=per_page, error_out=False)
+    extra = {"sdg": sdg} if sdg is not None else {}
+    return jsonify(paginated(pagination, action_data, "api.plan_actions", **extra))
+
+
+@bp.route("/plan/actions/<path:code>")
+@access(PUBLIC)
+def plan_action(code: str):
+    action = queries.action_by_code(code)
+    if action is None:
+        abort(404)
+    data = action_data(action)
+    data["updates"] = [
+        {"quarter": update.period.code, "status": update.status, "explanation": update.explanation}
+        for update in action.updates
+    ]
+    data["ideas"] = [
+        {"id": idea_id, "title": title, "url": url_for("api.idea", idea_id=idea_id, _external=True)}
+        for idea_id, title in open_ideas_of_action(action)
+    ]
+    return jsonify(data)
+
+
+# The OpenAPI fragment ------------------------------------------------------------------------------------
+
+EUROS = {"type": ["number", "null"], "description": "Euros; null when nothing was budgeted."}
+PERCENT = {"type": ["integer", "null"], "description": "Whole percentage; null when there is nothing to divide by."}
+STATUS = {"type": ["string", "null"], "enum": [status.value for status in Status] + [None]}
+CODE_TITLE = {
+    "type": "object",
+    "required": ["code", "title"],
+    "additionalProperties": False,
+    "properties": {"code": {"type": "string"}, "title": {"type": "string"}},
+}
+ACTION_PROPERTIES = {
+    "code": {"type": "string", "examples": ["D10/AP01/04"]},
+    "title": {"type": "string"},
+    "description": {"type": "string"},
+    "sdg": {"type": "integer", "minimum": 1, "maximum": 17},
+    "policy_goal": ref("PlanCodeTitle"),
+    "action_plan": ref("PlanCodeTitle"),
+    "status": {**STATUS, "description": "Status of the latest quarter; null before the first update."},
+    "budget": ref("PlanBudget"),
+    "targets": {"type": "array", "items": {"type": "string"}, "description": "SDG target codes (3.8)."},
+    "links": {
+        "type": "object",
+        "required": ["self", "html"],
+        "properties": {"self": {"type": "string", "format": "uri"}, "html": {"type": "string", "format": "uri"}},
+    },
+}
+ACTION_REQUIRED = list(ACTION_PROPERTIES)
+
+OPENAPI = {
+    "paths": {
+        "/api/v1/plan": {
+            "get": {
+                "summary": "The plan tracker: per SDG the tasks per status and the budget totals.",
+                "operationId": "getPlan",
+                "tags": ["Plan"],
+                "responses": {
+                    "200": ok(
+                        {
+                            "type": "object",
+                            "required": ["data"],
+                            "additionalProperties": False,
+                            "properties": {"data": {"type": "array", "items": ref("PlanSdg")}},
+                        },
+                        "Every SDG that has policy goals, in order.",
+                    )
+                },
+            }
+        },
+        "/api/v1/plan/actions": {
+            "get": {
+                "summary": "The actions of the multi-year plan, by SDG and code.",
+                "operationId": "listPlanActions",
+                "tags": ["Plan"],
+                "parameters": [
+                    {"name": "sdg", "in": "query", "description": "Only the actions of this SDG's policy goals.",
+                     "schema": {"type": "integer", "minimum": 1, "maximum": 17}},
+                    *PAGE_PARAMETERS,
+                ],
+                "responses": {
+                    "200": ok(ref("PlanActionPage"), "A page of actions."),
+                    "400": {"description": "sdg is not a number from 1 to 17.",
+                            "content": {"application/json": {"schema": ref("Error")}}},
+                },
+            }
+        },
+        "/api/v1/plan/actions/{code}": {
+            "get": {
+                "summary": "One action with its quarterly updates and the public ideas it realises.",
+                "operationId": "getPlanAction",
+                "tags": ["Plan"],
+                "parameters": [
+                    {"name": "code", "in": "path", "required": True, "schema": {"type": "string"},
+                     "description": "The action's code; its slashes stay as they are.", "example": "D10/AP01/04"},
+                ],
+                "responses": {"200": ok(ref("PlanActionDetail"), "The action."), "404": NOT_FOUND},
+            }
+        },
+    },
+    "components": {
+        "schemas": {
+            "PlanCodeTitle": CODE_TITLE,
+            "PlanBudget": {
+                "type": "object",
+                "required": [
+                    "expenses_total", "expenses_ordered", "expenses_percent", "expenses_remaining", "income_total",
+                    "income_received", "income_percent", "income_remaining",
+                ],
+                "additionalProperties": False,
+                "properties": {
+                    "expenses_total": EUROS, "expenses_ordered": EUROS, "expenses_percent": PERCENT,
+                    "expenses_remaining": EUROS, "income_total": EUROS, "income_received": EUROS,
+                    "income_percent": PERCENT, "income_remaining": EUROS,
+                },
+            },
+            "PlanSdg": {
+                "type": "object",
+                "required": ["sdg", "tasks", "statuses", "budget", "policy_goals", "links"],
+                "additionalProperties": False,
+                "properties": {
+                    "sdg": {"type": "integer", "minimum": 1, "maximum": 17},
+                    "tasks": {"type": "integer", "minimum": 0, "description": "Number of actions."},
+                    "statuses": {
+                        "type": "object",
+                        "required": [status.value for status in Status],
+                        "additionalProperties": False,
+                        "properties": {status.value: {"type": "integer", "minimum": 0} for status in Status},
+                    },
+                    "budget": ref("PlanBudget"),
+                    "policy_goals": {"type": "array", "items": ref("PlanCodeTitle")},
+                    "links": {
+                        "type": "object",
+                        "required": ["actions", "html"],
+                        "properties": {
+                            "actions": {"type": "string", "format": "uri"},
+                            "html": {"type": "string", "format": "uri"},
+                        },
+                    },
+                },
+            },
+            "PlanAction": {
+                "type": "object",
+                "required": ACTION_REQUIRED,
+                "additionalProperties": False,
+                "properties": ACTION_PROPERTIES,
+            },
+            "PlanActionDetail": {
+                "type": "object",
+                "required": [*ACTION_REQUIRED, "updates", "ideas"],
+                "additionalProperties": False,
+                "properties": {
+                    **ACTION_PROPERTIES,
+                    "updates": {
+                        "type": "array",
+                        "description": "Quarterly updates, latest first.",
+                        "items": {
+                            "type": "object",
+                            "required": ["quarter", "status", "explanation"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "quarter": {"type": "string", "pattern": r"^\d{4}KW[1-4]$"},
+                                "status": {"type": "string", "enum": [status.value for status in Status]},
+                                "explanation": {"type": "string"},
+                            },
+                        },
+                    },
+                    "ideas": {
+                        "type": "array",
+                        "description": "Published ideas of public processes the action realises; never who "
+                                       "proposed them.",
+                        "items": {
+                            "type": "object",
+                            "required": ["id", "title", "url"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "id": {"type": "integer"},
+                                "title": {"type": "string"},
+                                "url": {"type": "string", "format": "uri"},
+                            },
+                        },
+                    },
+                },
+            },
+            "PlanActionPage": page_of("PlanAction"),
+        }
+    },
+}
