@@ -66,8 +66,8 @@ def test_mail_send_command_keeps_failed_mail(app, outbox):
 def test_demo_links_ideas_points_and_actions_to_sdg_targets_once(app):
     from participation.advisory.models import AmbitionPointTarget
     from participation.plan.models import PlanActionTarget
-    from participation.sdgs.services import load_reference_data
     from participation.sdgs.models import IdeaTarget
+    from participation.sdgs.services import load_reference_data
 
     load_reference_data()
     db.session.commit()
