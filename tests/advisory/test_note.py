@@ -77,10 +77,10 @@ def test_goal_points_partial_lists_points_linked_to_the_goal(demo, app):
     note = db.session.scalar(db.select(CouncilRound).where(CouncilRound.slug == "ambitienota-2024"))
     from participation.advisory.models import AmbitionPointTarget
 
-    note.points[0].targets.append(AmbitionPointTarget(target_code="10.2"))
+    note.points[0].targets.append(AmbitionPointTarget(target_code="5.1"))
     db.session.commit()
     with app.test_request_context("/"):
-        html = render_template_string('{% include "advisory/_goal_points.html" %}', goal=type("G", (), {"number": 10}))
+        html = render_template_string('{% include "advisory/_goal_points.html" %}', goal=type("G", (), {"number": 5}))
         empty = render_template_string('{% include "advisory/_goal_points.html" %}', goal=type("G", (), {"number": 3}))
     assert "Solidair Harelbeke" in html and "#point-1" in html
     assert "Nog geen ambitiepunt" in empty
