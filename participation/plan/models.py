@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.database import utcnow
 from participation.extensions import db
-from participation.plan.money import percent, remaining
+from participation.plan.money import BudgetFigures
 from participation.plan.spreadsheet import Quarter, Status
 
 STATUS_KEYS = tuple(status.value for status in Status)
@@ -55,7 +55,7 @@ class ActionPlan(db.Model):
         return self.label or self.title
 
 
-class PlanAction(db.Model):
+class PlanAction(BudgetFigures, db.Model):
     """An action (actie, ``D10/AP01/04``): one task line of the city's progress report."""
 
     __tablename__ = "plan_actions"
@@ -96,22 +96,6 @@ class PlanAction(db.Model):
     @property
     def latest_update(self) -> "StatusUpdate | None":
         return self.updates[0] if self.updates else None
-
-    @property
-    def expenses_percent(self) -> int | None:
-        return percent(self.expenses_ordered, self.expenses_total)
-
-    @property
-    def expenses_remaining(self) -> int | None:
-        return remaining(self.expenses_total, self.expenses_ordered)
-
-    @property
-    def income_percent(self) -> int | None:
-        return percent(self.income_received, self.income_total)
-
-    @property
-    def income_remaining(self) -> int | None:
-        return remaining(self.income_total, self.income_received)
 
     @property
     def has_budget(self) -> bool:

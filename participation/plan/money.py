@@ -106,3 +106,31 @@ def euros(cents: int | None) -> int | float | None:
     if cents is None:
         return None
     return cents // 100 if cents % 100 == 0 else cents / 100
+
+
+class BudgetFigures:
+    """Percentages and remainders of a budget, computed from the four amounts, never stored.
+
+    Mixed into the parsed spreadsheet action, the PlanAction model and the tracker's sums.
+    """
+
+    expenses_total: int | None
+    expenses_ordered: int | None
+    income_total: int | None
+    income_received: int | None
+
+    @property
+    def expenses_percent(self) -> int | None:
+        return percent(self.expenses_ordered, self.expenses_total)
+
+    @property
+    def expenses_remaining(self) -> int | None:
+        return remaining(self.expenses_total, self.expenses_ordered)
+
+    @property
+    def income_percent(self) -> int | None:
+        return percent(self.income_received, self.income_total)
+
+    @property
+    def income_remaining(self) -> int | None:
+        return remaining(self.income_total, self.income_received)

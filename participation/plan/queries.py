@@ -11,34 +11,19 @@ from sqlalchemy.orm import joinedload, selectinload
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea
 from participation.plan.models import ActionPlan, IdeaAction, PlanAction, PlanActionTarget, PolicyGoal
-from participation.plan.money import percent, remaining, sum_amounts
+from participation.plan.money import BudgetFigures as BudgetMixin
+from participation.plan.money import sum_amounts
 from participation.plan.spreadsheet import Status
 
 
 @dataclass
-class BudgetFigures:
+class BudgetFigures(BudgetMixin):
     """Sums of a group of actions; blank stays blank (see ``money.sum_amounts``)."""
 
     expenses_total: int | None = None
     expenses_ordered: int | None = None
     income_total: int | None = None
     income_received: int | None = None
-
-    @property
-    def expenses_percent(self) -> int | None:
-        return percent(self.expenses_ordered, self.expenses_total)
-
-    @property
-    def expenses_remaining(self) -> int | None:
-        return remaining(self.expenses_total, self.expenses_ordered)
-
-    @property
-    def income_percent(self) -> int | None:
-        return percent(self.income_received, self.income_total)
-
-    @property
-    def income_remaining(self) -> int | None:
-        return remaining(self.income_total, self.income_received)
 
     @property
     def has_expenses(self) -> bool:

@@ -26,7 +26,7 @@ import openpyxl
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
-from participation.plan.money import format_amount, parse_amount, percent, remaining
+from participation.plan.money import BudgetFigures, format_amount, parse_amount
 
 # The column headers, in the order of the example file. Matched without regard to case or spacing.
 SDG = "SDG"
@@ -157,7 +157,7 @@ class ActionPlan:
 
 
 @dataclass
-class Action:
+class Action(BudgetFigures):
     """An action, one line ("taak") of the progress report. Budget amounts are in cents, ``None`` if blank."""
 
     code: str
@@ -170,22 +170,6 @@ class Action:
     expenses_ordered: int | None = None
     income_total: int | None = None
     income_received: int | None = None
-
-    @property
-    def expenses_percent(self) -> int | None:
-        return percent(self.expenses_ordered, self.expenses_total)
-
-    @property
-    def expenses_remaining(self) -> int | None:
-        return remaining(self.expenses_total, self.expenses_ordered)
-
-    @property
-    def income_percent(self) -> int | None:
-        return percent(self.income_received, self.income_total)
-
-    @property
-    def income_remaining(self) -> int | None:
-        return remaining(self.income_total, self.income_received)
 
 
 @dataclass

@@ -3,28 +3,17 @@
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from participation.access import ADMINISTRATOR, MODERATOR, PUBLIC, access
 from participation.core.pillars import PILLARS
 from participation.extensions import db
 from participation.ideas.models import Idea
+from participation.ideas.rules import STATUS_LABELS
 from participation.sdgs import bp, queries
 from participation.sdgs.forms import LinkTargetForm, StatementForm
 from participation.sdgs.services import SdgError, link_idea, set_city_statement, unlink_idea
 from participation.security import is_safe_next
-
-STATUS_LABELS = {
-    "submitted": _l("Submitted"),
-    "published": _l("Published"),
-    "hidden": _l("Hidden"),
-    "selected": _l("Selected"),
-    "not_selected": _l("Not selected"),
-    "in_progress": _l("In progress"),
-    "realised": _l("Realised"),
-    "merged": _l("Merged"),
-}
 
 
 def _language() -> str:
