@@ -104,11 +104,13 @@ def test_demo_data_loads_the_plan_and_links_hallo_harelbeke_ideas_twice_without_
     idea = make_idea(process, title="Een hondenweide in Stasegem")
     load_demo("harelbeke")
     db.session.commit()
+    links = db.session.scalar(select(func.count()).select_from(IdeaAction))
     load_demo("harelbeke")
     db.session.commit()
     assert db.session.scalar(select(func.count()).select_from(PlanAction)) == 45
     assert [a.code for a in services_actions(idea)] == ["D10/AP01/04"]
-    assert db.session.scalar(select(func.count()).select_from(IdeaAction)) == 1
+    assert db.session.scalar(select(func.count()).select_from(IdeaAction)) == links
+    assert db.session.scalar(select(func.count()).select_from(IdeaAction).where(IdeaAction.idea_id == idea.id)) == 1
 
 
 def test_link_page_runs_a_fixed_number_of_queries(client_as, make_process, count_queries):
