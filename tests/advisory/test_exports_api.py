@@ -187,6 +187,9 @@ def test_the_exports_page_offers_the_council_kinds(admin_client, voted):
     page = admin_client.get("/beheer/exports").get_data(as_text=True)
     for kind in ("council_ballots", "council_ranking", "council_pairwise", "ambition_points"):
         assert f"/beheer/exports/{kind}.xlsx" in page
+    for title in ("Stembiljetten van de adviesraden", "Gezamenlijke rangschikking van de adviesraden",
+                  "Paarsgewijze tabel van de rangschikking", "Ambitiepunten"):
+        assert title in page
 
 
 def test_the_command_ignores_the_process_option_for_rounds(app, voted, make_process, tmp_path):
