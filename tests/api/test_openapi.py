@@ -36,7 +36,41 @@ def world(make_process, make_user):
     db.session.add(IdeaAction(idea_id=shown.id, action_id=action.id, linked_by_id=moderator.id))
     db.session.add(IdeaTarget(idea_id=shown.id, target_code="11.7", goal_number=11, linked_by_id=moderator.id))
     db.session.commit()
-    return {"slug": process.slug, "idea_id": shown.id, "people": [voter, author, desk, moderator]}
+    secretary = make_user("council_member", email="secretaris@example.org", name="Secretaris Sien")
+    round_id = published_council_round(secretary)
+    return {"slug": process.slug, "idea_id": shown.id, "round_id": round_id, "people": [voter, author, desk, moderator, secretary]}
+
+
+def published_council_round(secretary) -> int:
+    """A published round of the councils with a ballot and a point, entered by a secretary."""
+    from participation.advisory.models import (
+        AmbitionPoint,
+        Council,
+        CouncilBallot,
+        CouncilBallotRank,
+        CouncilMembership,
+        CouncilRound,
+        Endorsement,
+        Proposal,
+        Recommendation,
+        SubTheme,
+    )
+    from participation.extensions import db
+
+    council = Council(slug="jeugdraad", name="Jeugdraad")
+    round_ = CouncilRound(slug="advies-open", title="Advies", step="published")
+    proposal = Proposal(round=round_, council=council, title="Speelpleinen", created_by_id=secretary.id)
+    other = Proposal(round=round_, council=council, title="Fuifzaal")
+    point = AmbitionPoint(round=round_, number=1, title="Ruimte om te spelen", vision="Iedereen speelt.")
+    point.sub_themes.append(SubTheme(title=None, recommendations=[Recommendation(text="Een speelplein per wijk")]))
+    db.session.add_all([council, round_, proposal, other, point,
+                        CouncilMembership(council=council, user=secretary, role="secretary")])
+    db.session.flush()
+    ballot = CouncilBallot(round_id=round_.id, council_id=council.id, submitted_by_id=secretary.id)
+    ballot.ranks.append(CouncilBallotRank(proposal_id=proposal.id, rank=1))
+    db.session.add_all([ballot, Endorsement(round_id=round_.id, council_id=council.id, decided_by_id=secretary.id)])
+    db.session.commit()
+    return round_.id
 
 
 def api_rules(app) -> list:

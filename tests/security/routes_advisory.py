@@ -111,4 +111,10 @@ ROUTES = {
               method="POST",
               data=lambda w: {"action": "sub", "sub-sub_title": ""}, note="adding a section redirects"),
     ],
+    "api.ambition_points": [Check(lambda w: "/api/v1/ambition-points", everyone())],
+    "api.council_ranking": [
+        Check(lambda w: f"/api/v1/councils/rounds/{w.published.id}/ranking", everyone()),
+        Check(lambda w: f"/api/v1/councils/rounds/{w.ranking.id}/ranking", everyone(404),
+              note="open data only once the round is published"),
+    ],
 }
