@@ -38,7 +38,8 @@ def world(make_process, make_user):
     db.session.commit()
     secretary = make_user("council_member", email="secretaris@example.org", name="Secretaris Sien")
     round_id = published_council_round(secretary)
-    return {"slug": process.slug, "idea_id": shown.id, "round_id": round_id, "people": [voter, author, desk, moderator, secretary]}
+    people = [voter, author, desk, moderator, secretary]
+    return {"slug": process.slug, "idea_id": shown.id, "round_id": round_id, "people": people}
 
 
 def published_council_round(secretary) -> int:
