@@ -22,7 +22,8 @@ class ExportGroup(click.Group):
 def export_command(kind_name: str, help_text: str) -> click.Command:
     @click.command(kind_name, help=help_text)
     @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json"]), default="csv", show_default=True)
-    @click.option("--process", "process_slug", help="Only this process (its slug); the council kinds, which belong to rounds, ignore it.")
+    @click.option("--process", "process_slug",
+                  help="Only this process (its slug); the council kinds, which belong to rounds, ignore it.")
     @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), required=True,
                   help="File to write; - for standard output.")
     @with_appcontext
