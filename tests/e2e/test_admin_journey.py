@@ -49,9 +49,9 @@ def test_administrator_opens_a_process_sets_the_vote_rule_and_exports(journey, m
     expect(page.locator(".flash-success")).to_contain_text("Trage wegen in Bavikhove")
     journey.check("process saved")
 
-    page.get_by_role("link", name="Trage wegen in Bavikhove").click()
+    page.get_by_role("link", name="Trage wegen in Bavikhove", exact=True).click()
     expect(page.locator("h1")).to_have_text("Trage wegen in Bavikhove")
-    expect(page.locator(".timeline, main")).to_contain_text("Ideeënfase")
+    expect(page.locator(".timeline")).to_contain_text("Stemfase")
     journey.check("process page for the administrator")
 
     page.get_by_role("navigation", name="Over dit traject").get_by_role("link", name="Stemregel").click()
