@@ -64,8 +64,11 @@ class Form(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "form" and not self.found and (a.get("method") or "").lower() == "post":
-            if self.action_contains in (a.get("action") or ""):
-                self.inside, self.found, self.action = True, True, a.get("action")
+            # The page's own form posts to itself (no action) or names the path; the header's
+            # log-out form is a POST form too and must never be mistaken for it.
+            action = a.get("action") or ""
+            if not action or (self.action_contains and self.action_contains in action):
+                self.inside, self.found, self.action = True, True, action or None
         if not self.inside:
             return
         name = a.get("name")
@@ -191,14 +194,19 @@ class Resident(HttpUser):
         page = self.client.get(path, name="GET idea form")
         if page.status_code != 200:
             return
-        form = parse_form(page.text)
+        if page.url and "/account/aanmelden" in page.url:
+            self.logged_in = False
+            return
+        form = parse_form(page.text, IDEA_FORM_SUFFIX)
+        if not form.found:
+            return
         title = f"Bankje {RUN}-{next(_counter)}"
         data = dict(form.fields)
         for name in form.text_fields:
             data[name] = title if name == "title" else f"{title}: meer groen en een bank in de schaduw."
         with self.client.post(form.action or path, name="POST idea", data=data, allow_redirects=False,
                               catch_response=True) as response:
-            if response.status_code in (302, 303):
+            if response.status_code in (302, 303) and re.search(r"/ideeen/\d+$", response.headers.get("Location", "")):
                 acknowledge("idea", title)
                 response.success()
             elif response.status_code < 500:
