@@ -161,7 +161,9 @@ cut off mid-way is rolled back); it recovers by itself: the pool checks each con
 sent after its own page had failed to load, so without its form token.
 
 A vote is acknowledged when the vote form's JSON answer says `ok`; check.py then looks for the
-voter's row for that idea in `votes`. An idea is acknowledged on the redirect after the form.
+voter's row for that idea in `votes`. An idea is acknowledged only on the redirect to the new
+idea's page (`/ideeen/<id>`): an earlier version of the load script took the header's log-out form
+for the idea form and counted its redirect, and this check reported every such "idea" as lost.
 """
 
 
