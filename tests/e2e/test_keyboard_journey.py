@@ -124,6 +124,9 @@ def test_resident_journey_with_the_keyboard_alone(journey, make_process):
     assert "Naar de inhoud" in keyboard.trail
     idea = db.session.scalar(db.select(Idea).where(Idea.title == "Een schaduwzeil boven de zandbak"))
     assert idea is not None and idea.status == "submitted" and idea.theme == "people"
+    db.session.expire_all()
+    voted = db.session.scalar(db.select(Idea).where(Idea.title == "Fietsstraat in de Stationsstraat"))
+    assert voted.vote_count == 1
 
 
 def test_focus_is_visible_on_every_control_of_the_home_page(journey, make_process):
