@@ -4,6 +4,8 @@ Every acknowledged write (the app said it was saved) is appended to $ACK_FILE as
 and every request's outcome to $REQUEST_LOG, so check.py can compare them with the database and
 the restart window. The idea task turns itself on when the ideas feature has a form on a process
 page (a link ending in IDEA_FORM_SUFFIX); until then the journey writes accounts only.
+The vote task casts votes with the real vote form on the ranking page of VOTE_PROCESS (seed.py
+opens its voting phase); each acknowledged vote is `vote<TAB>email|idea id`.
 """
 
 import itertools
@@ -22,6 +24,7 @@ REQUEST_LOG = os.environ.get("REQUEST_LOG", "out/requests.tsv")
 RESIDENTS = int(os.environ.get("BENCH_RESIDENTS", "40"))
 RESIDENT_PASSWORD = os.environ.get("BENCH_PASSWORD", "Bench-wachtwoord-1")
 IDEA_FORM_SUFFIX = os.environ.get("IDEA_FORM_SUFFIX", "/ideeen/nieuw")
+VOTE_PROCESS = os.environ.get("VOTE_PROCESS", "bench-stemmen")
 RUN = uuid.uuid4().hex[:6]
 _counter = itertools.count()
 _lock = threading.Lock()
@@ -61,8 +64,11 @@ class Form(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "form" and not self.found and (a.get("method") or "").lower() == "post":
-            if self.action_contains in (a.get("action") or ""):
-                self.inside, self.found, self.action = True, True, a.get("action")
+            # The page's own form posts to itself (no action) or names the path; the header's
+            # log-out form is a POST form too and must never be mistaken for it.
+            action = a.get("action") or ""
+            if not action or (self.action_contains and self.action_contains in action):
+                self.inside, self.found, self.action = True, True, action or None
         if not self.inside:
             return
         name = a.get("name")
@@ -143,11 +149,13 @@ class Resident(HttpUser):
         self.slugs: list[str] = []
         self.idea_forms: list[str] = []
         self.logged_in = False
+        self.email = ""
         self.log_in()
 
     def log_in(self):
         page = self.client.get("/account/aanmelden", name="GET /account/aanmelden")
         email = f"bewoner{random.randrange(RESIDENTS)}@bench.example.org"
+        self.email = email
         response = self.client.post(
             "/account/aanmelden",
             name="POST /account/aanmelden",
@@ -186,15 +194,50 @@ class Resident(HttpUser):
         page = self.client.get(path, name="GET idea form")
         if page.status_code != 200:
             return
-        form = parse_form(page.text)
+        if page.url and "/account/aanmelden" in page.url:
+            self.logged_in = False
+            return
+        form = parse_form(page.text, IDEA_FORM_SUFFIX)
+        if not form.found:
+            return
         title = f"Bankje {RUN}-{next(_counter)}"
         data = dict(form.fields)
         for name in form.text_fields:
             data[name] = title if name == "title" else f"{title}: meer groen en een bank in de schaduw."
         with self.client.post(form.action or path, name="POST idea", data=data, allow_redirects=False,
                               catch_response=True) as response:
-            if response.status_code in (302, 303):
+            if response.status_code in (302, 303) and re.search(r"/ideeen/\d+$", response.headers.get("Location", "")):
                 acknowledge("idea", title)
                 response.success()
             elif response.status_code < 500:
                 response.failure(f"idea refused ({response.status_code})")
+
+    @task(3)
+    def vote(self):
+        """On the ranking page, support an idea with its own form, as votes.js sends it (JSON answer)."""
+        if not self.logged_in:
+            return self.log_in()
+        page = self.client.get(f"/trajecten/{VOTE_PROCESS}/rangschikking?page={random.randint(1, 3)}",
+                               name="GET ranking")
+        if page.status_code != 200:
+            return
+        open_forms = re.findall(
+            r'action="/stemmen/ideeen/(\d+)"[^>]*>\s*<input type="hidden" name="csrf_token" value="([^"]+)">'
+            r'(?:(?!</form>).)*?data-vote-cast="\1"(?![^>]*disabled)', page.text, flags=re.S)
+        if not open_forms:
+            return
+        idea_id, token = random.choice(open_forms)
+        with self.client.post(f"/stemmen/ideeen/{idea_id}", name="POST vote",
+                              data={"csrf_token": token, "next": f"/trajecten/{VOTE_PROCESS}/rangschikking"},
+                              headers={"Accept": "application/json"}, catch_response=True) as response:
+            body = {}
+            if response.status_code == 200:
+                try:
+                    body = response.json()
+                except ValueError:
+                    body = {}
+            if response.status_code == 200 and body.get("ok"):
+                acknowledge("vote", f"{self.email}|{idea_id}")
+                response.success()
+            elif response.status_code < 500:
+                response.success()  # refused by the rule (already supported): not a write

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from participation.advisory.models import (
     AmbitionPoint,
+    AmbitionPointTarget,
     Council,
     CouncilRound,
     Endorsement,
@@ -12,6 +13,7 @@ from participation.advisory.models import (
     Recommendation,
     SubTheme,
 )
+from participation.advisory.services import parse_target_codes
 from participation.database import utcnow
 from participation.extensions import db
 
@@ -51,6 +53,8 @@ def load_finished_note(slug: str, note: dict, councils: dict[str, Council], line
     db.session.add(round_)
     for item in note["ambition_points"]:
         point = AmbitionPoint(round=round_, number=item["number"], title=item["title"], vision=item.get("vision", ""))
+        point.targets = [AmbitionPointTarget(target_code=code) for code in parse_target_codes(
+            ",".join(item.get("sdg_targets", [])))]
         for position, section in enumerate(item.get("sub_themes", [])):
             sub_theme = SubTheme(point=point, position=position, title=section.get("title"))
             for index, text in enumerate(section.get("recommendations", [])):

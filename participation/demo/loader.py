@@ -130,8 +130,7 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
 
 
 def load_sdg_links(folder: Path, report: LoadReport) -> None:
-    """Links of demo ideas, ambition points and plan actions to SDG targets; existing links are kept."""
-    from participation.advisory.models import AmbitionPoint, AmbitionPointTarget, CouncilRound
+    """Links of demo ideas and plan actions to SDG targets; existing links are kept."""
     from participation.ideas.models import Idea
     from participation.plan.models import PlanAction, PlanActionTarget
     from participation.sdgs.models import IdeaTarget, SdgTarget
@@ -150,20 +149,6 @@ def load_sdg_links(folder: Path, report: LoadReport) -> None:
         for code in codes:
             if code in goals and code not in present:
                 db.session.add(IdeaTarget(idea_id=idea.id, target_code=code, goal_number=goals[code]))
-                added += 1
-    published = db.session.scalar(
-        db.select(CouncilRound).where(CouncilRound.published_at.is_not(None)).order_by(CouncilRound.id)
-    )
-    for number, codes in data.get("ambition_points", {}).items():
-        point = published and db.session.scalar(
-            db.select(AmbitionPoint).where(AmbitionPoint.round_id == published.id, AmbitionPoint.number == int(number))
-        )
-        if not point:
-            continue
-        present = {target.target_code for target in point.targets}
-        for code in codes:
-            if code in goals and code not in present:
-                point.targets.append(AmbitionPointTarget(target_code=code))
                 added += 1
     for action_code, codes in data.get("plan_actions", {}).items():
         action = db.session.scalar(db.select(PlanAction).where(PlanAction.code == action_code))

@@ -1,12 +1,15 @@
 """A resident who uses only the keyboard registers, confirms, logs in and finds the processes.
 
-No clicks: Tab, Shift+Tab, Enter, Space and typing. Opening the confirmation link is the one
-address typed into the browser, as a person does from the mail. Later steps (propose an idea,
-vote) are added as functions like `find_processes(keyboard)` and chained in the test.
+No clicks: Tab, Shift+Tab, Enter, Space, arrow keys and typing. Opening the confirmation link is
+the one address typed into the browser, as a person does from the mail. Then the resident proposes
+an idea in one process and casts a vote in another, still with the keyboard alone.
 """
 
 from playwright.sync_api import expect
 
+from participation.extensions import db
+from participation.ideas.models import Idea
+from participation.votes.models import VoteRule
 from tests.e2e.keyboard import Keyboard
 
 EMAIL = "ruben@example.org"
@@ -50,8 +53,61 @@ def find_processes(keyboard: Keyboard, journey) -> None:
     journey.check("processes")
 
 
+def go_to(keyboard: Keyboard, name: str) -> None:
+    """Follow a link with Enter; when the skip link already put the focus on it, no Tab is needed."""
+    if keyboard.last is None or not keyboard.last.name.startswith(name):
+        keyboard.tab_to(name)
+    keyboard.press_enter(navigates=True)
+
+
+def propose_idea(keyboard: Keyboard, journey) -> None:
+    page = keyboard.page
+    go_to(keyboard, "Speelpleinen in de Eerste Aard")
+    expect(page.locator("h1")).to_have_text("Speelpleinen in de Eerste Aard")
+    keyboard.skip_to_content()
+    journey.check("process page")
+    go_to(keyboard, "Dien een idee in")
+    keyboard.skip_to_content()
+    journey.check("idea form")
+    keyboard.fill("Titel", "Een schaduwzeil boven de zandbak")
+    keyboard.fill("Je idee", "In de zomer is de zandbak te heet. Een zeil geeft schaduw aan de kleinsten.")
+    focus = keyboard.tab_to("Thema", exact=True)
+    assert focus.tag == "select"
+    page.keyboard.press("ArrowDown")
+    expect(page.get_by_label("Thema", exact=True)).to_have_value("people")
+    keyboard.activate("Idee indienen")
+    expect(page.locator(".flash-success")).to_contain_text("Je idee is ingediend")
+    expect(page.locator("h1")).to_have_text("Een schaduwzeil boven de zandbak")
+    journey.check("idea submitted")
+
+
+def cast_vote(keyboard: Keyboard, journey) -> None:
+    page = keyboard.page
+    keyboard.activate("Trajecten", backwards=True)
+    keyboard.skip_to_content()
+    go_to(keyboard, "Fietsstraten in Harelbeke")
+    keyboard.skip_to_content()
+    go_to(keyboard, "Stem en bekijk de rangschikking")
+    expect(page.locator("h1")).to_have_text("Rangschikking")
+    expect(page.locator("[data-vote-remaining]")).to_have_text("Je hebt nog 3 stemmen van de 3.")
+    keyboard.skip_to_content()
+    journey.check("ranking")
+    focus = keyboard.tab_to("Geef een stem: Fietsstraat in de Stationsstraat")
+    assert focus.tag == "button"
+    keyboard.press_enter()
+    expect(page.locator("[data-vote-remaining]")).to_have_text("Je hebt nog 2 stemmen van de 3.")
+    expect(page.locator("[data-vote-mine]").first).to_have_text("1")
+    journey.check("vote cast")
+
+
 def test_resident_journey_with_the_keyboard_alone(journey, make_process):
     make_process("public", slug="speelpleinen", title="Speelpleinen in de Eerste Aard")
+    voting = make_process("public", phases=[("propose", -20, -10), ("vote", -1, 5)], slug="fietsstraten",
+                          title="Fietsstraten in Harelbeke")
+    db.session.add(VoteRule(process_id=voting.id, kind="dots", budget=3, max_per_idea=2))
+    db.session.add(Idea(process_id=voting.id, title="Fietsstraat in de Stationsstraat", theme="planet",
+                        body="<p>Auto's te gast, fietsers eerst.</p>", status="published"))
+    db.session.commit()
     page = journey.page
     keyboard = Keyboard(page)
     journey.visit("/")
@@ -63,7 +119,14 @@ def test_resident_journey_with_the_keyboard_alone(journey, make_process):
     log_in(keyboard, journey)
     find_processes(keyboard, journey)
     expect(page.get_by_role("link", name="Speelpleinen in de Eerste Aard")).to_be_visible()
+    propose_idea(keyboard, journey)
+    cast_vote(keyboard, journey)
     assert "Naar de inhoud" in keyboard.trail
+    idea = db.session.scalar(db.select(Idea).where(Idea.title == "Een schaduwzeil boven de zandbak"))
+    assert idea is not None and idea.status == "submitted" and idea.theme == "people"
+    db.session.expire_all()
+    voted = db.session.scalar(db.select(Idea).where(Idea.title == "Fietsstraat in de Stationsstraat"))
+    assert voted.vote_count == 1
 
 
 def test_focus_is_visible_on_every_control_of_the_home_page(journey, make_process):

@@ -66,3 +66,39 @@ def test_moderator_links_an_idea_to_target_11_7(journey, make_user, make_process
 
     journey.visit("/sdgs")
     expect(page.locator(".sdg-tile.sdg-11")).to_contain_text("1 idee")
+
+
+def test_moderator_links_target_11_7_from_the_idea_page(journey, make_user, make_process):
+    make_user("moderator", email="moderator@example.org")
+    process = make_process("public", slug="hallo-harelbeke", title="Hallo Harelbeke")
+    idea = Idea(process_id=process.id, title="Een buurtmoestuin in Stasegem", theme="planet", status="published",
+                body="<p>Een gedeelde moestuin op het braakliggend terrein, voor de hele buurt.</p>")
+    db.session.add(idea)
+    db.session.commit()
+    page = journey.page
+
+    journey.visit("/account/aanmelden")
+    page.get_by_label("E-mailadres", exact=True).fill("moderator@example.org")
+    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.locator(".flash-success")).to_be_visible()
+
+    journey.visit("/trajecten/hallo-harelbeke")
+    page.get_by_role("link", name="Een buurtmoestuin in Stasegem").click()
+    links = page.get_by_role("region", name="Duurzame ontwikkelingsdoelen")
+    expect(links).to_contain_text("Dit idee is nog niet gekoppeld aan een SDG-subdoel.")
+    journey.check("idea page before linking")
+
+    links.get_by_label("Subdoel (code)", exact=True).fill("11.7")
+    links.get_by_role("button", name="Subdoel koppelen").click()
+    expect(page.locator(".flash-success")).to_contain_text("11.7")
+    expect(page.locator("h1")).to_have_text("Een buurtmoestuin in Stasegem")
+    expect(page.locator(".sdg-chips")).to_contain_text("11.7")
+    journey.check("idea page with the 11.7 chip")
+
+    page.locator(".sdg-chips").get_by_role("link", name="11.7").click()
+    expect(page.locator("h1")).to_have_text("Duurzame steden en gemeenschappen")
+    expect(page.get_by_role("region", name="Ideeën gekoppeld aan dit doel")).to_contain_text(
+        "Een buurtmoestuin in Stasegem"
+    )
+    journey.check("goal 11 lists the idea")

@@ -4,8 +4,10 @@ from flask import render_template_string
 from sqlalchemy import func, select
 
 from participation.extensions import db
+from participation.ideas.models import Idea
 from participation.plan import services
 from participation.plan.models import IdeaAction, PlanAction, PlanActionTarget
+from participation.plan.services import LINKABLE_STATUSES
 from tests.plan.helpers import import_example, make_idea
 
 
@@ -109,7 +111,11 @@ def test_demo_data_loads_the_plan_and_links_hallo_harelbeke_ideas_twice_without_
     db.session.commit()
     assert db.session.scalar(select(func.count()).select_from(PlanAction)) == 45
     assert [a.code for a in services_actions(idea)] == ["D10/AP01/04"]
+    # The demo's own published ideas of the process are linked too; a second load adds nothing.
     assert db.session.scalar(select(func.count()).select_from(IdeaAction)) == links
+    public = db.session.scalar(select(func.count()).select_from(Idea).where(
+        Idea.process_id == process.id, Idea.status.in_(LINKABLE_STATUSES)))
+    assert links == public
 
 
 def test_link_page_runs_a_fixed_number_of_queries(client_as, make_process, count_queries):
