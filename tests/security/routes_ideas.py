@@ -106,3 +106,6 @@ ROUTES["ideas.similar"] = [
     Check(lambda w: "/trajecten/ideeen-open/ideeen/gelijkaardig?titel=Gepubliceerd", everyone()),
     Check(lambda w: "/trajecten/ideeen-personeel/ideeen/gelijkaardig?titel=Idee", {**STAFF_ONLY, "anonymous": 404}),
 ]
+
+# Submitting an idea is limited per visitor (the desk, where staff enter ideas for residents, is not).
+RATE_LIMITED = {"ideas.new": "SUBMIT_RATE_LIMIT"}

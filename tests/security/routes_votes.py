@@ -53,3 +53,6 @@ ROUTES = {
         Check(lambda w: "/beheer/trajecten/personeelsstemming/stemmen", only(ADMIN)),
     ],
 }
+
+# Casting and taking back votes are limited per account.
+RATE_LIMITED = {"votes.cast": "VOTE_RATE_LIMIT", "votes.withdraw": "VOTE_RATE_LIMIT"}

@@ -24,6 +24,7 @@ def limited_app(app):
         RATELIMIT_STORAGE_URI="memory://",
         LOGIN_RATE_LIMIT=f"{LIMIT} per minute",
         SUBMIT_RATE_LIMIT=f"{LIMIT} per minute",
+        VOTE_RATE_LIMIT=f"{LIMIT} per minute",
     )
     limited.test_client_class = IsolatedClient
     with limited.app_context():
