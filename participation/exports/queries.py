@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import case, func
+from sqlalchemy import case, exists, func, literal, union
 
+from participation.accounts.models import UserRole
 from participation.core.models import District
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea
@@ -21,6 +22,34 @@ class Participation:
     votes: int
     by_theme: list[tuple[str, int]]
     by_district: list[tuple[str | None, int]]
+    voters: int = 0
+    people: int = 0
+    by_audience: list[tuple[str, int]] | None = None
+
+
+def people_by_audience(process: Process) -> list[tuple[str, int]]:
+    """Everyone who took part (proposed an idea or voted), once, by who they are: staff, council
+    member or resident; a resident helped at the desk counts as "desk"."""
+    from participation.votes.models import Ballot
+
+    people = union(
+        db.select(Idea.author_id.label("person")).where(Idea.process_id == process.id, Idea.author_id.is_not(None)),
+        db.select(Ballot.user_id.label("person")).where(Ballot.process_id == process.id, Ballot.user_id.is_not(None)),
+    ).subquery()
+
+    def holds(role: str):
+        return exists().where(UserRole.user_id == people.c.person, UserRole.role == role)
+
+    group = case((holds("employee"), literal("employee")), (holds("council_member"), literal("council_member")),
+                 else_=literal("resident")).label("audience")
+    grouped = db.select(group).select_from(people).subquery()
+    rows = db.session.execute(
+        db.select(grouped.c.audience, func.count()).group_by(grouped.c.audience).order_by(grouped.c.audience)
+    ).all()
+    desk = db.session.scalar(
+        db.select(func.count(Idea.id)).where(Idea.process_id == process.id, Idea.entered_by_id.is_not(None))
+    )
+    return [tuple(row) for row in rows] + ([("desk", desk)] if desk else [])
 
 
 def participation_figures(process: Process) -> Participation:
@@ -44,9 +73,14 @@ def participation_figures(process: Process) -> Participation:
         .group_by(District.name, District.position)
         .order_by(District.position.is_(None), District.position)
     ).all()
+    from participation.votes.models import Ballot
+
+    voters = db.session.scalar(db.select(func.count(Ballot.id)).where(Ballot.process_id == process.id, Ballot.used > 0))
+    by_audience = people_by_audience(process)
     return Participation(
         ideas=ideas, authors=authors, via_desk=via_desk, votes=int(votes),
         by_theme=[tuple(row) for row in by_theme], by_district=[tuple(row) for row in by_district],
+        voters=voters, people=sum(count for _audience, count in by_audience), by_audience=by_audience,
     )
 
 

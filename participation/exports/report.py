@@ -18,6 +18,12 @@ BAR_GAP = 6
 LABEL_WIDTH = 260
 CHART_WIDTH = 620
 TITLE_CHARS = 40
+AUDIENCE_GROUP_LABELS = {
+    "resident": _l("Residents"),
+    "employee": _l("City staff"),
+    "council_member": _l("Council members"),
+    "desk": _l("Residents helped at the desk (ideas)"),
+}
 ANSWER_LABELS = {
     "selected": _l("Selected"),
     "not_selected": _l("Not selected"),
@@ -64,6 +70,7 @@ def report_html(process: Process) -> str:
         generated_at=utcnow(),
         pillar_label=pillar_label,
         answer_status_label=lambda status: ANSWER_LABELS.get(status, status),
+        audience_group_label=lambda group: AUDIENCE_GROUP_LABELS.get(group, group),
     )
 
 

@@ -59,3 +59,24 @@ def test_report_is_for_administrators_only(client_as, make_process):
     make_process(slug="hallo-harelbeke")
     assert client_as("moderator").get("/beheer/trajecten/hallo-harelbeke/rapport.pdf").status_code == 403
     assert client_as("administrator").get("/beheer/trajecten/bestaat-niet/rapport.pdf").status_code == 404
+
+
+def test_report_counts_who_took_part_per_group(app, make_process, make_user):
+    from participation.exports.queries import participation_figures
+    from participation.extensions import db
+    from participation.votes.models import Ballot
+
+    process = make_process()
+    resident, employee, member = make_user(), make_user("employee"), make_user("council_member")
+    idea(process, "Een idee van een inwoner", author=resident)
+    idea(process, "Een idee van een medewerker", author=employee)
+    idea(process, "Aan het loket", entered_by=employee)
+    db.session.add_all([Ballot(process_id=process.id, user_id=member.id, used=2),
+                        Ballot(process_id=process.id, user_id=resident.id, used=1)])
+    db.session.commit()
+
+    figures = participation_figures(process)
+
+    assert figures.voters == 2
+    assert figures.people == 3 + 1  # resident, employee, council member, and one idea at the desk
+    assert dict(figures.by_audience) == {"resident": 1, "employee": 1, "council_member": 1, "desk": 1}
