@@ -11,3 +11,8 @@ def district_choices() -> list[tuple[int, str]]:
         db.select(District.id, District.name, District.postcode).order_by(District.position, District.name)
     )
     return [(row.id, f"{row.name} ({row.postcode})" if row.postcode else row.name) for row in rows]
+
+
+def city_asset(column) -> str | bytes | None:
+    """One of the city's deferred face files (logo, favicon, share image), read only where it is served."""
+    return db.session.scalar(db.select(column).order_by(City.id).limit(1))
