@@ -20,7 +20,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.update(overrides)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from participation import database, i18n, security
+    from participation import database, i18n, security, text
     from participation.extensions import csrf, db, login_manager, migrate
 
     db.init_app(app)
@@ -30,6 +30,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     csrf.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    text.init_app(app)
     security.init_rate_limits(app)
 
     from participation import blueprints, errors

@@ -63,8 +63,6 @@ def set_security_headers(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     app.after_request(set_security_headers)
-    app.jinja_env.filters["safe_html"] = sanitize_html
-
 
 
 def init_rate_limits(app: Flask) -> None:
