@@ -58,10 +58,13 @@ class Config:
     CONFIRM_TOKEN_MAX_AGE = int(os.environ.get("CONFIRM_TOKEN_MAX_AGE", str(3 * 24 * 3600)))
     RESET_TOKEN_MAX_AGE = int(os.environ.get("RESET_TOKEN_MAX_AGE", str(2 * 3600)))
     PER_PAGE = int(os.environ.get("PER_PAGE", "20"))
+    # The mails readable in the browser at /ontwikkeling/mails: development only, never from the environment.
+    DEVELOPMENT_MAILBOX = False
 
 
 class DevelopmentConfig(Config):
     DEBUG = False
+    DEVELOPMENT_MAILBOX = True
 
 
 class TestingConfig(Config):

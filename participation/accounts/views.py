@@ -10,7 +10,7 @@ from participation.accounts.personal_data import delete_account as remove_accoun
 from participation.accounts.queries import search_users
 from participation.database import utcnow
 from participation.extensions import db, limiter
-from participation.mail.services import flush_log_backend
+from participation.mail.services import flush_log_backend, mailbox_url
 from participation.security import is_safe_next
 
 
@@ -33,7 +33,8 @@ def register():
         else:
             db.session.commit()
             flush_log_backend()
-            return render_template("accounts/check_mail.html", email=services.normalise_email(form.email.data))
+            return render_template("accounts/check_mail.html", email=services.normalise_email(form.email.data),
+                                   mailbox_url=mailbox_url())
     return render_template("accounts/register.html", form=form)
 
 
@@ -41,11 +42,18 @@ def register():
 @access(PUBLIC)
 def confirm(token: str):
     try:
-        services.confirm_email(token)
+        user, first_time = services.confirm_email(token)
     except services.AccountError as error:
         flash(str(error), "error")
         return redirect(url_for("accounts.resend_confirmation"))
     db.session.commit()
+    if first_time and not current_user.is_authenticated:
+        login_user(user)
+        flash(_("Your e-mail address is confirmed and you are logged in. Welcome!"), "success")
+        return redirect(url_for("main.home"))
+    if current_user.is_authenticated:
+        flash(_("Your e-mail address is confirmed."), "success")
+        return redirect(url_for("main.home"))
     flash(_("Your e-mail address is confirmed. You can log in now."), "success")
     return redirect(url_for("accounts.login"))
 

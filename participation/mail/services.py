@@ -4,7 +4,7 @@ import logging
 import smtplib
 from email.message import EmailMessage
 
-from flask import current_app
+from flask import current_app, url_for
 
 from participation.database import utcnow
 from participation.extensions import db
@@ -58,3 +58,10 @@ def flush_log_backend() -> None:
     """In development (MAIL_BACKEND=log) mails are written to the log as soon as they are committed."""
     if current_app.config["MAIL_BACKEND"] == "log":
         send_pending()
+
+
+def mailbox_url() -> str | None:
+    """The page where a development app shows its mails; None where there is none (production, tests)."""
+    if "mail.outbox" not in current_app.view_functions:
+        return None
+    return url_for("mail.outbox")
