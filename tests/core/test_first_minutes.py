@@ -75,6 +75,9 @@ def test_only_development_serves_the_mailbox(app, development_app, monkeypatch):
     production = create_app("production", SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"])
     assert "mail.outbox" not in production.view_functions
     assert production.test_client().get("/ontwikkeling/mails").status_code == 404
+    sending = create_app("development", SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"],
+                         MAIL_BACKEND="smtp")
+    assert "mail.outbox" not in sending.view_functions, "real mails are never shown in a page"
 
 
 def test_a_newcomer_reads_the_confirmation_in_the_browser_and_is_logged_in(development_app):

@@ -32,13 +32,21 @@ TOO_WIDE = """() => {
   if (root.scrollWidth <= limit) return null;
   const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
     + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+  const scrolls = el => { for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+    if (getComputedStyle(up).overflowX !== 'visible') return true; } return false; };
   const out = [];
   for (const el of document.body.querySelectorAll('*')) {
+    if (!el.checkVisibility() || scrolls(el)) continue;  // hidden, or inside its own scroll box
     const right = el.getBoundingClientRect().right;
     const parent = el.parentElement;
     const parentFits = parent === document.body || parent.getBoundingClientRect().right <= limit + 1;
     if (right > limit + 1 && parent && parentFits) {
       out.push(describe(el) + ' reaches ' + Math.round(right) + ' px: ' + (el.innerText || '').trim().slice(0, 60));
+    }
+  }
+  if (!out.length) {  // something positioned escapes its box: name every visible element that sticks out
+    for (const el of document.body.querySelectorAll('*')) {
+      if (el.checkVisibility() && el.getBoundingClientRect().right > limit + 1) out.push(describe(el));
     }
   }
   return {scrollWidth: root.scrollWidth, width: limit, elements: out.slice(0, 8)};

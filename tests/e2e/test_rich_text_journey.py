@@ -63,11 +63,12 @@ def test_without_javascript_the_marks_are_typed_and_the_preview_works(browser, l
         log_in(page, live_server)
         expect(page.get_by_role("button", name="Vet")).to_be_hidden()
         expect(page.locator("#body-marks")).to_contain_text("**vet**")
+        typed = "Er is **te weinig** plaats.\nVooral op maandag."
         page.get_by_label("Titel", exact=True).fill("Fietsenstalling aan het station")
-        page.get_by_label("Je idee", exact=True).fill("Er is **te weinig** plaats.\nVooral op maandag.")
+        page.get_by_label("Je idee", exact=True).fill(typed)
         page.get_by_role("button", name="Voorbeeld").click()
         expect(page.locator("#preview strong")).to_have_text("te weinig")
         expect(page.locator("#preview .prose br")).to_have_count(1)
-        expect(page.get_by_label("Je idee", exact=True)).to_have_value("Er is **te weinig** plaats.\nVooral op maandag.")
+        expect(page.get_by_label("Je idee", exact=True)).to_have_value(typed)
     finally:
         context.close()
