@@ -5,6 +5,11 @@ would tell who has an account. Runs the login form through the test client on a 
 database, alternating the two cases, and prints the median and the 90th percentile of each.
 
     .venv/bin/python bench/accounts/login_timing.py [--rounds 40]
+
+Last run (2026-12-01, 2 shared CPUs, load average about 8, 30 tries each; scrypt dominates):
+
+    before (main)     existing account  median 514 ms, p90 626 ms; unknown address median 22 ms, p90 28 ms
+    after             existing account  median 372 ms, p90 433 ms; unknown address median 354 ms, p90 442 ms
 """
 
 import argparse
