@@ -20,9 +20,9 @@ def load_user(login_id: str):
 @bp.record_once
 def prepare_dummy_hash(state) -> None:
     """Computed at start, so the first login attempt for an unknown address takes no longer than others."""
-    from participation.accounts.services import _dummy_hash
+    from participation.accounts.services import dummy_hash
 
-    _dummy_hash()
+    dummy_hash()
 
 
 from participation.accounts import views  # noqa: E402,F401

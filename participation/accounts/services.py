@@ -69,7 +69,7 @@ def hash_password(password: str) -> str:
 
 
 @cache
-def _dummy_hash() -> str:
+def dummy_hash() -> str:
     """A hash of a password nobody knows, made like every real one (computed once, at start)."""
     return hash_password(sha256(b"no account").hexdigest())
 
@@ -77,7 +77,7 @@ def _dummy_hash() -> str:
 def password_matches(user: User | None, password: str) -> bool:
     """Check a password; without an account a dummy hash is checked, so the answer takes as long."""
     if user is None or not user.is_active:
-        check_password_hash(_dummy_hash(), password)
+        check_password_hash(dummy_hash(), password)
         return False
     return user.check_password(password)
 
