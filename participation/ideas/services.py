@@ -7,7 +7,6 @@ leaves nothing half-saved and a change and the mails it causes land in one trans
 import re
 from dataclasses import dataclass
 
-from flask import has_request_context, url_for
 from flask_babel import gettext as _
 from sqlalchemy import delete, insert, select
 
@@ -23,6 +22,7 @@ from participation.ideas.words import idea_stems
 from participation.mail.services import queue_mail
 from participation.processes.models import Process
 from participation.security import plain_text
+from participation.serving import public_url
 from participation.text import normalise_newlines, rich_text_words
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}")
@@ -163,9 +163,7 @@ def correct_idea(idea: Idea, moderator, title: str, body: str, reason: str) -> I
 
 
 def idea_link(idea: Idea) -> str:
-    if has_request_context():
-        return url_for("ideas.show", idea_id=idea.id, _external=True)
-    return f"/ideeen/{idea.id}"
+    return public_url("ideas.show", idea_id=idea.id)
 
 
 def _tell_followers(idea: Idea, change: IdeaStatusChange, actor) -> None:

@@ -7,12 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from werkzeug.routing import BuildError
 
 from participation.accounts.models import User
 from participation.extensions import db
@@ -20,6 +19,7 @@ from participation.ideas.models import Follow, Idea
 from participation.mail.services import queue_mail
 from participation.plan.models import ActionPlan, IdeaAction, PlanAction, PlanActionTarget, StatusUpdate
 from participation.plan.spreadsheet import Quarter, Status
+from participation.serving import public_url
 
 # An idea can be linked once the city has made it public; "selected" is the usual moment.
 LINKABLE_STATUSES = ("published", "selected", "in_progress", "realised")
@@ -80,11 +80,7 @@ def record_status_update(
 
 
 def _action_link(action: PlanAction) -> str:
-    try:
-        return url_for("plan.action", code=action.code, _external=True)
-    except (RuntimeError, BuildError):
-        base = current_app.config.get("PUBLIC_URL", "").rstrip("/")
-        return f"{base}/plan/acties/{action.code}"
+    return public_url("plan.action", code=action.code)
 
 
 def notify_followers(news: list[News]) -> int:
