@@ -11,8 +11,15 @@ from participation.core.face import colours_of, stylesheet
 from participation.core.models import City
 from participation.core.queries import city_asset, current_city
 from participation.main import bp
+from participation.serving import public_url
 
 MAX_AGE = 24 * 3600
+
+
+@bp.app_template_global("public_url")
+def shared_link(endpoint: str, **values) -> str:
+    """The address of a page as people share it: PUBLIC_URL, never the Host header of the request."""
+    return public_url(endpoint, **values)
 
 
 def page_city() -> City | None:
