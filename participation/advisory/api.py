@@ -70,7 +70,7 @@ def point_data(point: AmbitionPoint, endorsed_by: list[str]) -> dict:
             {"title": sub_theme.title, "recommendations": [item.text for item in sub_theme.recommendations]}
             for sub_theme in point.sub_themes
         ],
-        "sdg_targets": [target.target_code for target in point.targets],
+        "sdg_targets": point.target_codes,
         "endorsed_by": endorsed_by,
     }
 

@@ -188,7 +188,7 @@ def point_rows(options: ExportOptions) -> Iterator[tuple]:
     )
     for point in points:
         head = (point.round.slug, point.number, point.title, point.vision)
-        tail = (",".join(target.target_code for target in point.targets), point.round.is_published)
+        tail = (",".join(point.target_codes), point.round.is_published)
         written = False
         for sub_theme in point.sub_themes:
             for recommendation in sub_theme.recommendations:

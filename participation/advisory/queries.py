@@ -223,3 +223,24 @@ def points_for_goal(goal_number: int) -> list[AmbitionPoint]:
             .order_by(CouncilRound.created_at.desc(), AmbitionPoint.number)
         )
     )
+
+
+def collaborating_councils(round_: CouncilRound) -> list[Council]:
+    """The councils that wrote the note together: each made a proposal in the round or answered the final
+    note (the 2024 note opens with "Een samenwerking tussen:" and the ten councils that endorsed it)."""
+    took_part = db.union(
+        db.select(Proposal.council_id).where(Proposal.round_id == round_.id),
+        db.select(Endorsement.council_id).where(Endorsement.round_id == round_.id),
+    )
+    return list(
+        db.session.scalars(
+            db.select(Council).where(Council.id.in_(took_part)).order_by(Council.position, Council.name)
+        )
+    )
+
+
+def city_targets(points: list[AmbitionPoint]) -> dict[int, list[tuple[str, int]]]:
+    """Point id -> the city's SDG targets of the point as (code, goal number), in numeric order."""
+    from participation.sdgs.reference import goal_of
+
+    return {point.id: [(code, goal_of(code)) for code in point.target_codes] for point in points}
