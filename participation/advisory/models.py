@@ -314,3 +314,48 @@ class Endorsement(db.Model):
     decided_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
 
     council: Mapped[Council] = relationship()
+
+
+class PointAnswer(db.Model):
+    """The city's answer to an ambition point, written by a moderator or an administrator.
+
+    An answer is never overwritten: a new answer is a new row, so the point keeps its history and the
+    newest row is the city's answer now.
+    """
+
+    __tablename__ = "ambition_point_answers"
+    __table_args__ = (Index("ix_ambition_point_answers_point_created", "point_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("ambition_points.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+
+    author = relationship("User")
+
+
+class PointAction(db.Model):
+    """An action of the multi-year plan that the city counts as carrying out an ambition point."""
+
+    __tablename__ = "ambition_point_actions"
+    __table_args__ = (UniqueConstraint("point_id", "action_id", name="uq_ambition_point_actions_point_action"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("ambition_points.id", ondelete="CASCADE"))
+    action_id: Mapped[int] = mapped_column(ForeignKey("plan_actions.id", ondelete="CASCADE"), index=True)
+    linked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+
+
+class PointFollow(db.Model):
+    """A person (a council member, a resident) following an ambition point, told by mail when its answer
+    or one of its actions changes."""
+
+    __tablename__ = "ambition_point_follows"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    point_id: Mapped[int] = mapped_column(
+        ForeignKey("ambition_points.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())

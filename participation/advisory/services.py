@@ -440,6 +440,11 @@ def parse_target_codes(text: str) -> list[str]:
 
 def set_point_targets(point: AmbitionPoint, codes: list[str]) -> None:
     _check_bundling(point.round)
+    replace_point_targets(point, codes)
+
+
+def replace_point_targets(point: AmbitionPoint, codes: list[str]) -> None:
+    """The city's SDG targets of a point: its reading of the point, kept apart from the councils' text."""
     point.targets[:] = [AmbitionPointTarget(target_code=code) for code in codes]
     db.session.flush()
 

@@ -202,9 +202,11 @@ def note_context(round_: CouncilRound) -> dict:
 @access(PUBLIC)
 def note(slug: str):
     context = note_context(visible_round(slug))
+    points = context["points"]
     return render_template(
-        "advisory/note.html", city_targets=queries.city_targets(context["points"]),
-        bundled=[point for point in context["points"] if point.proposals], **context,
+        "advisory/note.html", city_targets=queries.city_targets(points),
+        followups=queries.followups(points) if context["round"].is_published else {},
+        bundled=[point for point in points if point.proposals], **context,
     )
 
 

@@ -13,6 +13,7 @@ from participation.advisory.models import (
     Council,
     CouncilRound,
     Endorsement,
+    PointAction,
     Proposal,
     Recommendation,
     SubTheme,
@@ -113,3 +114,32 @@ def load_open_round(item: dict, councils: dict[str, Council], lines: list[str]) 
         )
     db.session.flush()
     lines.append(f"Council round {round_.title}: {len(round_.proposals)} proposals, step {round_.step}")
+
+
+def load_point_actions(folder: Path, lines: list[str]) -> None:
+    """The plan actions the city counts as carrying out each ambition point (``ambition_point_actions.json``:
+    round slug -> point number -> action codes). Actions the plan does not have are skipped; links that
+    exist are kept."""
+    from participation.plan.models import PlanAction
+
+    path = folder / "ambition_point_actions.json"
+    if not path.exists():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    codes = {code for by_number in data.values() if isinstance(by_number, dict)
+             for actions in by_number.values() for code in actions}
+    action_ids = {code: action_id for code, action_id in db.session.execute(
+        db.select(PlanAction.code, PlanAction.id).where(PlanAction.code.in_(codes)))}
+    present = {tuple(row) for row in db.session.execute(db.select(PointAction.point_id, PointAction.action_id))}
+    added = 0
+    for slug, by_number in data.items():
+        if not isinstance(by_number, dict):
+            continue
+        for point in db.session.scalars(db.select(AmbitionPoint).join(CouncilRound).where(CouncilRound.slug == slug)):
+            for code in by_number.get(str(point.number), []):
+                action_id = action_ids.get(code)
+                if action_id is not None and (point.id, action_id) not in present:
+                    db.session.add(PointAction(point_id=point.id, action_id=action_id))
+                    present.add((point.id, action_id))
+                    added += 1
+    lines.append(f"{added} plan actions linked to ambition points")

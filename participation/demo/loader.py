@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from participation.accounts.services import create_user, find_user
 from participation.advisory.models import Council, CouncilMembership
 from participation.core.models import City, District, Neighbourhood
-from participation.demo.councils import load_council_rounds
+from participation.demo.councils import load_council_rounds, load_point_actions
 from participation.extensions import db
 from participation.processes.models import Phase, Process
 from participation.sdgs.services import load_city_statements
@@ -155,6 +155,8 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
     from participation.plan.demo import load_plan_demo
 
     load_plan_demo(folder, report.lines)
+    db.session.flush()
+    load_point_actions(folder, report.lines)
     db.session.flush()
     load_sdg_links(folder, report)
     db.session.flush()
