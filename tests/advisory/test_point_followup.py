@@ -7,7 +7,14 @@ from sqlalchemy import select
 
 from participation.accounts.personal_data import collect_personal_data, delete_account
 from participation.advisory import followup
-from participation.advisory.models import AmbitionPoint, CouncilRound, PointAnswer, PointFollow, SubTheme
+from participation.advisory.models import (
+    AmbitionPoint,
+    CouncilRound,
+    PointAnswer,
+    PointFollow,
+    Recommendation,
+    SubTheme,
+)
 from participation.advisory.services import AdvisoryError
 from participation.core.models import City
 from participation.extensions import db
@@ -38,8 +45,6 @@ def note(db):
         point.sub_themes.append(SubTheme(title=section, position=0))
         db.session.add(point)
         db.session.flush()
-        from participation.advisory.models import Recommendation
-
         db.session.add(Recommendation(sub_theme=point.sub_themes[0], position=0, text=text))
     db.session.add_all([round_, City(name="Harelbeke", slug="harelbeke")])
     db.session.commit()
