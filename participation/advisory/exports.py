@@ -170,7 +170,8 @@ POINT_COLUMNS = [
     Column("vision", "visie", "The point's vision sentence."),
     Column("sub_theme", "subthema", "Title of the CONCREET sub-theme; empty for an untitled one."),
     Column("recommendation", "aanbeveling", "One recommendation; one row per recommendation."),
-    Column("targets", "sdg_doelen", "SDG target codes the point is linked to, separated by a comma."),
+    Column("targets", "sdg_doelen", "SDG target codes the city links the point to, in numeric order, separated by "
+                                    "a comma; the councils' note names none."),
     Column("published", "gepubliceerd", "ja when the round's note is published."),
 ]
 
