@@ -35,7 +35,7 @@ WEIGHTS = {
     "target": 1.0,
     "goal": 1.0,
     "statement": 1.0,
-    "keywords": 1.0,
+    "keywords": 2.0,
     "plan": 1.0,
     "explanation": 1.0,
     "link": 2.0,
