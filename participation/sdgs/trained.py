@@ -11,6 +11,7 @@ from __future__ import annotations
 import pickle
 import threading
 import uuid
+from functools import lru_cache
 
 import sklearn
 
@@ -24,8 +25,14 @@ _loaded: dict[str, object] = {"key": None, "suggester": None}
 
 
 def fit(examples: list[Example], settings: Settings | None = None, places: set[str] | None = None) -> SdgSuggester:
-    """A suggester trained on ``examples``, ignoring the city's place names (read when not given)."""
-    return SdgSuggester(settings).fit(examples, target_goals(), ignored=place_names() if places is None else places)
+    """A suggester trained on ``examples``, ignoring the city's place names (read when not given). The
+    same examples give the same suggester: it is trained once per process."""
+    return _fit(tuple(examples), settings, frozenset(place_names() if places is None else places))
+
+
+@lru_cache(maxsize=4)
+def _fit(examples: tuple[Example, ...], settings: Settings | None, places: frozenset[str]) -> SdgSuggester:
+    return SdgSuggester(settings).fit(examples, target_goals(), ignored=places)
 
 
 def train_suggester(settings: Settings | None = None) -> tuple[SdgSuggester, int]:
