@@ -53,7 +53,7 @@ class Settings:
     char_weight: float = 0.7  # share of the character n-grams next to the Dutch terms
     char_ngrams: tuple[int, int] = (3, 5)
     regularisation: float = 4.0  # C of the logistic regressions
-    refusal_weight: float = 3.0  # how much a moderator's refusal counts against an ordinary example
+    refusal_weight: float = 3.0  # how much a text refused for a goal counts against it, next to an example
     goals: int = 3  # goals suggested at most
     targets_per_goal: int = 3
     min_goal_score: float = 0.02  # a goal scoring less is not suggested
@@ -151,8 +151,9 @@ class SdgSuggester:
 
     def _fit_targets(self, examples: list[Example], texts: Mapping[str, int], term_matrix: sparse.csr_matrix,
                      target_goals: Mapping[str, int]) -> None:
-        """A profile per target: the terms of its own text and of the texts linked to it, less those of the
-        texts refused for it; a term found in many targets ("mensen", "water" in goal 6) weighs little."""
+        """A profile per target: the terms of its own text and of the texts linked to it; a term found in
+        many targets ("mensen", "water" in goal 6) weighs little. The texts refused for a target are kept
+        beside it: a text like them gets the target less (``_targets_of``)."""
         present = (term_matrix > 0).astype(np.float64).tocsr()
         linked: dict[str, set[int]] = defaultdict(set)
         against: dict[str, set[int]] = defaultdict(set)
@@ -168,12 +169,9 @@ class SdgSuggester:
         self._distinctive = found_in <= self.settings.max_targets_per_term
         profiles = counts.copy()
         profiles.data = 1.0 + np.log(profiles.data)
-        profiles = profiles.multiply(self._target_idf).tocsr()
-        refusals = _membership(self.targets, against, present.shape[0]) @ present
-        if refusals.nnz:
-            refusals = refusals.multiply(self._target_idf) * self.settings.refusal_weight
-            profiles = (profiles - refusals).maximum(0).tocsr()
-        profiles = normalize(profiles).astype(np.float32)
+        profiles = normalize(profiles.multiply(self._target_idf).tocsr()).astype(np.float32)
+        weighted = normalize(present.multiply(self._target_idf).tocsr())
+        self._target_refusals = {code: weighted[sorted(rows)] for code, rows in against.items() if rows}
         self._goal_targets: dict[int, tuple[list[str], np.ndarray]] = {}
         for goal in sorted(set(target_goals.values())):
             rows = [index for index, code in enumerate(self.targets) if target_goals[code] == goal]
@@ -242,6 +240,10 @@ class SdgSuggester:
         weights = self._target_idf[columns]
         present = profiles[:, columns]  # targets of the goal × the query's terms
         similarity = present @ weights / np.linalg.norm(weights)
+        for i, code in enumerate(codes):
+            if code in self._target_refusals:  # as far as the query is like a text refused for the target
+                refused = self._target_refusals[code][:, columns] @ weights / np.linalg.norm(weights)
+                similarity[i] -= float(np.max(refused))
         distinctive = (present[:, self._distinctive[columns]] > 0).any(axis=1)
         ranked = sorted(
             (i for i, code in enumerate(codes) if code not in exclude and distinctive[i]
