@@ -1,5 +1,6 @@
 """Every change of state for the SDGs: loading the reference data and the city's sentences,
-editing a sentence, linking and unlinking ideas and targets, and the suggester built on them."""
+editing a sentence, linking and unlinking ideas and targets, moderators' answers to suggestions,
+and the suggestions for an idea (what the suggester proposes, less what was linked or refused)."""
 
 from __future__ import annotations
 
@@ -183,14 +184,6 @@ def _set_choice(choice: SuggestionChoice | None, idea: Idea, goal_number: int, c
     return choice
 
 
-def current_statements() -> dict[int, str]:
-    return {s.goal_number: s.sentence for s in db.session.scalars(db.select(CityStatement))}
-
-
-def idea_text(idea: Idea) -> str:
-    return training.idea_text(idea.title, idea.body)
-
-
 def suggestions_for_idea(idea: Idea) -> list[GoalSuggestion]:
     """The goals the idea's title and text are closest to, each with its targets; without the targets
     already linked or refused for this idea, and without the goals refused for it."""
@@ -202,7 +195,7 @@ def suggestions_for_idea(idea: Idea) -> list[GoalSuggestion]:
     refused_goals = {goal for goal, code in refused if code is None}
     suggester = current_suggester()
     found = suggester.suggest_goals(
-        idea_text(idea), top=suggester.settings.goals + len(refused_goals),
+        training.idea_text(idea.title, idea.body), top=suggester.settings.goals + len(refused_goals),
         exclude=linked | {code for _, code in refused if code},
     )
     return [goal for goal in found if goal.goal not in refused_goals][: suggester.settings.goals]
