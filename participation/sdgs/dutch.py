@@ -16,26 +16,27 @@ from functools import lru_cache
 
 import snowballstemmer
 
-# The Snowball project's Dutch stop list, with the pronouns, auxiliaries, link words and ordinals it leaves
+# The Snowball project's Dutch stop list, with the pronouns, auxiliaries, link words and numbers it leaves
 # out and the verbs an idea uses to ask for something ("zet", "maak", "graag") rather than to say what.
 STOP_WORDS = frozenset(
     """
-    aan aangezien achter al alle allebei alleen alles als alsjeblieft alsook alstublieft altijd ander
-    andere anders beetje ben best beter bij bijna bijvoorbeeld binnen boven bv daar daarbij daardoor
-    daarin daarmee daarna daarom daarvan daarvoor dan dank dat de derde deze dezelfde die dit doch doe
-    doen door dus echt een eens eerste eigen eigenlijk elk elke en enkel enkele enz er erg ergens ervan
-    ervoor etc even evenals evenveel ga gaan gaarne gaat gedaan geef geeft geen gehad gemaakt genoeg
-    geven geweest gewoon graag haar had hadden heb hebben hebt heeft hele hem hen het hier hij hoe
-    hoeveel hun ieder iedere iemand iets ik in ingevolge inzake is ja je jij jou jouw jullie kan komen
-    komt kon krijg krijgen krijgt kun kunnen kunt laat laatste langs laten liggen ligt lijkt maak maakt
-    maar maken me meer meest men met mij mijn minder minst misschien moest moet moeten mogelijk mogen na
-    naar naast natuurlijk neem nemen net niet niets nodig nog nogal nooit nu of ofwel om omdat omtrent
-    onder ons onze ook op opnieuw over overal per plus reeds rond sinds soms staan staat steeds te tegen
-    tegenover ten ter terwijl toch toe toen tonen toont tot tussen tweede u uit uw vaak van vanaf vanuit
-    veel verder via vind vinden volgende volgens voor vooral vorige waar waarbij waardoor waarin waarom
-    wanneer want waren was wat we weer wel welke werd werden wie wij wil willen wilt worden wordt zal
-    zeer zelf zelfs zet zetten zich zie zien zij zijn zit zitten zo zoals zodat zodra zonder zou zouden
-    zowel zullen
+    aan aangezien acht achter al alle allebei alleen alles als alsjeblieft alsook alstublieft altijd
+    ander andere anders beetje ben best beter bij bijna bijvoorbeeld binnen boven bv daar daarbij
+    daardoor daarin daarmee daarna daarom daarvan daarvoor dan dank dat de derde deze dezelfde die dit
+    doch doe doen door drie duizend dus echt een eens eerste eigen eigenlijk elk elke en enkel enkele
+    enz er erg ergens ervan ervoor etc even evenals evenveel ga gaan gaarne gaat gedaan geef geeft geen
+    gehad gemaakt genoeg geven geweest gewoon graag haar had hadden heb hebben hebt heeft hele hem hen
+    het hier hij hoe hoeveel honderd hun ieder iedere iemand iets ik in ingevolge inzake is ja je jij
+    jou jouw jullie kan komen komt kon krijg krijgen krijgt kun kunnen kunt laat laatste langs laten
+    liggen ligt lijkt maak maakt maar maken me meer meest men met mij mijn minder minst misschien moest
+    moet moeten mogelijk mogen na naar naast natuurlijk neem negen nemen net niet niets nodig nog nogal
+    nooit nu of ofwel om omdat omtrent onder ons onze ook op opnieuw over overal per plus reeds rond
+    sinds soms staan staat steeds te tegen tegenover ten ter terecht terwijl tien toch toe toen tonen
+    toont tot tussen twee tweede u uit uw vaak van vanaf vanuit veel verder via vier vijf vind vinden
+    volgende volgens voor vooral vorige waar waarbij waardoor waarin waarom wanneer want waren was wat
+    we weer wel welke werd werden wie wij wil willen wilt worden wordt zal zeer zelf zelfs zes zet
+    zetten zeven zich zie zien zij zijn zit zitten zo zoals zodat zodra zonder zou zouden zowel zullen
+    één
     """.split()
 )
 
