@@ -11,9 +11,10 @@ texts are examples of their goal, so a goal with few examples of the city is sti
 
 Suggesting ranks the goals by their regression's probability. A goal is suggested only when words of
 the text speak for it (``matched_words``: the words that pushed its score up most, each once, never a
-function word). Within a goal, a target is suggested only when the text shares terms with the
-target's own text or with texts linked to that target (moderators' links, plan tasks), and texts
-refused for the target count against it: no target is chosen only because its goal won.
+function word). Within a goal, a target is suggested only when the text shares a distinctive term (one
+found in few targets) with the target's own text or with texts linked to that target (moderators'
+links, plan tasks), and a text like one refused for the target gets it less: no target is chosen only
+because its goal won.
 
 Everything here is pure: no database and no Flask application are needed.
 """
