@@ -5,6 +5,7 @@ chooses the set: development (default), production or testing.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -17,6 +18,19 @@ def env_bool(name: str, default: bool) -> bool:
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str) -> list[str] | None:
+    """A comma-separated list, or None when the variable is not set."""
+    value = os.environ.get(name)
+    if value is None:
+        return None
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_int(name: str, default: int | None) -> int | None:
+    value = os.environ.get(name)
+    return default if value is None or not value.strip() else int(value)
 
 
 class Config:
@@ -40,6 +54,18 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", False)
+    REMEMBER_COOKIE_DURATION = timedelta(days=env_int("REMEMBER_DAYS", 30))
+    LOGIN_HOURS = env_int("LOGIN_HOURS", 12)  # a login without "stay logged in" ends after this
+
+    # The address of the site as residents reach it; every link in a mail starts with it.
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
+    # Host names the site answers to; unset: the host of PUBLIC_URL (and localhost outside production).
+    TRUSTED_HOSTS = env_list("TRUSTED_HOSTS")
+    PROXY_COUNT = env_int("PROXY_COUNT", 0)  # reverse proxies in front whose X-Forwarded-For/-Proto count
+    HSTS_SECONDS = env_int("HSTS_SECONDS", 0)
+    HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", False)
+    PLAN_UPLOAD_MAX_MB = env_int("PLAN_UPLOAD_MAX_MB", 5)
+    MAX_CONTENT_LENGTH = env_int("MAX_CONTENT_LENGTH", None)  # unset: the plan upload's limit plus 1 MB
 
     REDIS_URL = os.environ.get("REDIS_URL")
     RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
@@ -48,6 +74,7 @@ class Config:
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
     SUBMIT_RATE_LIMIT = os.environ.get("SUBMIT_RATE_LIMIT", "20 per hour")
     VOTE_RATE_LIMIT = os.environ.get("VOTE_RATE_LIMIT", "60 per minute")
+    # Failed logins for one account from one client address before that address must wait.
     LOCKOUT_THRESHOLD = int(os.environ.get("LOCKOUT_THRESHOLD", "5"))
     LOCKOUT_MINUTES = int(os.environ.get("LOCKOUT_MINUTES", "15"))
 
@@ -57,6 +84,7 @@ class Config:
     MAIL_SENDER = os.environ.get("MAIL_SENDER", "participatie@example.org")
     CONFIRM_TOKEN_MAX_AGE = int(os.environ.get("CONFIRM_TOKEN_MAX_AGE", str(3 * 24 * 3600)))
     RESET_TOKEN_MAX_AGE = int(os.environ.get("RESET_TOKEN_MAX_AGE", str(2 * 3600)))
+    ACCOUNT_MAIL_MINUTES = env_int("ACCOUNT_MAIL_MINUTES", 5)  # one mail of a kind per address per this
     PER_PAGE = int(os.environ.get("PER_PAGE", "20"))
 
 
@@ -68,6 +96,10 @@ class TestingConfig(Config):
     TESTING = True
     SECRET_KEY = "testing-secret-key"
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    PUBLIC_URL = "http://localhost"
+    TRUSTED_HOSTS = None
+    PROXY_COUNT = 0
+    HSTS_SECONDS = 0
     WTF_CSRF_ENABLED = False
     RATELIMIT_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
@@ -78,12 +110,19 @@ class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     REMEMBER_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "smtp")
+    PUBLIC_URL = os.environ.get("PUBLIC_URL")
+    HSTS_SECONDS = env_int("HSTS_SECONDS", 365 * 24 * 3600)
 
     @classmethod
     def check(cls) -> None:
         if cls.SECRET_KEY in ("", DEV_SECRET) or len(cls.SECRET_KEY) < 32:
             raise RuntimeError(
                 "Production needs a real SECRET_KEY (32 characters or more) in the environment."
+            )
+        if not cls.PUBLIC_URL:
+            raise RuntimeError(
+                "Production needs PUBLIC_URL, the address residents use (e.g. https://participatie.stad.be): "
+                "links in mails start with it."
             )
 
 

@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(config_name: str | None = None, **overrides) -> Flask:
-    from config import INSTANCE_DIR, get_config
+    from config import INSTANCE_DIR, ProductionConfig, get_config
 
     app = Flask(
         __name__,
@@ -16,11 +16,14 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
     )
-    app.config.from_object(get_config(config_name))
+    config = get_config(config_name)
+    app.config.from_object(config)
     app.config.update(overrides)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from participation import database, i18n, security
+    from participation import database, i18n, security, serving
+
+    serving.init_app(app, production=issubclass(config, ProductionConfig))
     from participation.extensions import csrf, db, login_manager, migrate
 
     db.init_app(app)

@@ -4,7 +4,7 @@ from flask import Flask, current_app, g, render_template, session
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import DBAPIError, OperationalError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
 from participation.database import release_session
 from participation.extensions import db, login_manager
@@ -60,6 +60,12 @@ def database_unavailable(error: Exception):
     return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
 
+def unknown_host():
+    """A request for a host name the site does not serve: no page of ours (no links can be built for a
+    host we do not trust), only a short answer that repeats nothing of the request."""
+    return "400: onbekend adres / adresse inconnue / unknown host\n", 400, {"Content-Type": "text/plain; charset=utf-8"}
+
+
 def is_disconnect(error: Exception) -> bool:
     return isinstance(error, OperationalError) or (
         isinstance(error, DBAPIError) and error.connection_invalidated
@@ -69,6 +75,8 @@ def is_disconnect(error: Exception) -> bool:
 def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
+        if isinstance(error, SecurityError):
+            return unknown_host()
         if error.code == 400 and "CSRF" in (error.description or ""):
             return render_error(400)
         return render_error(error.code or 500)

@@ -1,9 +1,11 @@
-"""Security headers, safe redirects and the one HTML sanitiser."""
+"""Security headers, safe redirects, the one HTML sanitiser and the keyed hash."""
 
+import hashlib
+import hmac
 from urllib.parse import urlsplit
 
 import bleach
-from flask import Flask, Response
+from flask import Flask, Response, current_app
 from markupsafe import Markup
 
 CSP = (
@@ -58,13 +60,30 @@ def set_security_headers(response: Response) -> Response:
     response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
     if response.mimetype == "text/html":
         response.headers.setdefault("Cache-Control", "no-store")
+    hsts = hsts_header(current_app.config)
+    if hsts:
+        response.headers.setdefault("Strict-Transport-Security", hsts)
     return response
+
+
+def hsts_header(config) -> str | None:
+    """Strict-Transport-Security, in production by default: browsers then refuse plain http for the site."""
+    seconds = int(config.get("HSTS_SECONDS") or 0)
+    if seconds <= 0:
+        return None
+    return f"max-age={seconds}; includeSubDomains" if config.get("HSTS_INCLUDE_SUBDOMAINS") else f"max-age={seconds}"
+
+
+def keyed_hash(purpose: str, value: str) -> str:
+    """HMAC-SHA256 of `value` with the secret key: the same value gives the same hash, but without
+    the key nobody can test a list of addresses against the stored hashes."""
+    key = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(key, f"{purpose}\n{value}".encode(), hashlib.sha256).hexdigest()
 
 
 def init_app(app: Flask) -> None:
     app.after_request(set_security_headers)
     app.jinja_env.filters["safe_html"] = sanitize_html
-
 
 
 def init_rate_limits(app: Flask) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy import event, text
 from participation import create_app
 from participation.access import ROLES
 from participation.accounts.models import User, UserRole
+from participation.accounts.sessions import start_login
 from participation.database import utcnow
 from participation.extensions import db as _db
 from participation.mail.models import OutboxMessage
@@ -127,8 +128,11 @@ def make_user(db, password_hash):
 
 
 def log_in(client, user: User):
+    """Log `user` in on `client` as the login form does: a new login row, its id in the session."""
+    login_id = start_login(user)
+    _db.session.commit()
     with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = login_id
         session["_fresh"] = True
     return client
 

@@ -67,6 +67,7 @@ export PARTICIPATION_ENV=production
 SECRET_KEY=$(python3 -c "import secrets; print(secrets.token_urlsafe(48))")
 export SECRET_KEY
 export SESSION_COOKIE_SECURE=0           # plain HTTP on 127.0.0.1
+export PUBLIC_URL=http://127.0.0.1       # links in mails; the only host the app answers to
 export MAIL_BACKEND=smtp                 # mails wait in the outbox; nothing is sent
 export REDIS_URL=redis://127.0.0.1:6379/11
 export LOGIN_RATE_LIMIT="100000 per minute" SUBMIT_RATE_LIMIT="100000 per minute"

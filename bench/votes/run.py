@@ -125,12 +125,21 @@ def voter_credentials(app, user_ids: list[int]) -> list[tuple[str, str]]:
     """A signed session cookie and CSRF token per voter, as a browser holds them after logging in."""
     from flask import session
     from flask_wtf.csrf import generate_csrf
+    from sqlalchemy import select
 
+    from participation.accounts.models import User
+    from participation.accounts.sessions import start_login
+    from participation.extensions import db
+
+    with app.app_context():
+        users = {user.id: user for user in db.session.scalars(select(User).where(User.id.in_(user_ids)))}
+        login_ids = [start_login(users[uid], remember=True) for uid in user_ids]
+        db.session.commit()
     serializer = app.session_interface.get_signing_serializer(app)
     credentials = []
-    for uid in user_ids:
-        with app.test_request_context("/"):
-            session["_user_id"] = str(uid)
+    for login_id in login_ids:
+        with app.test_request_context("/", base_url=app.config["PUBLIC_URL"]):
+            session["_user_id"] = login_id
             session["_fresh"] = True
             token = generate_csrf()
             credentials.append((serializer.dumps(dict(session)), token))
@@ -318,6 +327,7 @@ def main() -> int:
     database_url = f"{args.server}/{args.database}"
     env = {**os.environ, "PARTICIPATION_ENV": "production", "SECRET_KEY": SECRET, "DATABASE_URL": database_url,
            "SESSION_COOKIE_SECURE": "false", "VOTE_RATE_LIMIT": "600 per minute", "MAIL_BACKEND": "log",
+           "PUBLIC_URL": "http://127.0.0.1",
            "INSTANCE_PATH": str(work / "instance")}
     servers: list[Server] = []
     redis_binary = shutil.which("redis-server")

@@ -1,7 +1,7 @@
 """sdg_suggestions: moderators' answers to SDG suggestions, and the trained suggester
 
 Revision ID: sdg_suggestions
-Revises: advisory
+Revises: point_followup
 Create Date: 2026-12-01 11:50:24.133800
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = "sdg_suggestions"
-down_revision = "advisory"
+down_revision = "point_followup"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 from flask import Blueprint
 from flask_babel import lazy_gettext as _l
 
-from participation.extensions import db, login_manager
+from participation.extensions import login_manager
 
 bp = Blueprint("accounts", __name__)
 
@@ -11,10 +11,18 @@ login_manager.login_message_category = "info"
 
 
 @login_manager.user_loader
-def load_user(user_id: str):
-    from participation.accounts.models import User
+def load_user(login_id: str):
+    from participation.accounts.sessions import user_for
 
-    return db.session.get(User, int(user_id))
+    return user_for(login_id)
+
+
+@bp.record_once
+def prepare_dummy_hash(state) -> None:
+    """Computed at start, so the first login attempt for an unknown address takes no longer than others."""
+    from participation.accounts.services import dummy_hash
+
+    dummy_hash()
 
 
 from participation.accounts import views  # noqa: E402,F401

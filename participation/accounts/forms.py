@@ -82,6 +82,21 @@ class ResetPasswordForm(FlaskForm):
     )
 
 
+class ChangePasswordForm(FlaskForm):
+    current_password = PasswordField(
+        _l("Your current password"), validators=[DataRequired(_l("Fill in your password."))]
+    )
+    password = PasswordField(
+        _l("New password"),
+        validators=[DataRequired(_l("Choose a password.")), strong_password],
+        description=_l("At least 10 characters, with a digit or a symbol."),
+    )
+    password_confirm = PasswordField(
+        _l("Repeat the password"),
+        validators=[DataRequired(_l("Repeat the password.")), EqualTo("password", _l("The passwords differ."))],
+    )
+
+
 class ResendConfirmationForm(FlaskForm):
     email = EmailField(
         _l("E-mail address"),

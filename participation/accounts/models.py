@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, ForeignKey, String, func
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -20,15 +20,21 @@ class User(UserMixin, db.Model):
     locale: Mapped[str | None] = mapped_column(String(5))
     email_confirmed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
-    failed_logins: Mapped[int] = mapped_column(default=0, server_default="0")
-    locked_until: Mapped[datetime | None]
     deleted_at: Mapped[datetime | None]
 
     roles: Mapped[list["UserRole"]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"
     )
 
+    # The login this object was loaded for (see accounts/sessions.py); never stored, never shown.
+    login_token = None
+
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session and the remember cookie: the account and its login."""
+        return f"{self.id}:{self.login_token}" if self.login_token else str(self.id)
+
     def set_password(self, password: str) -> None:
+        """Only the hash; accounts.services.change_password also ends the account's logins."""
         self.password_hash = generate_password_hash(password, method="scrypt")
 
     def check_password(self, password: str) -> bool:
@@ -70,3 +76,33 @@ class UserRole(db.Model):
     granted_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
 
     user: Mapped[User] = relationship(back_populates="roles")
+
+
+class LoginSession(db.Model):
+    """One login of one account on one device. The browser holds a random token; only its SHA-256 is
+    kept, so a copy of this table opens no account. Logging out deletes the row; a new password
+    deletes every row of the account. Nothing about the device (address, browser) is kept."""
+
+    __tablename__ = "login_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class LoginFailure(db.Model):
+    """One failed login, kept for a few minutes to slow down guessing from one address at one account.
+
+    Both keys are keyed hashes (HMAC with the secret key): the table names neither the account's
+    e-mail address nor the client's IP address, and an unknown address is counted like a known one.
+    """
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_keys", "account_key", "address_key", "failed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_key: Mapped[str] = mapped_column(String(64))
+    address_key: Mapped[str] = mapped_column(String(64))
+    failed_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

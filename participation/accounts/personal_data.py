@@ -16,6 +16,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, update
 
 from participation.accounts.models import User, UserRole
+from participation.accounts.sessions import end_every_login
 from participation.database import utcnow
 from participation.extensions import db
 from participation.ideas.models import Follow, Idea
@@ -93,6 +94,7 @@ def delete_account(user: User) -> None:
     for erase in _ERASERS:
         erase(user)
     db.session.execute(delete(UserRole).where(UserRole.user_id == user.id))
+    end_every_login(user)
     user.email = f"verwijderd-{user.id}@invalid"
     user.display_name = ""
     user.locale = None

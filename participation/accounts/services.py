@@ -1,28 +1,34 @@
 """Every change to an account: registering, confirming, logging in, resetting, roles."""
 
 import enum
-from datetime import timedelta
+from functools import cache
 from hashlib import sha256
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from participation.access import RESIDENT, ROLES
+from participation.accounts import sessions, throttle
 from participation.accounts.models import User, UserRole
 from participation.database import utcnow
 from participation.extensions import db
-from participation.mail.services import queue_mail
+from participation.mail.services import queue_mail, recently_mailed
+from participation.serving import public_url
+
+# Kinds of account mail: each goes to one address at most once per ACCOUNT_MAIL_MINUTES.
+CONFIRM_MAIL, RESET_MAIL, REGISTER_ATTEMPT_MAIL = "confirm", "reset", "register-attempt"
 
 
 class AccountError(Exception):
     """A refusal a person should read; the message is translated."""
 
 
-class LoginFailure(enum.Enum):
+class LoginRefusal(enum.Enum):
     WRONG = "wrong"
     UNCONFIRMED = "unconfirmed"
-    LOCKED = "locked"
+    WAIT = "wait"  # too many failures for this account from this client address
 
 
 def normalise_email(email: str) -> str:
@@ -58,29 +64,88 @@ def read_token(token: str, purpose: str, max_age: int) -> User:
     return user
 
 
-def send_confirmation(user: User) -> None:
-    link = url_for("accounts.confirm", token=make_token(user, "confirm"), _external=True)
-    queue_mail(
+def hash_password(password: str) -> str:
+    return generate_password_hash(password, method="scrypt")
+
+
+@cache
+def dummy_hash() -> str:
+    """A hash of a password nobody knows, made like every real one (computed once, at start)."""
+    return hash_password(sha256(b"no account").hexdigest())
+
+
+def password_matches(user: User | None, password: str) -> bool:
+    """Check a password; without an account a dummy hash is checked, so the answer takes as long."""
+    if user is None or not user.is_active:
+        check_password_hash(dummy_hash(), password)
+        return False
+    return user.check_password(password)
+
+
+def mail_once(recipient: str, kind: str, subject: str, body: str) -> bool:
+    """Queue an account mail unless one of its kind went to this address a few minutes ago.
+
+    Whoever asks and from wherever, an address gets at most one such mail per ACCOUNT_MAIL_MINUTES;
+    the pages answer the same either way. Returns whether the mail was queued.
+    """
+    if recently_mailed(recipient, kind, current_app.config["ACCOUNT_MAIL_MINUTES"]):
+        return False
+    queue_mail(recipient, subject, body, kind=kind)
+    return True
+
+
+def send_confirmation(user: User, first: bool = False) -> None:
+    """The confirmation link: a new account's first one always goes, a resend at most once per few minutes."""
+    link = public_url("accounts.confirm", token=make_token(user, "confirm"))
+    subject = _("Confirm your e-mail address")
+    body = _(
+        "Hello %(name)s,\n\nConfirm your e-mail address by opening this link:\n%(link)s\n",
+        name=user.display_name,
+        link=link,
+    )
+    if first:
+        queue_mail(user.email, subject, body, kind=CONFIRM_MAIL)
+    else:
+        mail_once(user.email, CONFIRM_MAIL, subject, body)
+
+
+def tell_owner_of_registration(user: User) -> None:
+    """Someone registered with an address that has an account: its owner hears it, nobody else does."""
+    mail_once(
         user.email,
-        _("Confirm your e-mail address"),
+        REGISTER_ATTEMPT_MAIL,
+        _("Someone tried to register with your e-mail address"),
         _(
-            "Hello %(name)s,\n\nConfirm your e-mail address by opening this link:\n%(link)s\n",
-            name=user.display_name,
-            link=link,
+            "Hello %(name)s,\n\nSomeone (perhaps you) tried to register a new account with this e-mail "
+            "address. You already have an account, so nothing was changed.\n\nLog in here:\n%(login)s\n\n"
+            "Forgot your password? Choose a new one here:\n%(forgot)s\n\n"
+            "Was it not you? Then you can ignore this mail.",
+            name=user.display_name or user.email,
+            login=public_url("accounts.login"),
+            forgot=public_url("accounts.forgot_password"),
         ),
     )
 
 
-def register_user(email: str, password: str, display_name: str) -> User:
+def register_user(email: str, password: str, display_name: str) -> User | None:
+    """Register a new account; for an address that has one, mail its owner instead.
+
+    Both cases do the same work (one password hash) and the page answers the same, so registering
+    tells nobody whether an address has an account. Returns the new account, or None.
+    """
     email = normalise_email(email)
-    if find_user(email) is not None:
-        raise AccountError(_("An account with this e-mail address already exists. Log in or reset your password."))
+    existing = find_user(email)
+    if existing is not None:
+        hash_password(password)
+        if existing.is_active:
+            tell_owner_of_registration(existing)
+        return None
     user = User(email=email, display_name=display_name.strip())
     user.set_password(password)
     user.roles.append(UserRole(role=RESIDENT))
     db.session.add(user)
     db.session.flush()
-    send_confirmation(user)
+    send_confirmation(user, first=True)
     return user
 
 
@@ -91,25 +156,19 @@ def confirm_email(token: str) -> User:
     return user
 
 
-def authenticate(email: str, password: str) -> User | LoginFailure:
-    """Check a login; repeated failures lock the account for a while."""
+def authenticate(email: str, password: str, address: str | None) -> User | LoginRefusal:
+    """Check a login from a client address. Wrong passwords slow that address down for that account
+    (see throttle.py); the answers are the same whether the address has an account or not."""
+    email = normalise_email(email)
+    if throttle.must_wait(email, address):
+        return LoginRefusal.WAIT
     user = find_user(email)
-    if user is None or not user.is_active:
-        return LoginFailure.WRONG
-    now = utcnow()
-    if user.locked_until and user.locked_until > now:
-        return LoginFailure.LOCKED
-    if not user.check_password(password):
-        user.failed_logins += 1
-        if user.failed_logins >= current_app.config["LOCKOUT_THRESHOLD"]:
-            user.locked_until = now + timedelta(minutes=current_app.config["LOCKOUT_MINUTES"])
-            user.failed_logins = 0
-            return LoginFailure.LOCKED
-        return LoginFailure.WRONG
+    if not password_matches(user, password):
+        throttle.record_failure(email, address)
+        return LoginRefusal.WRONG
     if not user.is_confirmed:
-        return LoginFailure.UNCONFIRMED
-    user.failed_logins = 0
-    user.locked_until = None
+        return LoginRefusal.UNCONFIRMED
+    throttle.forget_failures(email, address)
     return user
 
 
@@ -117,20 +176,26 @@ def request_password_reset(email: str) -> None:
     user = find_user(email)
     if user is None or not user.is_active:
         return  # the answer is the same, so no one learns who has an account
-    link = url_for("accounts.reset_password", token=make_token(user, "reset"), _external=True)
-    queue_mail(
+    link = public_url("accounts.reset_password", token=make_token(user, "reset"))
+    mail_once(
         user.email,
+        RESET_MAIL,
         _("Choose a new password"),
         _("Hello %(name)s,\n\nChoose a new password with this link (valid for two hours):\n%(link)s\n\n"
           "Did you not ask for this? Then ignore this mail.", name=user.display_name, link=link),
     )
 
 
+def change_password(user: User, password: str) -> None:
+    """A new password ends every login of the account, on every device, and lifts every wait."""
+    user.set_password(password)
+    sessions.end_every_login(user)
+    throttle.forget_failures(user.email)
+
+
 def reset_password(token: str, password: str) -> User:
     user = read_token(token, "reset", current_app.config["RESET_TOKEN_MAX_AGE"])
-    user.set_password(password)
-    user.failed_logins = 0
-    user.locked_until = None
+    change_password(user, password)
     if user.email_confirmed_at is None:
         user.email_confirmed_at = utcnow()  # the link reached the mailbox, so the address works
     return user
@@ -149,8 +214,10 @@ def create_user(email: str, password: str, display_name: str, roles: list[str], 
     user = find_user(email)
     if user is None:
         user = User(email=normalise_email(email), display_name=display_name)
+        user.set_password(password)
         db.session.add(user)
-    user.set_password(password)
+    else:
+        change_password(user, password)
     if confirmed and user.email_confirmed_at is None:
         user.email_confirmed_at = utcnow()
     set_roles(user, list(set(roles) | user.role_names | {RESIDENT}))

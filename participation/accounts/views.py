@@ -1,9 +1,10 @@
 from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_babel import ngettext
+from flask_login import current_user
 
 from participation.access import ADMINISTRATOR, AUTHENTICATED, PUBLIC, access
-from participation.accounts import bp, forms, services
+from participation.accounts import bp, forms, services, sessions
 from participation.accounts.models import User
 from participation.accounts.personal_data import collect_personal_data
 from participation.accounts.personal_data import delete_account as remove_account
@@ -18,6 +19,15 @@ def login_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
+def mail_interval_text() -> str:
+    minutes = current_app.config["ACCOUNT_MAIL_MINUTES"]
+    return ngettext(
+        "We send at most one such mail per minute to the same address.",
+        "We send at most one such mail per %(num)d minutes to the same address.",
+        minutes,
+    )
+
+
 @bp.route("/account/registreren", methods=["GET", "POST"])
 @access(PUBLIC)
 @limiter.limit(login_limit, methods=["POST"])
@@ -26,14 +36,11 @@ def register():
         return redirect(url_for("main.home"))
     form = forms.RegisterForm()
     if form.validate_on_submit():
-        try:
-            services.register_user(form.email.data, form.password.data, form.display_name.data)
-        except services.AccountError as error:
-            form.email.errors.append(str(error))
-        else:
-            db.session.commit()
-            flush_log_backend()
-            return render_template("accounts/check_mail.html", email=services.normalise_email(form.email.data))
+        # The same page whether the address is new or has an account (its owner gets a mail).
+        services.register_user(form.email.data, form.password.data, form.display_name.data)
+        db.session.commit()
+        flush_log_backend()
+        return render_template("accounts/check_mail.html", email=services.normalise_email(form.email.data))
     return render_template("accounts/register.html", form=form)
 
 
@@ -63,7 +70,7 @@ def resend_confirmation():
             flush_log_backend()
         flash(_("If an unconfirmed account uses this address, we sent a new link to it."), "success")
         return redirect(url_for("accounts.login"))
-    return render_template("accounts/resend.html", form=form)
+    return render_template("accounts/resend.html", form=form, mail_interval_text=mail_interval_text())
 
 
 @bp.route("/account/aanmelden", methods=["GET", "POST"])
@@ -75,25 +82,27 @@ def login():
         return redirect(next_url if is_safe_next(next_url) else url_for("main.home"))
     form = forms.LoginForm()
     if form.validate_on_submit():
-        result = services.authenticate(form.email.data, form.password.data)
-        db.session.commit()
+        result = services.authenticate(form.email.data, form.password.data, request.remote_addr)
         if isinstance(result, User):
-            login_user(result, remember=form.remember.data)
+            sessions.log_in(result, remember=form.remember.data)
+            db.session.commit()
             flash(_("You are logged in."), "success")
             return redirect(next_url if is_safe_next(next_url) else url_for("main.home"))
+        db.session.commit()
         messages = {
-            services.LoginFailure.WRONG: _("This e-mail address and password do not match."),
-            services.LoginFailure.UNCONFIRMED: _(
+            services.LoginRefusal.WRONG: _("This e-mail address and password do not match."),
+            services.LoginRefusal.UNCONFIRMED: _(
                 "Confirm your e-mail address first: open the link in the mail we sent you."
             ),
-            services.LoginFailure.LOCKED: _(
-                "Too many failed attempts. This account is locked for %(minutes)d minutes.",
+            services.LoginRefusal.WAIT: _(
+                "Too many failed attempts from this connection. Wait %(minutes)d minutes, or choose a new "
+                "password with “Forgot your password?”.",
                 minutes=current_app.config["LOCKOUT_MINUTES"],
             ),
         }
         form.form_errors.append(messages[result])
         return render_template(
-            "accounts/login.html", form=form, unconfirmed=result is services.LoginFailure.UNCONFIRMED
+            "accounts/login.html", form=form, unconfirmed=result is services.LoginRefusal.UNCONFIRMED
         ), 200
     return render_template("accounts/login.html", form=form, unconfirmed=False)
 
@@ -101,7 +110,8 @@ def login():
 @bp.route("/account/afmelden", methods=["POST"])
 @access(AUTHENTICATED)
 def logout():
-    logout_user()
+    sessions.log_out(current_user._get_current_object())
+    db.session.commit()
     flash(_("You are logged out."), "success")
     return redirect(url_for("main.home"))
 
@@ -117,7 +127,7 @@ def forgot_password():
         flush_log_backend()
         flash(_("If an account uses this address, we sent it a link to choose a new password."), "success")
         return redirect(url_for("accounts.login"))
-    return render_template("accounts/forgot.html", form=form)
+    return render_template("accounts/forgot.html", form=form, mail_interval_text=mail_interval_text())
 
 
 @bp.route("/account/nieuw-wachtwoord/<token>", methods=["GET", "POST"])
@@ -140,6 +150,25 @@ def reset_password(token: str):
 @access(AUTHENTICATED)
 def profile():
     return render_template("accounts/profile.html")
+
+
+@bp.route("/account/wachtwoord-wijzigen", methods=["GET", "POST"])
+@access(AUTHENTICATED)
+@limiter.limit(login_limit, methods=["POST"])
+def change_password():
+    form = forms.ChangePasswordForm()
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        if not services.password_matches(user, form.current_password.data):
+            form.current_password.errors.append(_("This password is not right."))
+        else:
+            remember = sessions.is_remembered()
+            services.change_password(user, form.password.data)
+            sessions.log_in(user, remember=remember)  # this device stays logged in, the others not
+            db.session.commit()
+            flash(_("Your password is changed. You are logged out on your other devices."), "success")
+            return redirect(url_for("accounts.profile"))
+    return render_template("accounts/change_password.html", form=form)
 
 
 @bp.route("/beheer/gebruikers")
@@ -184,8 +213,8 @@ def delete_account():
         else:
             user = current_user._get_current_object()
             remove_account(user)
+            sessions.log_out(user)
             db.session.commit()
-            logout_user()
             flash(_("Your account is deleted. Your ideas stay, without your name. Thank you for taking part."),
                   "success")
             return redirect(url_for("main.home"))

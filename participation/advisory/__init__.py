@@ -4,7 +4,7 @@ from flask import Blueprint
 
 bp = Blueprint("advisory", __name__)
 
-from participation.advisory import admin_views, api, views  # noqa: E402,F401
+from participation.advisory import admin_views, api, followup_views, views  # noqa: E402,F401
 
 
 @bp.app_context_processor

@@ -242,7 +242,7 @@ def admin_point(slug: str, point_id: int):
     action = request.form.get("action")
     point_form = PointForm(prefix="point", data={
         "number": point.number, "title": point.title, "vision": point.vision,
-        "targets": ", ".join(target.target_code for target in point.targets),
+        "targets": ", ".join(point.target_codes),
     })
     sub_form = SubThemeForm(prefix="sub")
     rec_form = RecommendationForm(prefix="rec")

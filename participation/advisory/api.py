@@ -60,7 +60,17 @@ def round_data(round_: CouncilRound) -> dict:
     }
 
 
-def point_data(point: AmbitionPoint, endorsed_by: list[str]) -> dict:
+def city_data(state: queries.FollowUp) -> dict:
+    """What the city does with a point: never part of the councils' text."""
+    answer = state.answer
+    return {
+        "answer": None if answer is None else {"text": answer.text, "written_at": timestamp(answer.created_at)},
+        "plan_actions": [{"code": action.code, "title": action.title, "status": action.status}
+                         for action in state.actions],
+    }
+
+
+def point_data(point: AmbitionPoint, endorsed_by: list[str], state: queries.FollowUp) -> dict:
     return {
         "round": round_data(point.round),
         "number": point.number,
@@ -70,8 +80,10 @@ def point_data(point: AmbitionPoint, endorsed_by: list[str]) -> dict:
             {"title": sub_theme.title, "recommendations": [item.text for item in sub_theme.recommendations]}
             for sub_theme in point.sub_themes
         ],
-        "sdg_targets": [target.target_code for target in point.targets],
+        "sdg_targets": point.target_codes,
         "endorsed_by": endorsed_by,
+        "city": city_data(state),
+        "links": {"html": url_for("advisory.point", slug=point.round.slug, number=point.number, _external=True)},
     }
 
 
@@ -81,9 +93,11 @@ def ambition_points():
     page, per_page = page_args()
     pagination = db.paginate(published_points(), page=page, per_page=per_page, error_out=False)
     endorsed = endorsing_councils({point.round_id for point in pagination.items})
-    return jsonify(
-        paginated(pagination, lambda point: point_data(point, endorsed.get(point.round_id, [])), "api.ambition_points")
-    )
+    states = queries.followups(pagination.items)
+    return jsonify(paginated(
+        pagination, lambda point: point_data(point, endorsed.get(point.round_id, []), states[point.id]),
+        "api.ambition_points",
+    ))
 
 
 @bp.route("/councils/rounds/<int:round_id>/ranking")
@@ -126,8 +140,9 @@ OPENAPI = {
             "get": {
                 "summary": "The ambition points of the published notes of the advisory councils.",
                 "description": "Newest note first, points in their order. Each point with its sub-themes and "
-                               "recommendations, the SDG targets it is linked to and the councils that endorse "
-                               "the note.",
+                               "recommendations as the councils wrote them and the councils that endorse the note; "
+                               "apart from those, what the city does with it: its SDG targets, answer and plan "
+                               "actions.",
                 "operationId": "listAmbitionPoints",
                 "tags": ["Advisory councils"],
                 "parameters": PAGE_PARAMETERS,
@@ -167,7 +182,10 @@ OPENAPI = {
             },
             "AmbitionPoint": {
                 "type": "object",
-                "required": ["round", "number", "title", "vision", "sub_themes", "sdg_targets", "endorsed_by"],
+                "required": ["round", "number", "title", "vision", "sub_themes", "sdg_targets", "endorsed_by", "city",
+                             "links"],
+                "description": "A point as the councils wrote it (title, vision, sub-themes), who endorsed the note, "
+                               "and apart from that what the city does with it: its SDG targets and `city`.",
                 "additionalProperties": False,
                 "properties": {
                     "round": ref("CouncilRound"),
@@ -186,10 +204,44 @@ OPENAPI = {
                             },
                         },
                     },
-                    "sdg_targets": {"type": "array", "items": {"type": "string", "examples": ["11.7"]}},
+                    "sdg_targets": {
+                        "type": "array", "items": {"type": "string", "examples": ["4.2"]},
+                        "description": "The SDG targets the city links the point to, in numeric order (4.2 before "
+                                       "16.2); the councils' note itself names no SDG.",
+                    },
                     "endorsed_by": {
                         "type": "array", "items": {"type": "string"},
                         "description": "Names of the councils that endorse the note.",
+                    },
+                    "city": {
+                        "type": "object",
+                        "required": ["answer", "plan_actions"],
+                        "additionalProperties": False,
+                        "description": "What the city does with the point: its newest answer and the actions of "
+                                       "the multi-year plan that carry it out (details at /api/v1/plan/actions).",
+                        "properties": {
+                            "answer": {
+                                "oneOf": [{"type": "null"}, {
+                                    "type": "object", "required": ["text", "written_at"], "additionalProperties": False,
+                                    "properties": {"text": {"type": "string"},
+                                                   "written_at": {"type": "string", "format": "date-time"}},
+                                }],
+                            },
+                            "plan_actions": {
+                                "type": "array",
+                                "items": {
+                                    "type": "object", "required": ["code", "title", "status"],
+                                    "additionalProperties": False,
+                                    "properties": {"code": {"type": "string", "examples": ["D03/AP01/02"]},
+                                                   "title": {"type": "string"},
+                                                   "status": {"type": ["string", "null"]}},
+                                },
+                            },
+                        },
+                    },
+                    "links": {
+                        "type": "object", "required": ["html"], "additionalProperties": False,
+                        "properties": {"html": URI},
                     },
                 },
             },

@@ -170,7 +170,8 @@ POINT_COLUMNS = [
     Column("vision", "visie", "The point's vision sentence."),
     Column("sub_theme", "subthema", "Title of the CONCREET sub-theme; empty for an untitled one."),
     Column("recommendation", "aanbeveling", "One recommendation; one row per recommendation."),
-    Column("targets", "sdg_doelen", "SDG target codes the point is linked to, separated by a comma."),
+    Column("targets", "sdg_doelen", "SDG target codes the city links the point to, in numeric order, separated by "
+                                    "a comma; the councils' note names none."),
     Column("published", "gepubliceerd", "ja when the round's note is published."),
 ]
 
@@ -188,7 +189,7 @@ def point_rows(options: ExportOptions) -> Iterator[tuple]:
     )
     for point in points:
         head = (point.round.slug, point.number, point.title, point.vision)
-        tail = (",".join(target.target_code for target in point.targets), point.round.is_published)
+        tail = (",".join(point.target_codes), point.round.is_published)
         written = False
         for sub_theme in point.sub_themes:
             for recommendation in sub_theme.recommendations:

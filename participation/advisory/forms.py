@@ -155,3 +155,22 @@ def parse_ranks(formdata: MultiDict) -> tuple[list[tuple[int, int]], dict[str, s
                 continue
             entries.append((int(key), int(value)))
     return entries, errors
+
+
+class AnswerForm(FlaskForm):
+    text = TextAreaField(
+        _l("New answer of the city"),
+        validators=[DataRequired(_l("Write the city's answer.")), Length(max=5000)],
+        description=_l("What the city does with this point, in plain words. Followers get it by mail; "
+                       "an earlier answer stays visible as history."),
+    )
+
+
+class CityTargetsForm(FlaskForm):
+    targets = StringField(_l("SDG targets"), validators=[Optional(), Length(max=500)],
+                          description=_l("The city's reading of the point. Codes separated by commas, "
+                                         "for example 4.2, 16.2."))
+
+
+class ButtonForm(FlaskForm):
+    """A form that is only a button (follow, link, unlink): CSRF and nothing else."""

@@ -230,7 +230,12 @@ class MemberBallotRank(db.Model):
 
 
 class AmbitionPoint(db.Model):
-    """One of the points of the note: number, title, vision sentence and CONCREET sub-themes."""
+    """One of the points of the note: number, title, vision sentence and CONCREET sub-themes, as the
+    councils wrote them. `conclusion` is the point's line in the note's conclusion, when the note has one
+    ("Solidair Harelbeke met respect voor alle mensen." in the 2024 note).
+
+    The SDG targets are the city's links to the point, not part of the note: pages show them apart from it.
+    """
 
     __tablename__ = "ambition_points"
     __table_args__ = (UniqueConstraint("round_id", "number", name="uq_ambition_points_round_number"),)
@@ -240,15 +245,21 @@ class AmbitionPoint(db.Model):
     number: Mapped[int]
     title: Mapped[str] = mapped_column(String(250))
     vision: Mapped[str] = mapped_column(Text, default="")
+    conclusion: Mapped[str | None] = mapped_column(Text)
 
     round: Mapped[CouncilRound] = relationship(back_populates="points")
     sub_themes: Mapped[list["SubTheme"]] = relationship(
         back_populates="point", cascade="all, delete-orphan", order_by="SubTheme.position"
     )
     proposals: Mapped[list[Proposal]] = relationship(back_populates="point", order_by="Proposal.rank")
-    targets: Mapped[list["AmbitionPointTarget"]] = relationship(
-        cascade="all, delete-orphan", order_by="AmbitionPointTarget.target_code"
-    )
+    targets: Mapped[list["AmbitionPointTarget"]] = relationship(cascade="all, delete-orphan")
+
+    @property
+    def target_codes(self) -> list[str]:
+        """The city's SDG targets for this point in numeric order: 4.2 before 16.2, 9.1 before 9.c."""
+        from participation.sdgs.reference import target_order
+
+        return sorted((target.target_code for target in self.targets), key=target_order)
 
 
 class SubTheme(db.Model):
@@ -303,3 +314,48 @@ class Endorsement(db.Model):
     decided_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
 
     council: Mapped[Council] = relationship()
+
+
+class PointAnswer(db.Model):
+    """The city's answer to an ambition point, written by a moderator or an administrator.
+
+    An answer is never overwritten: a new answer is a new row, so the point keeps its history and the
+    newest row is the city's answer now.
+    """
+
+    __tablename__ = "ambition_point_answers"
+    __table_args__ = (Index("ix_ambition_point_answers_point_created", "point_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("ambition_points.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+
+    author = relationship("User")
+
+
+class PointAction(db.Model):
+    """An action of the multi-year plan that the city counts as carrying out an ambition point."""
+
+    __tablename__ = "ambition_point_actions"
+    __table_args__ = (UniqueConstraint("point_id", "action_id", name="uq_ambition_point_actions_point_action"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("ambition_points.id", ondelete="CASCADE"))
+    action_id: Mapped[int] = mapped_column(ForeignKey("plan_actions.id", ondelete="CASCADE"), index=True)
+    linked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+
+
+class PointFollow(db.Model):
+    """A person (a council member, a resident) following an ambition point, told by mail when its answer
+    or one of its actions changes."""
+
+    __tablename__ = "ambition_point_follows"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    point_id: Mapped[int] = mapped_column(
+        ForeignKey("ambition_points.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())

@@ -18,11 +18,15 @@ from participation.advisory.models import (
     MemberBallot,
     MixedGroup,
     MixedGroupMember,
+    PointAction,
+    PointAnswer,
+    PointFollow,
     Proposal,
     SubTheme,
 )
 from participation.advisory.services import tiers_from_ranks
 from participation.extensions import db
+from participation.plan.summaries import ActionSummary, action_summaries
 
 
 def councils_with_counts() -> list[tuple[Council, int]]:
@@ -223,3 +227,93 @@ def points_for_goal(goal_number: int) -> list[AmbitionPoint]:
             .order_by(CouncilRound.created_at.desc(), AmbitionPoint.number)
         )
     )
+
+
+def collaborating_councils(round_: CouncilRound) -> list[Council]:
+    """The councils that wrote the note together: each made a proposal in the round or answered the final
+    note (the 2024 note opens with "Een samenwerking tussen:" and the ten councils that endorsed it)."""
+    took_part = db.union(
+        db.select(Proposal.council_id).where(Proposal.round_id == round_.id),
+        db.select(Endorsement.council_id).where(Endorsement.round_id == round_.id),
+    )
+    return list(
+        db.session.scalars(
+            db.select(Council).where(Council.id.in_(took_part)).order_by(Council.position, Council.name)
+        )
+    )
+
+
+def city_targets(points: list[AmbitionPoint]) -> dict[int, list[tuple[str, int]]]:
+    """Point id -> the city's SDG targets of the point as (code, goal number), in numeric order."""
+    from participation.sdgs.reference import goal_of
+
+    return {point.id: [(code, goal_of(code)) for code in point.target_codes] for point in points}
+
+
+@dataclass
+class FollowUp:
+    """What the city does with one ambition point: its answers (newest first), its actions, its SDG links."""
+
+    answers: list[PointAnswer]
+    actions: list[ActionSummary]
+    targets: list[tuple[str, int]]
+
+    @property
+    def answer(self) -> PointAnswer | None:
+        return self.answers[0] if self.answers else None
+
+
+def followups(points: list[AmbitionPoint]) -> dict[int, FollowUp]:
+    """Point id -> its follow-up, for any number of points in a fixed number of queries."""
+    ids = [point.id for point in points]
+    answers: dict[int, list[PointAnswer]] = {point_id: [] for point_id in ids}
+    if ids:
+        for answer in db.session.scalars(
+            db.select(PointAnswer).where(PointAnswer.point_id.in_(ids))
+            .options(selectinload(PointAnswer.author))
+            .order_by(PointAnswer.created_at.desc(), PointAnswer.id.desc())
+        ):
+            answers[answer.point_id].append(answer)
+    links = db.session.execute(
+        db.select(PointAction.point_id, PointAction.action_id).where(PointAction.point_id.in_(ids))
+    ).all() if ids else []
+    summaries = action_summaries({action_id for _point_id, action_id in links})
+    actions: dict[int, list[ActionSummary]] = {point_id: [] for point_id in ids}
+    for point_id, action_id in links:
+        actions[point_id].append(summaries[action_id])
+    targets = city_targets(points)
+    return {
+        point.id: FollowUp(answers[point.id], sorted(actions[point.id], key=lambda a: a.code), targets[point.id])
+        for point in points
+    }
+
+
+def published_point(slug: str, number: int) -> AmbitionPoint | None:
+    """A point of a published note, with its text loaded."""
+    return db.session.scalar(
+        db.select(AmbitionPoint)
+        .join(CouncilRound)
+        .where(CouncilRound.slug == slug, CouncilRound.step == "published", AmbitionPoint.number == number)
+        .options(
+            selectinload(AmbitionPoint.round),
+            selectinload(AmbitionPoint.sub_themes).selectinload(SubTheme.recommendations),
+            selectinload(AmbitionPoint.targets),
+            selectinload(AmbitionPoint.proposals).selectinload(Proposal.council),
+        )
+    )
+
+
+def point_follower_count(point: AmbitionPoint) -> int:
+    return db.session.scalar(
+        db.select(func.count()).select_from(PointFollow).where(PointFollow.point_id == point.id)
+    ) or 0
+
+
+def followed_points(user) -> list[AmbitionPoint]:
+    return list(db.session.scalars(
+        db.select(AmbitionPoint)
+        .join(PointFollow, PointFollow.point_id == AmbitionPoint.id)
+        .where(PointFollow.user_id == user.id)
+        .options(selectinload(AmbitionPoint.round))
+        .order_by(PointFollow.created_at.desc(), AmbitionPoint.id)
+    ))

@@ -428,23 +428,23 @@ def assign_proposals(round_: CouncilRound, assignments: Mapping[int, int | None]
 
 
 def parse_target_codes(text: str) -> list[str]:
-    from participation.sdgs.reference import target_codes
+    from participation.sdgs.reference import target_codes, target_order
 
-    codes = sorted({code.strip() for code in text.replace(";", ",").replace(" ", ",").split(",") if code.strip()},
-                   key=_code_key)
-    unknown = [code for code in codes if code not in target_codes()]
+    codes = {code.strip() for code in text.replace(";", ",").replace(" ", ",").split(",") if code.strip()}
+    unknown = sorted(code for code in codes if code not in target_codes())
     if unknown:
         raise AdvisoryError(_("Unknown SDG targets: %(codes)s. Write codes like 10.2 or 11.7.",
                               codes=", ".join(unknown)))
-    return codes
-
-
-def _code_key(code: str) -> tuple:
-    return tuple(int(part) if part.isdigit() else 99 for part in code.split("."))
+    return sorted(codes, key=target_order)
 
 
 def set_point_targets(point: AmbitionPoint, codes: list[str]) -> None:
     _check_bundling(point.round)
+    replace_point_targets(point, codes)
+
+
+def replace_point_targets(point: AmbitionPoint, codes: list[str]) -> None:
+    """The city's SDG targets of a point: its reading of the point, kept apart from the councils' text."""
     point.targets[:] = [AmbitionPointTarget(target_code=code) for code in codes]
     db.session.flush()
 

@@ -180,15 +180,19 @@ def endorse(slug: str, council_slug: str):
 
 
 def note_context(round_: CouncilRound) -> dict:
+    """What the note itself holds, for its page and its PDF: only the councils' words and who signed."""
     if not round_.has_reached("bundling"):
         abort(404)
     paragraphs = [part.strip() for part in round_.introduction.split("\n\n") if part.strip()]
     endorsements = queries.endorsements_of(round_)
+    points = queries.note_points(round_)
     return {
         "round": round_,
         "city": current_city(),
+        "collaborating": queries.collaborating_councils(round_),
         "introduction": paragraphs,
-        "points": queries.note_points(round_),
+        "points": points,
+        "conclusion": [point for point in points if point.conclusion],
         "endorsing": [e.council for e in endorsements if e.endorses],
         "reservations": [e for e in endorsements if not e.endorses],
     }
@@ -197,7 +201,13 @@ def note_context(round_: CouncilRound) -> dict:
 @bp.route("/adviesraden/rondes/<slug>/ambitienota")
 @access(PUBLIC)
 def note(slug: str):
-    return render_template("advisory/note.html", **note_context(visible_round(slug)))
+    context = note_context(visible_round(slug))
+    points = context["points"]
+    return render_template(
+        "advisory/note.html", city_targets=queries.city_targets(points),
+        followups=queries.followups(points) if context["round"].is_published else {},
+        bundled=[point for point in points if point.proposals], **context,
+    )
 
 
 @bp.route("/adviesraden/rondes/<slug>/ambitienota.pdf")

@@ -129,13 +129,41 @@ SCHEMAS = {
         "type": "object",
         "required": ["id", "name"],
         "additionalProperties": False,
+        "description": "A deelgemeente of the city (Harelbeke, Bavikhove, Hulste).",
         "properties": {"id": {"type": "integer"}, "name": {"type": "string"}},
+    },
+    "Neighbourhood": {
+        "type": "object",
+        "required": ["id", "name", "district_id"],
+        "additionalProperties": False,
+        "description": "A wijk of a deelgemeente (Stasegem in Harelbeke); it shares its deelgemeente's postcode.",
+        "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "district_id": {"type": "integer"}},
+    },
+    "Place": {
+        "type": "object",
+        "required": ["id", "name", "postcode", "neighbourhoods"],
+        "additionalProperties": False,
+        "description": "A deelgemeente with its postcode and its wijken, in the city's order.",
+        "properties": {
+            "id": {"type": "integer"},
+            "name": {"type": "string"},
+            "postcode": NULLABLE_STRING,
+            "neighbourhoods": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "name"],
+                    "additionalProperties": False,
+                    "properties": {"id": {"type": "integer"}, "name": {"type": "string"}},
+                },
+            },
+        },
     },
     "Idea": {
         "type": "object",
         "required": [
-            "id", "process", "title", "body", "theme", "district", "status", "vote_count", "sdg_targets",
-            "answer", "created_at", "links",
+            "id", "process", "title", "body", "theme", "district", "neighbourhood", "status", "vote_count",
+            "sdg_targets", "answer", "created_at", "links",
         ],
         "additionalProperties": False,
         "description": "A published idea. It never names its author or anyone who voted.",
@@ -146,6 +174,10 @@ SCHEMAS = {
             "body": {"type": "string", "description": "Safe HTML."},
             "theme": {"type": "string", "enum": ["people", "planet", "prosperity", "peace", "partnership"]},
             "district": {"oneOf": [ref("District"), {"type": "null"}]},
+            "neighbourhood": {
+                "oneOf": [ref("Neighbourhood"), {"type": "null"}],
+                "description": "The wijk the idea is about, when it is about one; it lies in `district`.",
+            },
             "status": {
                 "type": "string",
                 "enum": ["published", "selected", "not_selected", "in_progress", "realised"],
@@ -201,8 +233,26 @@ PATHS = {
         "get": {
             "summary": "The published ideas of a public process, most votes first.",
             "operationId": "listProcessIdeas",
-            "parameters": [SLUG, *PAGE_PARAMETERS],
+            "parameters": [
+                SLUG,
+                {"name": "district", "in": "query", "schema": {"type": "integer"},
+                 "description": "Only ideas about this deelgemeente (also those about one of its wijken); ids at "
+                                "/api/v1/places."},
+                {"name": "neighbourhood", "in": "query", "schema": {"type": "integer"},
+                 "description": "Only ideas about this wijk."},
+                *PAGE_PARAMETERS,
+            ],
             "responses": {"200": ok(ref("IdeaPage"), "A page of ideas."), "404": NOT_FOUND},
+        }
+    },
+    "/api/v1/places": {
+        "get": {
+            "summary": "The city's deelgemeenten with their postcodes and wijken, the places ideas are about.",
+            "operationId": "listPlaces",
+            "responses": {"200": ok({
+                "type": "object", "required": ["data"], "additionalProperties": False,
+                "properties": {"data": {"type": "array", "items": ref("Place")}},
+            }, "Every deelgemeente with its wijken.")},
         }
     },
     "/api/v1/ideas/{idea_id}": {

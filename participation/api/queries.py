@@ -5,6 +5,7 @@ from sqlalchemy.orm import joinedload
 
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea
+from participation.ideas.queries import place_condition
 from participation.processes.models import Process
 from participation.sdgs.models import IdeaTarget
 
@@ -23,19 +24,21 @@ def open_process(slug: str) -> Process | None:
     return db.session.scalar(db.select(Process).where(Process.slug == slug, Process.audience == OPEN_AUDIENCE))
 
 
-def open_ideas(process: Process) -> Select:
-    return (
+def open_ideas(process: Process, district_id: int | None = None, neighbourhood_id: int | None = None) -> Select:
+    statement = (
         db.select(Idea)
-        .options(joinedload(Idea.district), joinedload(Idea.process))
+        .options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.process))
         .where(Idea.process_id == process.id, Idea.status.in_(PUBLIC_STATUSES))
         .order_by(Idea.vote_count.desc(), Idea.id)
     )
+    place = place_condition(district_id, neighbourhood_id)
+    return statement if place is None else statement.where(place)
 
 
 def open_idea(idea_id: int) -> Idea | None:
     return db.session.scalar(
         db.select(Idea)
-        .options(joinedload(Idea.district), joinedload(Idea.process))
+        .options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.process))
         .join(Process, Idea.process_id == Process.id)
         .where(Idea.id == idea_id, Idea.status.in_(PUBLIC_STATUSES), Process.audience == OPEN_AUDIENCE)
     )

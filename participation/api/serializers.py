@@ -49,6 +49,9 @@ def idea_data(idea: Idea, sdg_targets: list[str] | None = None) -> dict:
         "body": sanitize_html(idea.body),
         "theme": idea.theme,
         "district": None if idea.district is None else {"id": idea.district.id, "name": idea.district.name},
+        "neighbourhood": None if idea.neighbourhood is None else {
+            "id": idea.neighbourhood.id, "name": idea.neighbourhood.name, "district_id": idea.neighbourhood.district_id,
+        },
         "status": idea.status,
         "vote_count": idea.vote_count,
         "sdg_targets": list(sdg_targets or []),
@@ -89,4 +92,13 @@ def paginated(pagination, serialize, endpoint: str, **values) -> dict:
             "prev": link(pagination.prev_num) if pagination.has_prev else None,
             "next": link(pagination.next_num) if pagination.has_next else None,
         },
+    }
+
+
+def place_data(district) -> dict:
+    return {
+        "id": district.id,
+        "name": district.name,
+        "postcode": district.postcode,
+        "neighbourhoods": [{"id": wijk.id, "name": wijk.name} for wijk in district.neighbourhoods],
     }

@@ -1,11 +1,12 @@
-from flask import abort, jsonify
+from flask import abort, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from participation.access import PUBLIC, access
 from participation.api import bp
 from participation.api.openapi import openapi_document
 from participation.api.queries import open_idea, open_ideas, open_process, open_processes, sdg_targets_of
-from participation.api.serializers import idea_data, page_args, paginated, process_data
+from participation.api.serializers import idea_data, page_args, paginated, place_data, process_data
+from participation.core import queries as core_queries
 from participation.extensions import csrf, db
 
 csrf.exempt(bp)
@@ -54,10 +55,14 @@ def process_ideas(slug: str):
     if found is None:
         abort(404)
     page, per_page = page_args()
-    pagination = db.paginate(open_ideas(found), page=page, per_page=per_page, error_out=False)
+    place = {key: request.args.get(key, type=int) for key in ("district", "neighbourhood")}
+    statement = open_ideas(found, place["district"], place["neighbourhood"])
+    pagination = db.paginate(statement, page=page, per_page=per_page, error_out=False)
     targets = sdg_targets_of([item.id for item in pagination.items])
+    filters = {key: value for key, value in place.items() if value}
     return jsonify(
-        paginated(pagination, lambda item: idea_data(item, targets.get(item.id)), "api.process_ideas", slug=slug)
+        paginated(pagination, lambda item: idea_data(item, targets.get(item.id)), "api.process_ideas", slug=slug,
+                  **filters)
     )
 
 
@@ -68,3 +73,9 @@ def idea(idea_id: int):
     if found is None:
         abort(404)
     return jsonify(idea_data(found, sdg_targets_of([found.id]).get(found.id)))
+
+
+@bp.route("/places")
+@access(PUBLIC)
+def places():
+    return jsonify({"data": [place_data(district) for district in core_queries.places()]})

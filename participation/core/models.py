@@ -1,9 +1,20 @@
-"""The city running the platform: its name and districts are data, loaded at set-up."""
+"""The city running the platform: its name, its deelgemeenten (districts) and their wijken
+(neighbourhoods) are data, loaded at set-up."""
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.extensions import db
+
+
+def district_label(name: str, postcode: str | None) -> str:
+    """A deelgemeente as residents know it: "Bavikhove (8531)"."""
+    return f"{name} ({postcode})" if postcode else name
+
+
+def neighbourhood_label(name: str, district_name: str) -> str:
+    """A wijk as the city names it, with its deelgemeente: "Stasegem (Harelbeke)"."""
+    return f"{name} ({district_name})"
 
 
 class City(db.Model):
@@ -21,6 +32,8 @@ class City(db.Model):
 
 
 class District(db.Model):
+    """A deelgemeente with its postcode (Harelbeke 8530, Bavikhove 8531, Hulste 8531)."""
+
     __tablename__ = "districts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -30,3 +43,30 @@ class District(db.Model):
     position: Mapped[int] = mapped_column(default=0)
 
     city: Mapped[City] = relationship(back_populates="districts")
+    neighbourhoods: Mapped[list["Neighbourhood"]] = relationship(
+        back_populates="district", order_by="Neighbourhood.position", cascade="all, delete-orphan"
+    )
+
+    @property
+    def label(self) -> str:
+        return district_label(self.name, self.postcode)
+
+
+class Neighbourhood(db.Model):
+    """A wijk of a deelgemeente, as the city names it (Stasegem, het Eiland and het Ooste lie in Harelbeke,
+    8530). It has no postcode of its own: it shares its deelgemeente's."""
+
+    __tablename__ = "neighbourhoods"
+    __table_args__ = (UniqueConstraint("district_id", "name", name="uq_neighbourhoods_district_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(default=0)
+
+    district: Mapped[District] = relationship(back_populates="neighbourhoods")
+
+    @property
+    def label(self) -> str:
+        """How the city names the place: "Stasegem (Harelbeke)"."""
+        return neighbourhood_label(self.name, self.district.name)

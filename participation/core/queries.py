@@ -1,4 +1,6 @@
-from participation.core.models import City, District
+from sqlalchemy.orm import selectinload
+
+from participation.core.models import City, District, Neighbourhood, district_label
 from participation.extensions import db
 
 
@@ -10,4 +12,28 @@ def district_choices() -> list[tuple[int, str]]:
     rows = db.session.execute(
         db.select(District.id, District.name, District.postcode).order_by(District.position, District.name)
     )
-    return [(row.id, f"{row.name} ({row.postcode})" if row.postcode else row.name) for row in rows]
+    return [(row.id, district_label(row.name, row.postcode)) for row in rows]
+
+
+def neighbourhood_choices() -> dict[str, list[tuple[int, str]]]:
+    """The wijken grouped under their deelgemeente's label, in the city's order, for a select with groups."""
+    rows = db.session.execute(
+        db.select(Neighbourhood.id, Neighbourhood.name, District.name, District.postcode)
+        .join(District, Neighbourhood.district_id == District.id)
+        .order_by(District.position, District.name, Neighbourhood.position, Neighbourhood.name)
+    )
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for wijk_id, name, district, postcode in rows:
+        groups.setdefault(district_label(district, postcode), []).append((wijk_id, name))
+    return groups
+
+
+def neighbourhood(neighbourhood_id: int) -> Neighbourhood | None:
+    return db.session.get(Neighbourhood, neighbourhood_id)
+
+
+def places() -> list[District]:
+    """Every deelgemeente with its wijken, for the open data."""
+    return list(db.session.scalars(
+        db.select(District).options(selectinload(District.neighbourhoods)).order_by(District.position, District.name)
+    ))

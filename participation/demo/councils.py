@@ -1,4 +1,8 @@
-"""The councils' rounds of the demo: the 2024 note as a finished, published round, and an open round."""
+"""The councils' rounds of the demo: the 2024 note as a finished, published round, and an open round.
+
+The note is loaded as the councils signed it (``ambitienota_2024.json`` holds only their words); the city's
+SDG links to its points come from the city's own ``sdg_links.json``.
+"""
 
 import json
 from pathlib import Path
@@ -9,6 +13,7 @@ from participation.advisory.models import (
     Council,
     CouncilRound,
     Endorsement,
+    PointAction,
     Proposal,
     Recommendation,
     SubTheme,
@@ -28,6 +33,7 @@ def load_council_rounds(folder: Path, councils: dict[str, Council], lines: list[
         load_finished_note(data["finished"]["slug"], note, councils, lines)
     if "open" in data:
         load_open_round(data["open"], councils, lines)
+    load_point_targets(folder, lines)
 
 
 def _round_exists(slug: str) -> bool:
@@ -51,10 +57,10 @@ def load_finished_note(slug: str, note: dict, councils: dict[str, Council], line
         published_at=now,
     )
     db.session.add(round_)
+    conclusion = {line["number"]: line["text"] for line in note.get("conclusion", [])}
     for item in note["ambition_points"]:
-        point = AmbitionPoint(round=round_, number=item["number"], title=item["title"], vision=item.get("vision", ""))
-        point.targets = [AmbitionPointTarget(target_code=code) for code in parse_target_codes(
-            ",".join(item.get("sdg_targets", [])))]
+        point = AmbitionPoint(round=round_, number=item["number"], title=item["title"], vision=item.get("vision", ""),
+                              conclusion=conclusion.get(item["number"]))
         for position, section in enumerate(item.get("sub_themes", [])):
             sub_theme = SubTheme(point=point, position=position, title=section.get("title"))
             for index, text in enumerate(section.get("recommendations", [])):
@@ -67,6 +73,28 @@ def load_finished_note(slug: str, note: dict, councils: dict[str, Council], line
         if name in by_name:
             db.session.add(Endorsement(round_id=round_.id, council_id=by_name[name].id, endorses=True))
     lines.append(f"Council round {round_.title}: {len(note['ambition_points'])} ambition points, published")
+
+
+def load_point_targets(folder: Path, lines: list[str]) -> None:
+    """The city's SDG targets per ambition point (``sdg_links.json``: round slug -> point number -> codes).
+
+    A point that has targets already keeps them: the city may have changed them since.
+    """
+    path = folder / "sdg_links.json"
+    if not path.exists():
+        return
+    links = json.loads(path.read_text(encoding="utf-8")).get("ambition_points", {})
+    added = 0
+    for slug, by_number in links.items():
+        points = db.session.scalars(
+            db.select(AmbitionPoint).join(CouncilRound).where(CouncilRound.slug == slug)
+        )
+        for point in points:
+            codes = by_number.get(str(point.number), [])
+            if codes and not point.targets:
+                point.targets = [AmbitionPointTarget(target_code=code) for code in parse_target_codes(",".join(codes))]
+                added += len(codes)
+    lines.append(f"{added} SDG targets of the city linked to ambition points")
 
 
 def load_open_round(item: dict, councils: dict[str, Council], lines: list[str]) -> None:
@@ -86,3 +114,32 @@ def load_open_round(item: dict, councils: dict[str, Council], lines: list[str]) 
         )
     db.session.flush()
     lines.append(f"Council round {round_.title}: {len(round_.proposals)} proposals, step {round_.step}")
+
+
+def load_point_actions(folder: Path, lines: list[str]) -> None:
+    """The plan actions the city counts as carrying out each ambition point (``ambition_point_actions.json``:
+    round slug -> point number -> action codes). Actions the plan does not have are skipped; links that
+    exist are kept."""
+    from participation.plan.models import PlanAction
+
+    path = folder / "ambition_point_actions.json"
+    if not path.exists():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    codes = {code for by_number in data.values() if isinstance(by_number, dict)
+             for actions in by_number.values() for code in actions}
+    action_ids = {code: action_id for code, action_id in db.session.execute(
+        db.select(PlanAction.code, PlanAction.id).where(PlanAction.code.in_(codes)))}
+    present = {tuple(row) for row in db.session.execute(db.select(PointAction.point_id, PointAction.action_id))}
+    added = 0
+    for slug, by_number in data.items():
+        if not isinstance(by_number, dict):
+            continue
+        for point in db.session.scalars(db.select(AmbitionPoint).join(CouncilRound).where(CouncilRound.slug == slug)):
+            for code in by_number.get(str(point.number), []):
+                action_id = action_ids.get(code)
+                if action_id is not None and (point.id, action_id) not in present:
+                    db.session.add(PointAction(point_id=point.id, action_id=action_id))
+                    present.add((point.id, action_id))
+                    added += 1
+    lines.append(f"{added} plan actions linked to ambition points")

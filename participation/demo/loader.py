@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 from participation.accounts.services import create_user, find_user
 from participation.advisory.models import Council, CouncilMembership
-from participation.core.models import City, District
-from participation.demo.councils import load_council_rounds
+from participation.core.models import City, District, Neighbourhood
+from participation.demo.councils import load_council_rounds, load_point_actions
 from participation.extensions import db
 from participation.processes.models import Phase, Process
 from participation.sdgs.services import load_city_statements
@@ -56,8 +56,40 @@ def load_city(data: dict, report: LoadReport) -> City:
         district.position = position
         if district.id is None:
             city.districts.append(district)
-    report.lines.append(f"City {city.name}: {len(data.get('districts', []))} districts")
+        load_neighbourhoods(district, item.get("neighbourhoods", []))
+    db.session.flush()
+    demote_districts(city, data.get("districts", []), report)
+    wijken = sum(len(item.get("neighbourhoods", [])) for item in data.get("districts", []))
+    report.lines.append(f"City {city.name}: {len(data.get('districts', []))} districts, {wijken} neighbourhoods")
     return city
+
+
+def load_neighbourhoods(district: District, items: list[dict]) -> None:
+    known = {n.name: n for n in district.neighbourhoods}
+    for position, item in enumerate(items):
+        wijk = known.get(item["name"]) or Neighbourhood(name=item["name"])
+        wijk.position = position
+        if wijk.id is None:
+            district.neighbourhoods.append(wijk)
+
+
+def demote_districts(city: City, items: list[dict], report: LoadReport) -> None:
+    """A district of the database that the city's data now names as a wijk becomes that wijk: its ideas
+    move to the wijk and its deelgemeente, and the district goes (Stasegem was once loaded as a district;
+    it is a wijk of Harelbeke, 8530)."""
+    from participation.ideas.models import Idea
+
+    listed = {item["name"] for item in items}
+    wijken = {n.name: n for d in city.districts for n in d.neighbourhoods}
+    for district in [d for d in city.districts if d.name not in listed and d.name in wijken]:
+        wijk = wijken[district.name]
+        moved = db.session.execute(
+            db.update(Idea).where(Idea.district_id == district.id)
+            .values(district_id=wijk.district_id, neighbourhood_id=wijk.id)
+        ).rowcount
+        city.districts.remove(district)
+        report.lines.append(f"{district.name} is a neighbourhood of {wijk.district.name} now ({moved} ideas moved)")
+    db.session.flush()
 
 
 def load_councils(data: dict, report: LoadReport) -> dict[str, Council]:
@@ -124,6 +156,8 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
 
     load_plan_demo(folder, report.lines)
     db.session.flush()
+    load_point_actions(folder, report.lines)
+    db.session.flush()
     load_sdg_links(folder, report)
     db.session.flush()
     return report
@@ -172,6 +206,7 @@ def load_ideas(folder: Path, report: LoadReport) -> None:
         return
     moderator = find_user("moderator@" + folder.name + ".example")
     districts = {d.name: d.id for d in db.session.scalars(db.select(District))}
+    wijken = {(n.district_id, n.name): n.id for n in db.session.scalars(db.select(Neighbourhood))}
     added = 0
     for item in json.loads(path.read_text(encoding="utf-8")):
         process = db.session.scalar(db.select(Process).where(Process.slug == item["process"]))
@@ -181,9 +216,10 @@ def load_ideas(folder: Path, report: LoadReport) -> None:
         if exists is not None:
             continue
         created = local_midnight_utc(item["created"]) + timedelta(hours=10)
+        district_id = districts.get(item.get("district") or "")
         idea = Idea(process=process, title=item["title"], body=item["body"], theme=item["theme"],
-                    district_id=districts.get(item.get("district") or ""), status="submitted",
-                    created_at=created, updated_at=created)
+                    district_id=district_id, neighbourhood_id=wijken.get((district_id, item.get("neighbourhood"))),
+                    status="submitted", created_at=created, updated_at=created)
         desk = item.get("desk")
         if desk:
             employee = find_user(desk["by"])

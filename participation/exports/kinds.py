@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func
 
 from participation.accounts.models import User, UserRole
-from participation.core.models import District
+from participation.core.models import District, Neighbourhood
 from participation.exports.registry import BATCH, Column, ExportOptions, register_export
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea
@@ -62,7 +62,8 @@ IDEA_COLUMNS = [
     Column("status", "status", "submitted, published, hidden, selected, not_selected, in_progress, realised "
                                "or merged."),
     Column("theme", "thema", "Pillar: people, planet, prosperity, peace or partnership."),
-    Column("district", "wijk", "District, empty when the idea is about the whole city."),
+    Column("district", "deelgemeente", "Deelgemeente, empty when the idea is about the whole city."),
+    Column("neighbourhood", "wijk", "Wijk of that deelgemeente, empty when the idea is not about one wijk."),
     Column("votes", "stemmen", "Vote total of the idea."),
     Column("created_at", "ingediend_op", "When the idea was submitted (UTC)."),
     Column("via_desk", "via_loket", "ja when an employee entered the idea for a resident at the desk."),
@@ -72,11 +73,12 @@ IDEA_COLUMNS = [
 def idea_rows(options: ExportOptions) -> Iterator[tuple]:
     statement = (
         db.select(
-            Idea.id, Process.slug, Idea.title, Idea.status, Idea.theme, District.name, Idea.vote_count,
-            Idea.created_at, Idea.entered_by_id.is_not(None),
+            Idea.id, Process.slug, Idea.title, Idea.status, Idea.theme, District.name, Neighbourhood.name,
+            Idea.vote_count, Idea.created_at, Idea.entered_by_id.is_not(None),
         )
         .join(Process, Idea.process_id == Process.id)
         .outerjoin(District, Idea.district_id == District.id)
+        .outerjoin(Neighbourhood, Idea.neighbourhood_id == Neighbourhood.id)
         .order_by(Idea.id)
     )
     return stream(for_process(statement, options))
@@ -108,7 +110,8 @@ register_export(
 )
 register_export(
     "ideas", _l("Ideas"), IDEA_COLUMNS, idea_rows, public=False,
-    description=_l("Every idea with its status, theme, district and vote total, also ideas not published."),
+    description=_l("Every idea with its status, theme, district, neighbourhood and vote total, also ideas not "
+                   "published."),
 )
 register_export(
     "vote_totals", _l("Vote totals per idea"), VOTE_TOTAL_COLUMNS, vote_total_rows, public=True,

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from sqlalchemy import case, exists, func, literal, union
 
 from participation.accounts.models import UserRole
-from participation.core.models import District
+from participation.core.models import District, Neighbourhood, neighbourhood_label
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea
 from participation.processes.models import Process
@@ -22,6 +22,7 @@ class Participation:
     votes: int
     by_theme: list[tuple[str, int]]
     by_district: list[tuple[str | None, int]]
+    by_neighbourhood: list[tuple[str, int]] | None = None
     voters: int = 0
     people: int = 0
     by_audience: list[tuple[str, int]] | None = None
@@ -73,6 +74,15 @@ def participation_figures(process: Process) -> Participation:
         .group_by(District.name, District.position)
         .order_by(District.position.is_(None), District.position)
     ).all()
+    by_neighbourhood = db.session.execute(
+        db.select(District.name, Neighbourhood.name, func.count(Idea.id))
+        .select_from(Idea)
+        .join(Neighbourhood, Idea.neighbourhood_id == Neighbourhood.id)
+        .join(District, Neighbourhood.district_id == District.id)
+        .where(in_process)
+        .group_by(District.name, District.position, Neighbourhood.name, Neighbourhood.position)
+        .order_by(District.position, Neighbourhood.position)
+    ).all()
     from participation.votes.models import Ballot
 
     voters = db.session.scalar(db.select(func.count(Ballot.id)).where(Ballot.process_id == process.id, Ballot.used > 0))
@@ -80,6 +90,7 @@ def participation_figures(process: Process) -> Participation:
     return Participation(
         ideas=ideas, authors=authors, via_desk=via_desk, votes=int(votes),
         by_theme=[tuple(row) for row in by_theme], by_district=[tuple(row) for row in by_district],
+        by_neighbourhood=[(neighbourhood_label(wijk, district), count) for district, wijk, count in by_neighbourhood],
         voters=voters, people=sum(count for _audience, count in by_audience), by_audience=by_audience,
     )
 

@@ -4,7 +4,7 @@ from wtforms import BooleanField, HiddenField, IntegerField, SelectField, String
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from participation.core.pillars import PILLARS
-from participation.core.queries import district_choices
+from participation.core.queries import district_choices, neighbourhood_choices
 from participation.ideas.rules import STATUS_LABELS
 from participation.ideas.services import BODY_MAX, TITLE_MAX
 
@@ -32,11 +32,14 @@ class IdeaForm(FlaskForm):
     theme = SelectField(_l("Theme"), validators=[DataRequired(_l("Choose a theme."))])
     district_id = SelectField(_l("District"), coerce=_int_or_none, validators=[Optional()],
                               description=_l("Leave empty when the idea is for the whole city."))
+    neighbourhood_id = SelectField(_l("Neighbourhood"), coerce=_int_or_none, validators=[Optional()],
+                                   description=_l("Only when the idea is about one neighbourhood."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.theme.choices = [("", _l("Choose a theme"))] + [(p.key, p.label) for p in PILLARS]
         self.district_id.choices = [(None, _l("Whole city"))] + district_choices()
+        self.neighbourhood_id.choices = {None: [(None, _l("No particular neighbourhood"))], **neighbourhood_choices()}
 
 
 class DeskIdeaForm(IdeaForm):

@@ -14,7 +14,8 @@ PUBLIC_STATUSES = ("published", "selected", "not_selected", "in_progress", "real
 
 class Idea(db.Model):
     """An idea in a process. `vote_count` is kept by the votes feature with atomic updates, so lists
-    can sort on it without counting."""
+    can sort on it without counting. Its place is a deelgemeente (`district`) and, when the idea is about
+    one, a wijk of that deelgemeente (`neighbourhood`); both empty means the whole city."""
 
     __tablename__ = "ideas"
     __table_args__ = (
@@ -32,6 +33,9 @@ class Idea(db.Model):
     body: Mapped[str] = mapped_column(Text)
     theme: Mapped[str] = mapped_column(String(20), index=True)
     district_id: Mapped[int | None] = mapped_column(ForeignKey("districts.id", ondelete="SET NULL"), index=True)
+    neighbourhood_id: Mapped[int | None] = mapped_column(
+        ForeignKey("neighbourhoods.id", ondelete="SET NULL"), index=True
+    )
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     on_behalf_name: Mapped[str | None] = mapped_column(String(120))
@@ -49,6 +53,7 @@ class Idea(db.Model):
 
     process = relationship("Process")
     district = relationship("District")
+    neighbourhood = relationship("Neighbourhood")
     author = relationship("User", foreign_keys=[author_id])
     entered_by = relationship("User", foreign_keys=[entered_by_id])
     merged_into = relationship("Idea", remote_side=[id])
@@ -59,6 +64,14 @@ class Idea(db.Model):
     @property
     def is_public(self) -> bool:
         return self.status in PUBLIC_STATUSES
+
+    @property
+    def place(self) -> str | None:
+        """Where the idea is about, as the city names it: "Stasegem (Harelbeke)", "Hulste", or None for
+        the whole city."""
+        if self.neighbourhood is not None:
+            return self.neighbourhood.label
+        return self.district.name if self.district is not None else None
 
     @property
     def via_desk(self) -> bool:

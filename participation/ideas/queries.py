@@ -20,6 +20,7 @@ SHUFFLE_MODULUS = 10_007  # a prime: (id * seed) mod p orders ideas differently 
 class IdeaFilters:
     theme: str = ""
     district_id: int | None = None
+    neighbourhood_id: int | None = None
     status: str = ""
     q: str = ""
     sort: str = "new"
@@ -31,20 +32,22 @@ class IdeaFilters:
         sort = args.get("sorteer", "new")
         return cls(
             theme=theme if theme in PILLAR_KEYS else "",
-            district_id=args.get("wijk", type=int),
+            district_id=args.get("deelgemeente", type=int),
+            neighbourhood_id=args.get("wijk", type=int),
             status=status if status in PUBLIC_STATUSES else "",
             q=(args.get("q") or "").strip()[:200],
             sort=sort if sort in SORTS else "new",
         )
 
     def as_args(self) -> dict:
-        args = {"thema": self.theme, "wijk": self.district_id, "status": self.status, "q": self.q,
+        args = {"thema": self.theme, "deelgemeente": self.district_id, "wijk": self.neighbourhood_id,
+                "status": self.status, "q": self.q,
                 "sorteer": self.sort if self.sort != "new" else ""}
         return {key: value for key, value in args.items() if value}
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.theme or self.district_id or self.status or self.q)
+        return bool(self.theme or self.district_id or self.neighbourhood_id or self.status or self.q)
 
 
 def _prefix_upper(stem: str) -> str:
@@ -67,7 +70,17 @@ def search_condition(query: str):
 
 
 def with_list_loads(statement: Select) -> Select:
-    return statement.options(joinedload(Idea.district), joinedload(Idea.author))
+    return statement.options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.author))
+
+
+def place_condition(district_id: int | None, neighbourhood_id: int | None):
+    """Ideas about a deelgemeente (also those about one of its wijken) and/or about one wijk."""
+    conditions = []
+    if district_id:
+        conditions.append(Idea.district_id == district_id)
+    if neighbourhood_id:
+        conditions.append(Idea.neighbourhood_id == neighbourhood_id)
+    return db.and_(*conditions) if conditions else None
 
 
 def process_ideas_statement(process: Process, filters: IdeaFilters, seed: int = 1) -> Select:
@@ -75,8 +88,9 @@ def process_ideas_statement(process: Process, filters: IdeaFilters, seed: int = 
     statement = statement.where(Idea.status == filters.status if filters.status else Idea.status.in_(PUBLIC_STATUSES))
     if filters.theme:
         statement = statement.where(Idea.theme == filters.theme)
-    if filters.district_id:
-        statement = statement.where(Idea.district_id == filters.district_id)
+    place = place_condition(filters.district_id, filters.neighbourhood_id)
+    if place is not None:
+        statement = statement.where(place)
     if filters.q:
         condition = search_condition(filters.q)
         if condition is not None:
@@ -100,8 +114,8 @@ def process_ideas(process: Process, filters: IdeaFilters, page: int, per_page: i
 def idea_by_id(idea_id: int) -> Idea | None:
     return db.session.scalar(
         select(Idea).where(Idea.id == idea_id).options(
-            joinedload(Idea.process), joinedload(Idea.district), joinedload(Idea.author),
-            joinedload(Idea.entered_by), joinedload(Idea.merged_into),
+            joinedload(Idea.process), joinedload(Idea.district), joinedload(Idea.neighbourhood),
+            joinedload(Idea.author), joinedload(Idea.entered_by), joinedload(Idea.merged_into),
         )
     )
 

@@ -7,12 +7,11 @@ leaves nothing half-saved and a change and the mails it causes land in one trans
 import re
 from dataclasses import dataclass
 
-from flask import has_request_context, url_for
 from flask_babel import gettext as _
 from sqlalchemy import delete, insert, select
 
 from participation.accounts.models import User
-from participation.core.models import District
+from participation.core.models import District, Neighbourhood
 from participation.core.pillars import PILLAR_KEYS
 from participation.database import utcnow
 from participation.extensions import db
@@ -23,6 +22,7 @@ from participation.ideas.words import idea_stems
 from participation.mail.services import queue_mail
 from participation.processes.models import Process
 from participation.security import plain_text, sanitize_html
+from participation.serving import public_url
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}")
 TITLE_MAX = 150
@@ -43,6 +43,7 @@ class IdeaText:
     body: str
     theme: str
     district_id: int | None = None
+    neighbourhood_id: int | None = None
 
 
 @dataclass
@@ -66,10 +67,25 @@ def clean_text(text: IdeaText) -> IdeaText:
         raise IdeaError(_("Keep the text under %(n)d characters.", n=BODY_MAX), "body")
     if text.theme not in PILLAR_KEYS:
         raise IdeaError(_("Choose a theme."), "theme")
-    district_id = text.district_id or None
+    district_id, neighbourhood_id = place_of(text.district_id or None, text.neighbourhood_id or None)
+    return IdeaText(title=title, body=body, theme=text.theme, district_id=district_id,
+                    neighbourhood_id=neighbourhood_id)
+
+
+def place_of(district_id: int | None, neighbourhood_id: int | None) -> tuple[int | None, int | None]:
+    """Where an idea is about: a deelgemeente, a wijk (which fixes its deelgemeente), or neither (the whole
+    city). A wijk chosen with another deelgemeente than its own is refused, never silently moved."""
     if district_id is not None and db.session.get(District, district_id) is None:
         raise IdeaError(_("Choose a district from the list."), "district_id")
-    return IdeaText(title=title, body=body, theme=text.theme, district_id=district_id)
+    if neighbourhood_id is None:
+        return district_id, None
+    wijk = db.session.get(Neighbourhood, neighbourhood_id)
+    if wijk is None:
+        raise IdeaError(_("Choose a neighbourhood from the list."), "neighbourhood_id")
+    if district_id is not None and district_id != wijk.district_id:
+        raise IdeaError(_("%(neighbourhood)s lies in %(district)s: choose that district, or no neighbourhood.",
+                          neighbourhood=wijk.name, district=wijk.district.name), "neighbourhood_id")
+    return wijk.district_id, wijk.id
 
 
 def index_terms(idea: Idea) -> None:
@@ -98,7 +114,7 @@ def _record(idea: Idea, to_status: str, actor, explanation: str = "", when=None)
 def _new_idea(process: Process, text: IdeaText, actor, **extra) -> Idea:
     idea = Idea(
         process=process, title=text.title, body=text.body, theme=text.theme, district_id=text.district_id,
-        status="submitted", **extra,
+        neighbourhood_id=text.neighbourhood_id, status="submitted", **extra,
     )
     db.session.add(idea)
     db.session.flush()
@@ -139,7 +155,7 @@ def edit_own_idea(idea: Idea, author, text: IdeaText) -> Idea:
         raise IdeaError(_("This idea can no longer be changed."))
     cleaned = clean_text(text)
     idea.title, idea.body = cleaned.title, cleaned.body
-    idea.theme, idea.district_id = cleaned.theme, cleaned.district_id
+    idea.theme, idea.district_id, idea.neighbourhood_id = cleaned.theme, cleaned.district_id, cleaned.neighbourhood_id
     index_terms(idea)
     return idea
 
@@ -149,7 +165,8 @@ def correct_idea(idea: Idea, moderator, title: str, body: str, reason: str) -> I
     reason = (reason or "").strip()
     if not reason:
         raise IdeaError(_("Say what you corrected."), "reason")
-    cleaned = clean_text(IdeaText(title=title, body=body, theme=idea.theme, district_id=idea.district_id))
+    cleaned = clean_text(IdeaText(title=title, body=body, theme=idea.theme, district_id=idea.district_id,
+                                  neighbourhood_id=idea.neighbourhood_id))
     if cleaned.title == idea.title and cleaned.body == idea.body:
         raise IdeaError(_("Nothing was changed."), "title")
     edit = IdeaEdit(idea_id=idea.id, editor_id=moderator.id, old_title=idea.title, new_title=cleaned.title,
@@ -161,9 +178,7 @@ def correct_idea(idea: Idea, moderator, title: str, body: str, reason: str) -> I
 
 
 def idea_link(idea: Idea) -> str:
-    if has_request_context():
-        return url_for("ideas.show", idea_id=idea.id, _external=True)
-    return f"/ideeen/{idea.id}"
+    return public_url("ideas.show", idea_id=idea.id)
 
 
 def _tell_followers(idea: Idea, change: IdeaStatusChange, actor) -> None:

@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from participation.access import AUTHENTICATED, EMPLOYEE, MODERATOR, PUBLIC, access
 from participation.core.pillars import PILLARS
-from participation.core.queries import district_choices
+from participation.core.queries import district_choices, neighbourhood_choices
 from participation.extensions import db, limiter
 from participation.ideas import bp, forms, queries, rules, services
 from participation.ideas.models import Idea
@@ -52,7 +52,8 @@ def render_process_page(process: Process):
     )
     return render_template(
         "ideas/process.html", process=process, page=page, filters=filters, pillars=PILLARS,
-        districts=district_choices(), can_propose=rules.can_propose(current_user, process),
+        districts=district_choices(), neighbourhoods=neighbourhood_choices(),
+        can_propose=rules.can_propose(current_user, process),
         can_enter_for_resident=rules.can_enter_for_resident(current_user, process),
         propose_open=rules.is_propose_open(process),
     )
@@ -68,7 +69,7 @@ def apply_error(form, error: services.IdeaError) -> None:
 
 def idea_text(form) -> services.IdeaText:
     return services.IdeaText(title=form.title.data, body=form.body.data, theme=form.theme.data,
-                             district_id=form.district_id.data)
+                             district_id=form.district_id.data, neighbourhood_id=form.neighbourhood_id.data)
 
 
 def closed(process: Process):

@@ -2,9 +2,11 @@
 
 import logging
 import smtplib
+from datetime import timedelta
 from email.message import EmailMessage
 
 from flask import current_app
+from sqlalchemy import select
 
 from participation.database import utcnow
 from participation.extensions import db
@@ -13,10 +15,20 @@ from participation.mail.models import OutboxMessage
 log = logging.getLogger("participation.mail")
 
 
-def queue_mail(recipient: str, subject: str, body: str) -> OutboxMessage:
-    message = OutboxMessage(recipient=recipient, subject=str(subject), body=str(body))
+def queue_mail(recipient: str, subject: str, body: str, kind: str | None = None) -> OutboxMessage:
+    message = OutboxMessage(recipient=recipient, subject=str(subject), body=str(body), kind=kind)
     db.session.add(message)
     return message
+
+
+def recently_mailed(recipient: str, kind: str, minutes: int) -> bool:
+    """Whether a mail of this kind went to this address in the last `minutes` (sent or still queued)."""
+    since = utcnow() - timedelta(minutes=minutes)
+    return db.session.scalar(
+        select(OutboxMessage.id)
+        .where(OutboxMessage.recipient == recipient, OutboxMessage.kind == kind, OutboxMessage.created_at > since)
+        .limit(1)
+    ) is not None
 
 
 def _deliver(message: OutboxMessage) -> None:

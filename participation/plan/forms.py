@@ -6,8 +6,6 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from participation.plan.spreadsheet import Status
 
-MAX_UPLOAD_MB = 5
-
 
 class ImportForm(FlaskForm):
     file = FileField(

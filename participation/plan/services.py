@@ -7,19 +7,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from werkzeug.routing import BuildError
 
 from participation.accounts.models import User
 from participation.extensions import db
 from participation.ideas.models import Follow, Idea
 from participation.mail.services import queue_mail
 from participation.plan.models import ActionPlan, IdeaAction, PlanAction, PlanActionTarget, StatusUpdate
+from participation.plan.signals import action_news
 from participation.plan.spreadsheet import Quarter, Status
+from participation.serving import public_url
 
 # An idea can be linked once the city has made it public; "selected" is the usual moment.
 LINKABLE_STATUSES = ("published", "selected", "in_progress", "realised")
@@ -80,21 +81,19 @@ def record_status_update(
 
 
 def _action_link(action: PlanAction) -> str:
-    try:
-        return url_for("plan.action", code=action.code, _external=True)
-    except (RuntimeError, BuildError):
-        base = current_app.config.get("PUBLIC_URL", "").rstrip("/")
-        return f"{base}/plan/acties/{action.code}"
+    return public_url("plan.action", code=action.code)
 
 
 def notify_followers(news: list[News]) -> int:
     """Queue one mail per follower per action with news, however many of its linked ideas they follow.
 
-    One query finds every follower of every idea linked to the actions; returns the number of mails.
+    One query finds every follower of every idea linked to the actions; listeners of ``action_news`` tell
+    their own followers. Returns the number of mails.
     """
     by_action = {item.action.id: item for item in news}
     if not by_action:
         return 0
+    others = sum(count or 0 for _listener, count in action_news.send(news))
     rows = db.session.execute(
         select(User, Idea, IdeaAction.action_id)
         .join(Follow, Follow.user_id == User.id)
@@ -110,7 +109,7 @@ def notify_followers(news: list[News]) -> int:
         told.add((user.id, action_id))
         item = by_action[action_id]
         _queue_news_mail(user, idea, item)
-    return len(told)
+    return len(told) + others
 
 
 def _queue_news_mail(user: User, idea: Idea, item: News) -> None:

@@ -99,11 +99,12 @@ def import_file():
 
 def _uploaded_file(form: forms.ImportForm) -> bytes | None:
     """The chosen file, or the file checked by the dry run when "Import" follows it; errors on the form."""
-    limit = forms.MAX_UPLOAD_MB * 1024 * 1024
+    megabytes = current_app.config["PLAN_UPLOAD_MAX_MB"]
+    limit = megabytes * 1024 * 1024
     if form.file.data:
         data = form.file.data.read(limit + 1)
         if len(data) > limit:
-            form.file.errors.append(_("The file is larger than %(mb)s MB.", mb=forms.MAX_UPLOAD_MB))
+            form.file.errors.append(_("The file is larger than %(mb)s MB.", mb=megabytes))
             return None
         return data
     if form.save.data and form.checked.data:

@@ -5,7 +5,7 @@ bp = Blueprint("votes", __name__)
 
 from participation.votes import views  # noqa: E402,F401
 from participation.votes.queries import my_votes  # noqa: E402
-from participation.votes.texts import rule_text, votes_left_text  # noqa: E402
+from participation.votes.texts import departed_text, rule_text, votes_left_text  # noqa: E402
 
 
 @bp.record_once
@@ -21,7 +21,7 @@ def add_template_globals(state) -> None:
     """Globals, not context variables, so that imported macros see them too."""
     state.app.jinja_env.globals.update(
         my_votes=my_votes, votes_left_text=votes_left_text, vote_rule_text=rule_text,
-        vote_script=vote_script, vote_next_path=next_path,
+        vote_script=vote_script, vote_next_path=next_path, vote_departed_text=departed_text,
     )
 
 

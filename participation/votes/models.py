@@ -65,6 +65,21 @@ class Ballot(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
 
 
+class DepartedVoter(db.Model):
+    """An address whose account held votes in this process and was deleted, as a keyed hash.
+
+    The deleted account's votes stay counted; an account registered again with the same address gets
+    no second ballot in this process. Only an HMAC of the address is kept (with the secret key), so the
+    table names nobody: it answers "has this address voted here?" only for someone who types it in.
+    """
+
+    __tablename__ = "departed_voters"
+
+    process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"), primary_key=True)
+    address_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+
+
 class Vote(db.Model):
     """The votes one ballot gives one idea (1 for approval, up to the rule's maximum for dots)."""
 

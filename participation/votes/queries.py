@@ -13,6 +13,7 @@ from participation.processes.models import Process
 from participation.processes.services import can_view
 from participation.votes.models import Ballot, ResultRow, ResultSnapshot, Vote, VoteRule
 from participation.votes.rules import NONE, OPEN, rule_for, vote_state
+from participation.votes.services import departed_voter_clause
 
 
 class RowPagination(SelectPagination):
@@ -40,6 +41,7 @@ class MyVotes:
     state: str = NONE
     signed_in: bool = False
     may_vote: bool = False
+    voted_before: bool = False  # with an account since deleted: no second ballot here
     used: int = 0
     counts: dict[int, int] = field(default_factory=dict)
 
@@ -76,13 +78,18 @@ def load_my_votes(process: Process | None, user) -> MyVotes:
     view.signed_in = bool(getattr(user, "is_authenticated", False))
     view.may_vote = view.signed_in and can_view(user, process)
     if view.signed_in and view.state != NONE:
-        ballot = db.session.execute(
-            select(Ballot.id, Ballot.used).where(Ballot.process_id == process.id, Ballot.user_id == user.id)
-        ).first()
-        if ballot is not None:
+        mine = (Ballot.process_id == process.id, Ballot.user_id == user.id)
+        ballot = db.session.execute(select(  # one query: the ballot, and whether the address voted before
+            select(Ballot.id).where(*mine).scalar_subquery().label("id"),
+            select(Ballot.used).where(*mine).scalar_subquery().label("used"),
+            departed_voter_clause(user, process.id).label("departed"),
+        )).one()
+        if ballot.id is not None:
             view.used = ballot.used
             rows = db.session.execute(select(Vote.idea_id, Vote.count).where(Vote.ballot_id == ballot.id))
             view.counts = {idea_id: count for idea_id, count in rows}
+        elif ballot.departed and view.may_vote and view.state == OPEN:
+            view.voted_before, view.may_vote = True, False
     return view
 
 

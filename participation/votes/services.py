@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, exists, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -22,8 +22,10 @@ from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea
 from participation.processes.models import Process
 from participation.processes.services import can_view
-from participation.votes.models import APPROVAL, DOTS, Ballot, Vote, VoteRule
+from participation.security import keyed_hash
+from participation.votes.models import APPROVAL, DOTS, Ballot, DepartedVoter, Vote, VoteRule
 from participation.votes.rules import CLOSED, OPEN, rule_for, vote_phase, vote_state
+from participation.votes.texts import departed_text
 
 
 class VoteError(Exception):
@@ -74,6 +76,21 @@ def _ballot_id(process_id: int, user_id: int) -> int | None:
     )
 
 
+def departed_voter_key(email: str) -> str:
+    return keyed_hash("departed-voter", (email or "").strip().lower())
+
+
+def departed_voter_clause(user, process_id: int):
+    """SQL: the person's address held votes here with an account that was deleted since."""
+    return exists().where(
+        DepartedVoter.process_id == process_id, DepartedVoter.address_hash == departed_voter_key(user.email)
+    )
+
+
+def voted_with_a_deleted_account(user, process_id: int) -> bool:
+    return bool(db.session.scalar(select(departed_voter_clause(user, process_id))))
+
+
 def _ensure_ballot(process_id: int, user_id: int) -> int:
     """The person's ballot, created on the first vote; the unique constraint makes a double
     creation by two parallel requests impossible."""
@@ -113,7 +130,11 @@ def cast_vote(user, idea: Idea, *, moment: datetime | None = None, now: datetime
     moment = moment or utcnow()
     process, rule = _check_can_vote(user, idea, moment)
     try:
-        ballot_id = _ensure_ballot(process.id, user.id)
+        ballot_id = _ballot_id(process.id, user.id)
+        if ballot_id is None:
+            if voted_with_a_deleted_account(user, process.id):
+                raise VoteError(departed_text())
+            ballot_id = _ensure_ballot(process.id, user.id)
         counted = db.session.execute(
             update(Idea)
             .where(Idea.id == idea.id, Idea.process_id == process.id, Idea.status.in_(PUBLIC_STATUSES))
@@ -236,7 +257,15 @@ def personal_votes(user) -> list[dict]:
 def unlink_votes(user) -> int:
     """The person's votes stay counted but no longer point to them. Returns the ballots unlinked.
 
+    Every process where the ballot still holds votes keeps a keyed hash of the address, so that an
+    account registered again with it gets no second budget there (see DepartedVoter).
     Does not commit: the account deletion that calls it commits once."""
+    voted_in = db.session.scalars(select(Ballot.process_id).where(Ballot.user_id == user.id, Ballot.used > 0)).all()
+    key = departed_voter_key(user.email)
+    for process_id in voted_in:
+        db.session.execute(_insert_ignoring_conflict(
+            DepartedVoter.__table__, {"process_id": process_id, "address_hash": key}, ["process_id", "address_hash"]
+        ))
     db.session.execute(
         update(Vote).where(Vote.user_id == user.id).values(user_id=None).execution_options(synchronize_session=False)
     )

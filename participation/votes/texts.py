@@ -25,3 +25,8 @@ def rule_text(kind: str, budget: int | None, max_per_idea: int) -> str:
     if budget is None:
         return _("Each participant can support as many ideas as they like, once per idea.")
     return _("Each participant can support up to %(budget)d ideas, once per idea.", budget=budget)
+
+
+def departed_text() -> str:
+    return _("This e-mail address already voted in this process, with an account that has since been deleted. "
+             "Those votes still count, so you cannot vote here again.")

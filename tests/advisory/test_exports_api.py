@@ -178,7 +178,7 @@ def test_ambition_points_one_row_per_recommendation(admin_client, voted):
         ("1", "", "Een speelplein per wijk"), ("1", "", "'=Geen formule"),
         ("1", "Verbinding", "Trage wegen tussen de wijken"), ("2", "", ""),
     ]
-    assert rows[0]["sdg_doelen"] == "11.7,3.4" and rows[0]["gepubliceerd"] == "ja"
+    assert rows[0]["sdg_doelen"] == "3.4,11.7" and rows[0]["gepubliceerd"] == "ja"
     sheet = read_xlsx(admin_client.get("/beheer/exports/ambition_points.xlsx").data)
     assert sheet[1]["aanbeveling"] == "=Geen formule"  # stored as text in XLSX, never run
 
@@ -225,7 +225,7 @@ def test_api_lists_the_points_of_published_rounds_only(client, voted, make_round
         {"title": None, "recommendations": ["Een speelplein per wijk", "=Geen formule"]},
         {"title": "Verbinding", "recommendations": ["Trage wegen tussen de wijken"]},
     ]
-    assert point["sdg_targets"] == ["11.7", "3.4"]
+    assert point["sdg_targets"] == ["3.4", "11.7"]
     assert point["endorsed_by"] == ["Jeugdraad", "Milieuraad"]
     assert point["round"]["slug"] == "advies-2026"
     assert point["round"]["links"]["ranking"].endswith(f"/api/v1/councils/rounds/{voted['round'].id}/ranking")

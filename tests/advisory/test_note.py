@@ -79,7 +79,7 @@ def test_goal_points_partial_lists_points_linked_to_the_goal(demo, app):
     with app.test_request_context("/"):
         html = render_template_string('{% include "advisory/_goal_points.html" %}', goal=type("G", (), {"number": 10}))
         empty = render_template_string('{% include "advisory/_goal_points.html" %}', goal=type("G", (), {"number": 3}))
-    assert "Solidair Harelbeke" in html and "#point-1" in html
+    assert "Solidair Harelbeke" in html and "/adviesraden/rondes/ambitienota-2024/punten/1" in html
     assert "Nog geen ambitiepunt" in empty
 
 

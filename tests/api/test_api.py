@@ -1,5 +1,5 @@
 from participation.database import utcnow
-from tests.exports.factories import district, idea
+from tests.exports.factories import district, idea, neighbourhood
 
 
 def test_processes_list_only_public_processes_paginated(client, make_process):
@@ -65,9 +65,12 @@ def test_process_detail_has_phases(client, make_process):
 
 def test_idea_list_does_not_query_per_idea(client, make_process, count_queries):
     process = make_process(slug="veel")
-    places = [district("Hulste"), district("Stasegem")]
+    hulste, stasegem = district("Hulste"), neighbourhood("Stasegem", district("Harelbeke"))
     for n in range(12):
-        idea(process, f"Idee {n}", votes=n, district=places[n % 2])
+        if n % 2:
+            idea(process, f"Idee {n}", votes=n, district=hulste)
+        else:
+            idea(process, f"Idee {n}", votes=n, neighbourhood=stasegem)
     with count_queries() as few:
         client.get("/api/v1/processes/veel/ideas?per_page=2")
     with count_queries() as many:

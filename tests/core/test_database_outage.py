@@ -22,7 +22,7 @@ def test_unreachable_database_gives_a_dutch_503_with_retry_after(tmp_path):
 def test_a_signed_in_visitor_gets_the_same_page(tmp_path):
     client = unreachable_app(tmp_path).test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = "1"
+        session["_user_id"] = "1:" + "t" * 43  # a login, as the login form leaves it
         session["lang"] = "fr"
     response = client.get("/account")
     assert response.status_code == 503
@@ -70,7 +70,7 @@ def test_a_connection_lost_after_the_answer_keeps_the_answer(app):
 def test_an_error_page_that_cannot_reach_the_database_becomes_the_503_page(tmp_path):
     client = unreachable_app(tmp_path).test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = "1"
+        session["_user_id"] = "1:" + "t" * 43
     response = client.get("/bestaat-niet")
     assert response.status_code == 503
     assert "De site is even niet bereikbaar" in response.get_data(as_text=True)

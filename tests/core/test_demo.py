@@ -1,6 +1,6 @@
 from participation.accounts.models import User
 from participation.advisory.models import Council
-from participation.core.models import City, District
+from participation.core.models import City, District, Neighbourhood
 from participation.extensions import db
 from participation.processes.models import Process
 
@@ -18,7 +18,8 @@ def test_demo_load_is_idempotent(app):
     assert second.exit_code == 0, second.output
     assert "beheerder@harelbeke.example" not in second.output  # passwords are printed once
     assert count(City) == 1
-    assert count(District) == 4
+    assert count(District) == 3
+    assert count(Neighbourhood) == 6
     assert count(Council) == 10
     assert count(Process) == 2
     assert count(User) == 7

@@ -85,6 +85,7 @@ def test_production_cookies_are_secure(monkeypatch):
     import config
 
     monkeypatch.setattr(config.ProductionConfig, "SECRET_KEY", "x" * 40)
+    monkeypatch.setattr(config.ProductionConfig, "PUBLIC_URL", "https://participatie.harelbeke.be")
     app = create_app("production", SQLALCHEMY_DATABASE_URI="sqlite://")
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True

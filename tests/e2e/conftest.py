@@ -97,6 +97,29 @@ class Journey:
         self.checked.append(self.page.url)
         assert not violations, f"axe found on {self.page.url} ({label}):\n{json.dumps(violations, indent=1)}"
 
+    def log_in(self, email: str) -> None:
+        """Log in through the form, as a person would; the shared way for new journeys."""
+        from playwright.sync_api import expect
+
+        from tests.conftest import PASSWORD
+
+        self.visit("/account/aanmelden")
+        self.page.get_by_label("E-mailadres", exact=True).fill(email)
+        self.page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+        self.page.get_by_role("button", name="Aanmelden").click()
+        expect(self.page.locator(".flash-success")).to_contain_text("Je bent aangemeld")
+
+    def log_out(self) -> None:
+        from playwright.sync_api import expect
+
+        self.page.get_by_role("button", name="Afmelden").click()
+        expect(self.page.locator(".flash-success")).to_contain_text("Je bent afgemeld")
+
+    def fits(self, width: int) -> None:
+        """Nothing sticks out sideways: the page is no wider than the screen."""
+        scroll = self.page.evaluate("document.documentElement.scrollWidth")
+        assert scroll <= width, f"{self.page.url} is {scroll} px wide on a {width} px screen"
+
     def outbox_link(self, recipient: str) -> str:
         from participation.extensions import db
         from participation.mail.models import OutboxMessage
@@ -127,6 +150,18 @@ def phone_journey(browser, live_server, request):
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield Journey(page, live_server, request.node.name.removeprefix("test_"))
+    context.close()
+
+
+@pytest.fixture
+def narrow_journey(browser, live_server, request):
+    """The smallest phone the pages are made for: 360 px wide."""
+    context = browser.new_context(
+        bypass_csp=True, locale="nl-BE", viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield Journey(page, live_server, request.node.name.removeprefix("test_") + "-360")
     context.close()
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from participation.exports.registry import Column, extend_export, get_kind, register_export, unregister_export
 from participation.exports.writers import write_csv
-from tests.exports.factories import district, idea
+from tests.exports.factories import idea, neighbourhood
 
 
 def read_csv(data: bytes) -> list[dict]:
@@ -20,8 +20,8 @@ def ideas(make_process, make_user):
     process = make_process(slug="hallo-harelbeke", title="Hallo Harelbeke")
     other = make_process(slug="inspiratienota", title="Inspiratienota 2040", audience="staff")
     desk = make_user("employee")
-    stasegem = district("Stasegem")
-    first = idea(process, "Meer bomen op de markt", votes=12, district=stasegem, author=make_user())
+    first = idea(process, "Meer bomen op de markt", votes=12, neighbourhood=neighbourhood("Stasegem"),
+                 author=make_user())
     second = idea(process, "Een zitbank aan de Leie; met “aanhalingstekens”", votes=30, entered_by=desk,
                   theme="people")
     hidden = idea(process, "Verborgen idee", status="hidden")
@@ -50,7 +50,7 @@ def test_ideas_csv_round_trips(admin_client, ideas):
     assert 'filename="ideas-' in response.headers["Content-Disposition"]
     rows = read_csv(response.data)
     assert list(rows[0].keys()) == [
-        "id", "traject", "titel", "status", "thema", "wijk", "stemmen", "ingediend_op", "via_loket",
+        "id", "traject", "titel", "status", "thema", "deelgemeente", "wijk", "stemmen", "ingediend_op", "via_loket",
         "sdg_subdoelen", "actie_codes",
     ]
     by_title = {row["titel"]: row for row in rows}
@@ -58,7 +58,8 @@ def test_ideas_csv_round_trips(admin_client, ideas):
     assert by_title["Een zitbank aan de Leie; met “aanhalingstekens”"]["via_loket"] == "ja"
     assert by_title["Meer bomen op de markt"] | {"ingediend_op": ""} == {
         "id": str(ideas["first"].id), "traject": "hallo-harelbeke", "titel": "Meer bomen op de markt",
-        "status": "published", "thema": "planet", "wijk": "Stasegem", "stemmen": "12", "ingediend_op": "",
+        "status": "published", "thema": "planet", "deelgemeente": "Harelbeke", "wijk": "Stasegem", "stemmen": "12",
+        "ingediend_op": "",
         "via_loket": "nee", "sdg_subdoelen": "", "actie_codes": "",
     }
 
@@ -82,7 +83,7 @@ def test_ideas_xlsx_opens_in_a_spreadsheet(admin_client, ideas):
     assert rows[0][:3] == ("id", "traject", "titel")
     assert len(rows) == 5
     titles = {row[2]: row for row in rows[1:]}
-    assert titles["Een zitbank aan de Leie; met “aanhalingstekens”"][6] == 30
+    assert titles["Een zitbank aan de Leie; met “aanhalingstekens”"][rows[0].index("stemmen")] == 30
 
 
 def test_ideas_json_is_one_array_with_dutch_keys(admin_client, ideas):

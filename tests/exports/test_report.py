@@ -2,7 +2,7 @@ import io
 
 from pypdf import PdfReader
 
-from tests.exports.factories import district, idea
+from tests.exports.factories import district, idea, neighbourhood
 
 
 def pdf_text(data: bytes) -> str:
@@ -20,6 +20,7 @@ def test_process_report_has_figures_ranking_chart_and_answers(admin_client, make
          answer="<p>Het station is van de NMBS.</p>")
     idea(process, "Petanquebaan in Bavikhove", votes=9, entered_by=make_user("employee"))
     idea(process, "Nog niet gemodereerd", status="submitted")
+    idea(process, "Schaduw op de speelplaats", votes=3, author=resident, neighbourhood=neighbourhood("Stasegem"))
 
     response = admin_client.get("/beheer/trajecten/hallo-harelbeke/rapport.pdf")
 
@@ -28,7 +29,8 @@ def test_process_report_has_figures_ranking_chart_and_answers(admin_client, make
     text = pdf_text(response.data)
     assert "Hallo Harelbeke" in text
     assert "Ideeënfase" in text and "Stemfase" in text
-    assert "Ideeën per wijk" in text and "Hulste" in text
+    assert "Ideeën per deelgemeente" in text and "Hulste" in text
+    assert "Ideeën per wijk" in text and "Stasegem (Harelbeke)" in text
     assert "Rangschikking" in text
     # the chart's labels and the table alternative both carry the ranking
     assert text.count("1. Fietsstraat naar school") >= 1

@@ -11,12 +11,11 @@ def make_idea(make_user):
     moderator = {}
 
     def make(process, title="Een bank op de Markt", body="<p>Een zitbank in de schaduw.</p>", theme="people",
-             status="published", author=None, district_id=None) -> Idea:
+             status="published", author=None, district_id=None, neighbourhood_id=None) -> Idea:
         author = author or make_user()
-        idea = services._new_idea(
-            process, services.IdeaText(title=title, body=body, theme=theme, district_id=district_id), author,
-            author_id=author.id,
-        )
+        text = services.clean_text(services.IdeaText(title=title, body=body, theme=theme, district_id=district_id,
+                                                     neighbourhood_id=neighbourhood_id))
+        idea = services._new_idea(process, text, author, author_id=author.id)
         if status != "submitted":
             if "user" not in moderator:
                 moderator["user"] = make_user("moderator")

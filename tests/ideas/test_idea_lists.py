@@ -60,7 +60,7 @@ def test_filter_by_theme_district_and_status(make_process, client, make_idea):
     make_idea(process, title="Fietsstraat", theme="planet", status="selected")
     make_idea(process, title="Nog niet gelezen", theme="planet", status="submitted")
     assert titles(client.get("/trajecten/hallo?thema=people")) == ["Speelplein in Hulste"]
-    assert titles(client.get(f"/trajecten/hallo?wijk={hulste.id}")) == ["Speelplein in Hulste"]
+    assert titles(client.get(f"/trajecten/hallo?deelgemeente={hulste.id}")) == ["Speelplein in Hulste"]
     assert titles(client.get("/trajecten/hallo?status=selected")) == ["Fietsstraat"]
     assert titles(client.get("/trajecten/hallo?status=submitted")) == ["Fietsstraat", "Speelplein in Hulste"]
     assert "Geen ideeën gevonden" in client.get("/trajecten/hallo?thema=peace").get_data(as_text=True)

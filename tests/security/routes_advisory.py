@@ -7,7 +7,7 @@ from participation.advisory.models import (
     Proposal,
 )
 from participation.extensions import db
-from tests.security.table import ADMIN, ALL_ROLES, COUNCIL, Check, everyone, only
+from tests.security.table import ADMIN, ALL_ROLES, COUNCIL, MODERATOR, Check, everyone, only, signed_in
 
 # A council member without a seat on the council: allowed in by role, refused by the council rule.
 SEATLESS = {**only(COUNCIL), COUNCIL: 403, ADMIN: 403}
@@ -23,7 +23,8 @@ def build(world, make_user, make_process) -> None:
     world.proposal = Proposal(round=world.ranking, council=world.council, title="Voorstel")
     world.group = MixedGroup(round=world.ranking, name="Groep 1")
     world.point = AmbitionPoint(round=world.bundling, number=1, title="Punt")
-    db.session.add_all([world.proposal, world.group, world.point,
+    world.published_point = AmbitionPoint(round=world.published, number=1, title="Gepubliceerd punt")
+    db.session.add_all([world.proposal, world.group, world.point, world.published_point,
                         CouncilMembership(council=world.council, user=world.member, role="member")])
     db.session.commit()
 
@@ -110,6 +111,26 @@ ROUTES = {
         Check(lambda w: f"/beheer/adviesrondes/proef-bundelen/punten/{w.point.id}", only(ADMIN, code=302),
               method="POST",
               data=lambda w: {"action": "sub", "sub-sub_title": ""}, note="adding a section redirects"),
+    ],
+    "advisory.point": [
+        Check(lambda w: "/adviesraden/rondes/proef-gepubliceerd/punten/1", everyone()),
+        Check(lambda w: "/adviesraden/rondes/proef-bundelen/punten/1", everyone(404),
+              note="the city follows up a point once its note is published"),
+    ],
+    "advisory.follow_point": [
+        Check(lambda w: "/adviesraden/rondes/proef-gepubliceerd/punten/1/volgen", signed_in(302), method="POST",
+              data=lambda w: {}),
+    ],
+    "advisory.unfollow_point": [
+        Check(lambda w: "/adviesraden/rondes/proef-gepubliceerd/punten/1/niet-meer-volgen", signed_in(302),
+              method="POST", data=lambda w: {}),
+    ],
+    "advisory.followed_points": [Check(lambda w: "/account/gevolgde-punten", signed_in())],
+    "advisory.manage_point": [
+        Check(lambda w: "/moderatie/ambitiepunten/proef-gepubliceerd/1", only(MODERATOR)),
+        Check(lambda w: "/moderatie/ambitiepunten/proef-gepubliceerd/1", only(MODERATOR, code=302), method="POST",
+              data=lambda w: {"do": "answer", "answer-text": "Het antwoord van de stad."}),
+        Check(lambda w: "/moderatie/ambitiepunten/proef-bundelen/1", only(MODERATOR, code=404)),
     ],
     "api.ambition_points": [Check(lambda w: "/api/v1/ambition-points", everyone())],
     "api.council_ranking": [

@@ -33,4 +33,5 @@ ROUTES = {
         Check(lambda w: "/api/v1/processes/personeel/ideas", everyone(404)),
     ],
     "api.idea": [Check(lambda w: f"/api/v1/ideas/{w.open_idea.id}", everyone())],
+    "api.places": [Check(lambda w: "/api/v1/places", everyone())],
 }

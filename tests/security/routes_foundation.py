@@ -40,6 +40,12 @@ ROUTES = {
               data=lambda w: {"password": "Nieuw-wachtwoord-1", "password_confirm": "Nieuw-wachtwoord-1"}),
     ],
     "accounts.profile": [Check(lambda w: "/account", signed_in())],
+    "accounts.change_password": [
+        Check(lambda w: "/account/wachtwoord-wijzigen", signed_in()),
+        Check(lambda w: "/account/wachtwoord-wijzigen", signed_in(200), method="POST",
+              data=lambda w: {"current_password": "niet-juist-1", "password": "Nieuw-wachtwoord-1",
+                              "password_confirm": "Nieuw-wachtwoord-1"}),
+    ],
     "accounts.users": [Check(lambda w: "/beheer/gebruikers", only(ADMIN))],
     "accounts.user_roles": [
         Check(lambda w: f"/beheer/gebruikers/{w.some_user.id}", only(ADMIN)),
@@ -66,4 +72,5 @@ RATE_LIMITED = {
     "accounts.login": "LOGIN_RATE_LIMIT",
     "accounts.resend_confirmation": "LOGIN_RATE_LIMIT",
     "accounts.forgot_password": "LOGIN_RATE_LIMIT",
+    "accounts.change_password": "LOGIN_RATE_LIMIT",
 }

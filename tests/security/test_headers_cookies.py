@@ -113,6 +113,7 @@ def production_app(app, monkeypatch):
     import config
 
     monkeypatch.setattr(config.ProductionConfig, "SECRET_KEY", "p" * 40)
+    monkeypatch.setattr(config.ProductionConfig, "PUBLIC_URL", "https://localhost", raising=False)
     return create_app("production", SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"])
 
 
@@ -130,3 +131,27 @@ def test_production_keeps_csrf_and_rate_limits_on(production_app):
     assert production_app.config["WTF_CSRF_ENABLED"] is True
     assert production_app.config["RATELIMIT_ENABLED"] is True
     assert production_app.config.get("DEBUG") is not True
+
+
+def test_production_tells_browsers_to_use_https_only(production_app):
+    response = production_app.test_client().get("/")
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000"
+
+
+def test_production_hsts_can_cover_subdomains_or_be_switched_off(app, monkeypatch):
+    import config
+
+    monkeypatch.setattr(config.ProductionConfig, "SECRET_KEY", "p" * 40)
+    monkeypatch.setattr(config.ProductionConfig, "PUBLIC_URL", "https://localhost", raising=False)
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    wide = create_app("production", SQLALCHEMY_DATABASE_URI=url, HSTS_SECONDS=63072000, HSTS_INCLUDE_SUBDOMAINS=True)
+    assert wide.test_client().get("/").headers["Strict-Transport-Security"] == (
+        "max-age=63072000; includeSubDomains"
+    )
+    off = create_app("production", SQLALCHEMY_DATABASE_URI=url, HSTS_SECONDS=0)
+    assert "Strict-Transport-Security" not in off.test_client().get("/").headers
+
+
+def test_development_and_tests_send_no_hsts(client):
+    """A developer's browser must not be told to use https for localhost."""
+    assert "Strict-Transport-Security" not in client.get("/").headers

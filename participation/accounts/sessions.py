@@ -1,0 +1,83 @@
+"""Logins kept as rows, so that one can end: logging out ends this login, a new password ends all.
+
+The session cookie and the "stay logged in" cookie carry `<account id>:<token>` (signed with the
+secret key by Flask and Flask-Login); the database keeps only the SHA-256 of the token. A copied cookie
+is therefore worth exactly as much as the login it was copied from: nothing once that login ended.
+"""
+
+import hashlib
+import re
+import secrets
+from datetime import timedelta
+
+from flask import current_app, request
+from flask_login import login_user, logout_user
+from flask_login.config import COOKIE_NAME
+from sqlalchemy import delete, select
+
+from participation.accounts.models import LoginSession, User
+from participation.database import utcnow
+from participation.extensions import db
+
+LOGIN_ID = re.compile(r"([0-9]{1,9}):([A-Za-z0-9_-]{20,100})")
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def lifetime(remember: bool) -> timedelta:
+    """"Stay logged in": as long as the remember cookie (30 days); otherwise LOGIN_HOURS."""
+    if remember:
+        return current_app.config["REMEMBER_COOKIE_DURATION"]
+    return timedelta(hours=current_app.config["LOGIN_HOURS"])
+
+
+def start_login(user: User, remember: bool = False) -> str:
+    """A new login of `user`; returns the id Flask-Login keeps in the cookies. Does not commit."""
+    now = utcnow()
+    db.session.execute(delete(LoginSession).where(LoginSession.expires_at <= now))
+    token = secrets.token_urlsafe(32)
+    db.session.add(LoginSession(user_id=user.id, token_hash=_digest(token), created_at=now,
+                                expires_at=now + lifetime(remember)))
+    user.login_token = token
+    return user.get_id()
+
+
+def log_in(user: User, remember: bool = False) -> None:
+    start_login(user, remember)
+    login_user(user, remember=remember)
+
+
+def is_remembered() -> bool:
+    """Whether this browser chose "stay logged in" (it holds the remember cookie)."""
+    return current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
+
+
+def log_out(user: User) -> None:
+    """End this login only: the person's other devices stay logged in. Does not commit."""
+    if getattr(user, "login_token", None):
+        db.session.execute(delete(LoginSession).where(LoginSession.token_hash == _digest(user.login_token)))
+    logout_user()
+
+
+def end_every_login(user: User) -> None:
+    """After a new password or a deletion: every device, every remember cookie. Does not commit."""
+    db.session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
+
+
+def user_for(login_id: str | None) -> User | None:
+    """Flask-Login's user loader: the account of a login that still exists and has not expired."""
+    match = LOGIN_ID.fullmatch(login_id or "")
+    if match is None:
+        return None
+    user_id, token = int(match.group(1)), match.group(2)
+    user = db.session.scalar(
+        select(User)
+        .join(LoginSession, LoginSession.user_id == User.id)
+        .where(User.id == user_id, LoginSession.token_hash == _digest(token),
+               LoginSession.expires_at > utcnow(), User.deleted_at.is_(None))
+    )
+    if user is not None:
+        user.login_token = token
+    return user
