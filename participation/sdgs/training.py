@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from participation.core.models import City, District
+from participation.core.models import City, District, Neighbourhood
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.sdgs.dutch import content_text, words
@@ -57,8 +57,9 @@ def training_examples() -> list[Example]:
 
 
 def place_names() -> set[str]:
-    """The words of the names of the city and its districts ("Harelbeke", "Stasegem")."""
-    names = [*db.session.scalars(db.select(City.name)), *db.session.scalars(db.select(District.name))]
+    """The words of the names of the city, its deelgemeenten and wijken ("Harelbeke", "Hulste", "Zandberg")."""
+    names = [*db.session.scalars(db.select(City.name)), *db.session.scalars(db.select(District.name)),
+             *db.session.scalars(db.select(Neighbourhood.name))]
     return {word.lower() for name in names for word in words(name)}
 
 
