@@ -33,6 +33,7 @@ database: setup
 	$(BIN)/participation db upgrade
 	$(BIN)/participation sdg load
 	$(BIN)/participation demo load --if-empty
+	$(BIN)/participation sdg train
 
 run: database
 	$(BIN)/participation run --host $(HOST) --port $(PORT)

@@ -1,7 +1,7 @@
 """city_face: the city's colours, contact, footer, logo and icons
 
 Revision ID: city_face
-Revises: point_followup
+Revises: sdg_suggestions
 Create Date: 2026-11-28 12:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = "city_face"
-down_revision = "point_followup"
+down_revision = "sdg_suggestions"
 branch_labels = None
 depends_on = None
 

@@ -23,6 +23,8 @@ def screened_idea_or_404(idea_id: int) -> Idea:
 
 
 def render_screen(idea: Idea, status_form=None, merge_form=None, correction_form=None) -> str:
+    from participation.sdgs.services import suggestions_for_idea
+
     return render_template(
         "ideas/screen.html", idea=idea, process=idea.process,
         status_form=status_form or forms.StatusForm(statuses=rules.next_statuses(idea), formdata=None),
@@ -30,6 +32,7 @@ def render_screen(idea: Idea, status_form=None, merge_form=None, correction_form
         correction_form=correction_form or forms.CorrectionForm(obj=idea, formdata=None),
         history=queries.idea_history(idea), edits=queries.idea_edits(idea),
         similar=similar_ideas(idea.process_id, idea.title, idea.body, exclude_id=idea.id),
+        sdg_suggestions=suggestions_for_idea(idea),
     )
 
 

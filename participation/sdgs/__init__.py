@@ -22,16 +22,6 @@ def sdg_links_of(idea) -> list:
 
 
 @bp.app_template_global()
-def sdg_suggestions_for(idea, top: int = 5) -> list:
-    """Suggested targets for an idea, without the ones already linked (for screening)."""
-    from participation.sdgs.queries import links_of_idea
-    from participation.sdgs.services import suggestions_for_idea
-
-    linked = {link.target_code for link in links_of_idea(idea.id)}
-    return suggestions_for_idea(idea, top=top, exclude=linked)
-
-
-@bp.app_template_global()
 def sdg_target_text(code: str, language: str = "nl") -> str:
     from participation.sdgs.reference import target_text
 
@@ -39,10 +29,7 @@ def sdg_target_text(code: str, language: str = "nl") -> str:
 
 
 @bp.app_template_global()
-def sdg_goal_titles() -> dict[int, str]:
-    from flask_babel import get_locale
+def sdg_goal_title(number: int, language: str = "nl") -> str:
+    from participation.sdgs.reference import goal_title
 
-    from participation.sdgs.queries import all_goals
-
-    language = str(get_locale() or "nl")
-    return {goal.number: goal.title(language) for goal in all_goals()}
+    return goal_title(number, language)

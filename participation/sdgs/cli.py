@@ -1,6 +1,7 @@
 """`participation sdg …`: load the goals and targets, and ask the suggester from the command line."""
 
 import json
+import time
 
 import click
 from flask.cli import with_appcontext
@@ -25,36 +26,55 @@ def sdg_load() -> None:
     click.echo(f"{goals} SDG goals and {targets} targets loaded (nl, fr, en).")
 
 
+@sdg_group.command("train")
+@with_appcontext
+def sdg_train() -> None:
+    """Train the suggester anew on every labelled text: the plan, the targets, the city's sentences,
+    moderators' links and their accepted or refused suggestions."""
+    from participation.sdgs.trained import train_suggester
+
+    started = time.perf_counter()
+    suggester, examples = train_suggester()
+    click.echo(f"SDG suggester trained on {examples} examples over {len(suggester.goals)} goals "
+               f"in {time.perf_counter() - started:.1f} s.")
+
+
 @sdg_group.command("suggest")
 @click.argument("text")
-@click.option("--top", default=5, show_default=True, type=click.IntRange(1, 169), help="How many targets.")
+@click.option("--top", default=5, show_default=True, type=click.IntRange(1, 169), help="How many suggestions.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @with_appcontext
 def sdg_suggest(text: str, top: int, as_json: bool) -> None:
-    """Suggest the SDG targets a Dutch TEXT is closest to, with the words that matched."""
-    from participation.sdgs.reference import reference_goals
-    from participation.sdgs.services import current_statements, suggester
+    """Suggest SDG goals, then targets within them, for a Dutch TEXT, with the words that led to each.
+
+    Suggestions come goal by goal, best goal first; a goal none of whose targets shares words with the
+    text comes alone, with "target" null."""
+    from participation.sdgs.reference import goal_title, target_text
+
+    suggestions = _suggester().suggest(text, top=top)
+    rows = [
+        {"target": s.target, "goal": s.goal, "score": s.score, "matched_words": list(s.matched_words),
+         "text": target_text(s.target) if s.target else goal_title(s.goal)}
+        for s in suggestions
+    ]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("No goal matches this text.")
+        return
+    for row in rows:
+        click.echo(f"{row['target'] or row['goal']:>6}  {row['score']:.3f}  {', '.join(row['matched_words'])}")
+        click.echo(f"        {row['text'][:110]}")
+
+
+def _suggester():
+    """The trained suggester; without a database, one trained on the shipped targets and words alone."""
+    from participation.sdgs.trained import current_suggester, fit
+    from participation.sdgs.training import keyword_examples, load_keywords, reference_examples
 
     try:
-        statements = current_statements()
-    except SQLAlchemyError:  # no database yet: the shipped targets alone still answer
+        return current_suggester()
+    except SQLAlchemyError:
         db.session.rollback()
-        statements = {}
-    suggestions = suggester(statements).suggest(text, top=top)
-    texts = {t["code"]: t["text"]["nl"] for goal in reference_goals() for t in goal["targets"]}
-    if as_json:
-        click.echo(json.dumps(
-            [
-                {"target": s.target, "goal": s.goal, "score": s.score, "matched_words": list(s.matched_words),
-                 "text": texts[s.target]}
-                for s in suggestions
-            ],
-            ensure_ascii=False, indent=2,
-        ))
-        return
-    if not suggestions:
-        click.echo("No target matches this text.")
-        return
-    for s in suggestions:
-        click.echo(f"{s.target:>6}  {s.score:.3f}  {', '.join(s.matched_words)}")
-        click.echo(f"        {texts[s.target][:110]}")
+        return fit([*reference_examples(), *keyword_examples(load_keywords())], places=())

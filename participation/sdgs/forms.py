@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import HiddenField, IntegerField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 
 class LinkTargetForm(FlaskForm):
@@ -10,6 +10,15 @@ class LinkTargetForm(FlaskForm):
         validators=[DataRequired(_l("Enter the code of a target, for example 11.7.")), Length(max=12)],
         description=_l("For example 11.7. The code is in the list of targets on each goal's page."),
     )
+    next = HiddenField()
+    suggested = HiddenField()  # "1" when the moderator confirms a suggestion
+
+
+class RefuseSuggestionForm(FlaskForm):
+    """A moderator's "does not fit" for a suggested target, or for a suggested goal (no code)."""
+
+    goal = IntegerField(validators=[DataRequired(), NumberRange(min=1, max=17)])
+    code = HiddenField(validators=[Optional(), Length(max=12)])
     next = HiddenField()
 
 

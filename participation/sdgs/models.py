@@ -1,9 +1,10 @@
 """The 17 goals and 169 targets (reference data shipped with the platform), the city's own
-sentence per goal, and the links between ideas and targets."""
+sentence per goal, the links between ideas and targets, the moderators' answers to suggestions and
+the trained suggester."""
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, func
+from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.database import utcnow
@@ -114,3 +115,50 @@ class IdeaTarget(db.Model):
     idea = relationship("Idea")
     target: Mapped[SdgTarget] = relationship()
     linked_by = relationship("User")
+
+
+VERDICTS = ("accepted", "refused")
+
+
+class SuggestionChoice(db.Model):
+    """A moderator's answer to a suggestion for an idea: a target accepted (and linked) or refused, or a
+    goal refused as a whole (``target_code`` empty). The next training learns from it."""
+
+    __tablename__ = "sdg_suggestion_choices"
+    __table_args__ = (
+        CheckConstraint("verdict IN ('accepted', 'refused')", name="known_verdict"),
+        Index("uq_sdg_suggestion_choices_idea_target", "idea_id", "target_code", unique=True),
+        Index(
+            "uq_sdg_suggestion_choices_idea_goal", "idea_id", "goal_number", unique=True,
+            sqlite_where=text("target_code IS NULL"), postgresql_where=text("target_code IS NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))
+    goal_number: Mapped[int] = mapped_column(ForeignKey("sdg_goals.number"))
+    target_code: Mapped[str | None] = mapped_column(ForeignKey("sdg_targets.code", ondelete="CASCADE"))
+    verdict: Mapped[str] = mapped_column(String(10))
+    chosen_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(
+        default=utcnow, onupdate=utcnow, server_default=func.current_timestamp()
+    )
+
+    idea = relationship("Idea")
+    chosen_by = relationship("User")
+
+
+class TrainedSuggester(db.Model):
+    """The suggester as last trained (``participation sdg train``), kept so that every worker and every
+    restart uses the same one. It is derived data: rebuilt from the tables when missing or when it was
+    made with another version of the learning library."""
+
+    __tablename__ = "sdg_trained_suggesters"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(32), unique=True)
+    library_version: Mapped[str] = mapped_column(String(20))
+    examples: Mapped[int]
+    model: Mapped[bytes] = mapped_column(LargeBinary)
+    trained_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())

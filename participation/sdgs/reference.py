@@ -4,9 +4,17 @@ Ambition points and plan actions keep their links to targets as plain codes ("11
 own tables; they check a code with ``target_codes()`` and find its goal with ``goal_of()``.
 """
 
+import json
 from functools import lru_cache
+from pathlib import Path
 
-from participation.sdgs.suggest import load_reference_goals
+DATA_PATH = Path(__file__).resolve().parent / "data" / "sdgs.json"
+
+
+def load_reference_goals(path: Path = DATA_PATH) -> list[dict]:
+    """The 17 goals with their targets in nl, fr and en, from the JSON shipped with the package."""
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)["goals"]
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +47,12 @@ def target_text(code: str, language: str = "nl") -> str:
     """The official wording of a target in a language (nl, fr or en)."""
     texts = _texts()[code]
     return texts.get(language) or texts["nl"]
+
+
+def goal_title(number: int, language: str = "nl") -> str:
+    """A goal's title in a language (nl, fr or en)."""
+    goal = next(goal for goal in reference_goals() if int(goal["number"]) == number)
+    return goal["title"].get(language) or goal["title"]["nl"]
 
 
 def is_target_code(code: str) -> bool:

@@ -1,10 +1,10 @@
 """Every change of state for the SDGs: loading the reference data and the city's sentences,
-editing a sentence, linking and unlinking ideas and targets, and the suggester built on them."""
+editing a sentence, linking and unlinking ideas and targets, moderators' answers to suggestions,
+and the suggestions for an idea (what the suggester proposes, less what was linked or refused)."""
 
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 
 from flask_babel import lazy_gettext as _l
@@ -12,10 +12,11 @@ from sqlalchemy.exc import IntegrityError
 
 from participation.extensions import db
 from participation.ideas.models import Idea
-from participation.sdgs.models import CityStatement, IdeaTarget, SdgGoal, SdgTarget
-from participation.sdgs.reference import is_target_code, reference_goals
-from participation.sdgs.suggest import Suggester, Suggestion, load_keywords
-from participation.security import plain_text
+from participation.sdgs import training
+from participation.sdgs.models import CityStatement, IdeaTarget, SdgGoal, SdgTarget, SuggestionChoice
+from participation.sdgs.reference import goal_of, is_target_code, reference_goals
+from participation.sdgs.suggest import GoalSuggestion
+from participation.sdgs.trained import current_suggester
 
 STATEMENT_MAX = 300
 
@@ -94,8 +95,10 @@ def normalise_code(raw: str | None) -> str:
     return code
 
 
-def link_idea(idea: Idea, raw_code: str, user) -> IdeaTarget:
-    """Link an idea to a target; an unknown code or a link that exists is refused."""
+def link_idea(idea: Idea, raw_code: str, user, suggested: bool = False) -> IdeaTarget:
+    """Link an idea to a target; an unknown code or a link that exists is refused. A link made from a
+    suggestion (``suggested``) is kept as an accepted suggestion, and so is a link to a target the
+    moderator had refused before (they changed their mind)."""
     code = normalise_code(raw_code)
     if not code:
         raise SdgError(_l("Enter the code of a target, for example 11.7."))
@@ -113,6 +116,9 @@ def link_idea(idea: Idea, raw_code: str, user) -> IdeaTarget:
     link = IdeaTarget(idea_id=idea.id, target_code=code, goal_number=target.goal_number,
                       linked_by_id=getattr(user, "id", None))
     db.session.add(link)
+    choice = _choice(idea, target.goal_number, code)
+    if suggested or choice is not None:
+        _set_choice(choice, idea, target.goal_number, code, "accepted", user)
     try:
         db.session.commit()
     except IntegrityError as error:
@@ -129,37 +135,67 @@ def unlink_idea(idea: Idea, code: str) -> bool:
     if link is None:
         return False
     db.session.delete(link)
+    choice = _choice(idea, link.goal_number, code)
+    if choice is not None and choice.verdict == "accepted":
+        db.session.delete(choice)  # the moderator took the suggestion back
     db.session.commit()
     return True
 
 
-def current_statements() -> dict[int, str]:
-    return {s.goal_number: s.sentence for s in db.session.scalars(db.select(CityStatement))}
+def refuse_suggestion(idea: Idea, goal_number: int, code: str | None, user) -> SuggestionChoice:
+    """Keep a moderator's "does not fit": a target of a suggested goal, or the goal as a whole (``code``
+    None). The idea no longer gets that suggestion, and the next training learns from it."""
+    code = normalise_code(code) or None
+    if code is not None:
+        if not is_target_code(code) or goal_of(code) != goal_number:
+            raise SdgError(_l("There is no target %(code)s. Codes run from 1.1 to 17.19, like 11.7 or 1.a.",
+                              code=code))
+        if db.session.scalar(db.select(IdeaTarget.id).where(IdeaTarget.idea_id == idea.id,
+                                                             IdeaTarget.target_code == code)):
+            raise SdgError(_l("This idea is already linked to target %(code)s.", code=code))
+    elif db.session.get(SdgGoal, goal_number) is None:
+        raise SdgError(_l("The SDG targets are not loaded yet."))
+    choice = _set_choice(_choice(idea, goal_number, code), idea, goal_number, code, "refused", user)
+    try:
+        db.session.commit()
+    except IntegrityError as error:  # the same answer given twice at once
+        db.session.rollback()
+        raise SdgError(_l("This suggestion was already answered.")) from error
+    return choice
 
 
-@lru_cache(maxsize=1)
-def _keywords() -> dict[int, str]:
-    return load_keywords()
+def _choice(idea: Idea, goal_number: int, code: str | None) -> SuggestionChoice | None:
+    statement = db.select(SuggestionChoice).where(SuggestionChoice.idea_id == idea.id)
+    if code is None:
+        statement = statement.where(SuggestionChoice.goal_number == goal_number,
+                                    SuggestionChoice.target_code.is_(None))
+    else:
+        statement = statement.where(SuggestionChoice.target_code == code)
+    return db.session.scalar(statement)
 
 
-@lru_cache(maxsize=4)
-def _suggester_for(statements: tuple[tuple[int, str], ...]) -> Suggester:
-    return Suggester.from_data(list(reference_goals()), dict(statements), keywords=_keywords())
+def _set_choice(choice: SuggestionChoice | None, idea: Idea, goal_number: int, code: str | None,
+                verdict: str, user) -> SuggestionChoice:
+    if choice is None:
+        choice = SuggestionChoice(idea_id=idea.id, goal_number=goal_number, target_code=code)
+        db.session.add(choice)
+    choice.verdict = verdict
+    choice.chosen_by_id = getattr(user, "id", None)
+    return choice
 
 
-def suggester(statements: dict[int, str] | None = None) -> Suggester:
-    """The suggester on the Dutch targets and the city's current sentences, built once per
-    set of sentences (an edited sentence builds a new one)."""
-    statements = current_statements() if statements is None else statements
-    return _suggester_for(tuple(sorted(statements.items())))
-
-
-def idea_text(idea: Idea) -> str:
-    return f"{idea.title}\n{plain_text(idea.body)}"
-
-
-def suggestions_for_idea(idea: Idea, top: int = 5, exclude: set[str] | frozenset[str] = frozenset()
-                         ) -> list[Suggestion]:
-    """The targets the idea's title and text are closest to, without the ones already linked."""
-    found = suggester().suggest(idea_text(idea), top=top + len(exclude))
-    return [s for s in found if s.target not in exclude][:top]
+def suggestions_for_idea(idea: Idea) -> list[GoalSuggestion]:
+    """The goals the idea's title and text are closest to, each with its targets; without the targets
+    already linked or refused for this idea, and without the goals refused for it."""
+    linked = set(db.session.scalars(db.select(IdeaTarget.target_code).where(IdeaTarget.idea_id == idea.id)))
+    refused = db.session.execute(
+        db.select(SuggestionChoice.goal_number, SuggestionChoice.target_code)
+        .where(SuggestionChoice.idea_id == idea.id, SuggestionChoice.verdict == "refused")
+    ).all()
+    refused_goals = {goal for goal, code in refused if code is None}
+    suggester = current_suggester()
+    found = suggester.suggest_goals(
+        training.idea_text(idea.title, idea.body), top=suggester.settings.goals + len(refused_goals),
+        exclude=linked | {code for _, code in refused if code},
+    )
+    return [goal for goal in found if goal.goal not in refused_goals][: suggester.settings.goals]

@@ -1,355 +1,314 @@
-"""Suggest SDG targets for a Dutch text, with the words that led to each suggestion.
+"""Suggest SDG goals, then targets within them, for a Dutch text; learnt from labelled examples.
 
-The index is built once from the Dutch target texts, the goal titles and, when given, the
-city's own sentence per goal ("Iedereen telt mee in Harelbeke" for goal 10) and a list of the
-words a Flemish city uses for each goal (``data/keywords_nl.json``: "fietspaden", "leefloon",
-"riolering" …, which the UN wording never says). Words are
-lower-cased, stripped of a small list of Dutch function words, split into the parts of a
-compound when those parts occur in the reference texts ("verkeersveiligheid" also counts as
-"verkeer" and "veiligheid"), and stemmed with the Snowball Dutch stemmer. A target's score
-blends the cosine similarity of TF-IDF vectors with its own text and with its goal's text, plus
-a small bonus when the city has a sentence for that goal (its declared focus); scores lie
-between 0 and 1. Each suggestion names the words of the input that matched, as written.
+Training (``SdgSuggester.fit``) takes examples: texts the city filed under a goal (its plan's tasks and
+their explanations, the targets' own texts, the goal titles, the city's sentence per goal, ideas that
+moderators linked) and texts a moderator refused for a goal or a target. Texts become two sets of
+features with scikit-learn: TF-IDF over Dutch terms (stems and the parts of compounds, see ``dutch.py``)
+and TF-IDF over character n-grams of the content words (so "fietsenstalling" and "fietsstalling"
+meet). One logistic regression per goal (one against the rest) learns which features speak for that
+goal; a text a moderator refused for a goal is a negative example of that goal only. The 169 target
+texts are examples of their goal, so a goal with few examples of the city is still found.
+
+Suggesting ranks the goals by their regression's probability. A goal is suggested only when words of
+the text speak for it (``matched_words``: the words that pushed its score up most, each once, never a
+function word). Within a goal, a target is suggested only when the text shares a distinctive term (one
+found in few targets) with the target's own text or with texts linked to that target (moderators'
+links, plan tasks), and a text like one refused for the target gets it less: no target is chosen only
+because its goal won.
 
 Everything here is pure: no database and no Flask application are needed.
 """
 
 from __future__ import annotations
 
-import json
-import math
-import re
-import threading
-import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-import snowballstemmer
+import numpy as np
+import sklearn
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import normalize
 
-DATA_PATH = Path(__file__).resolve().parent / "data" / "sdgs.json"
-KEYWORDS_PATH = Path(__file__).resolve().parent / "data" / "keywords_nl.json"
-
-STOP_WORDS = frozenset(
-    """
-    aan al alle alles als alsook ander andere anders bij binnen boven daar daarbij daardoor
-    daarin daarna daarom dan dat de deze dezelfde die dit doch doen door dus een eens en
-    enkel enz er ervan etc even evenals geen haar hadden heb hebben heeft hem hen het hier
-    hij hoe hun ieder iedere iemand iets ik in ingevolge inzake is ja je jij jou jullie kan
-    kon kunnen laat maar maken me meer meest met mij mijn minder minst moet moeten na naar
-    naast niet niets nog nu of om omdat onder ons onze ook op over per reeds sinds te tegen
-    ten ter tijdens tot tussen u uit van vanaf vanuit veel via voor vooral waar waarbij
-    waardoor wat we wel werd werden wie wij wil worden wordt zal ze zelf zich zij zijn zo
-    zoals zonder zou zowel zullen
-    """.split()
-)
-
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_LINKERS = ("", "s", "e", "en")
-_MIN_PART = 4
+from participation.sdgs.dutch import Analyzer, content_text, stem, words
 
 
 @dataclass(frozen=True)
-class Weights:
-    """The knobs of the suggester; the defaults were tuned on the tuning half of the
-    evaluation set in ``bench/sdg_suggest_eval.json`` (see ``bench/sdg_suggest_eval.py``)."""
+class Example:
+    """A labelled text: filed under ``goal`` (and ``target`` when known), or refused for it."""
 
-    target: float = 0.3  # share of a target's own text in its score; the rest is its goal's
-    title: float = 1.0  # how often the goal titles count in the goal's text
-    statement: float = 4.0  # how often the city's sentence counts in the goal's text
-    compound_part: float = 0.5  # weight of a compound's parts next to the whole word
-    city_goal_bonus: float = 0.05  # added to a matching target of a goal the city has a sentence for
-    keywords: float = 2.0  # how often the municipal keyword list counts in the goal's text
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    target: str
+    text: str
     goal: int
-    score: float
-    matched_words: tuple[str, ...]
+    target: str | None = None
+    weight: float = 1.0
+    refused: bool = False
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The knobs, compared on the tuning set (``bench/sdg_suggest_tuning.json``) only."""
+
+    char_weight: float = 0.7  # share of the character n-grams next to the Dutch terms
+    char_ngrams: tuple[int, int] = (3, 5)
+    regularisation: float = 4.0  # C of the logistic regressions
+    refusal_weight: float = 3.0  # how much a text refused for a goal counts against it, next to an example
+    goals: int = 3  # goals suggested at most
+    targets_per_goal: int = 3
+    min_goal_score: float = 0.02  # a goal scoring less is not suggested
+    word_share: float = 0.2  # a word is shown when it weighs at least this share of the strongest word
+    min_target_similarity: float = 0.15  # a target less similar to the text is not suggested
+    max_targets_per_term: int = 12  # a term in more targets than this ("kinderen") is too common to lead to one
 
 
 @dataclass(frozen=True)
 class GoalSuggestion:
     goal: int
     score: float
-    targets: tuple[str, ...]
+    matched_words: tuple[str, ...]
+    targets: tuple[Suggestion, ...] = ()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A target within a suggested goal; ``target`` is None when no target of the goal fits."""
+
+    target: str | None
+    goal: int
+    score: float
     matched_words: tuple[str, ...]
 
 
-_local = threading.local()
+@dataclass
+class _Query:
+    text: str
+    terms: sparse.csr_matrix  # the Dutch terms' TF-IDF row
+    features: sparse.csr_matrix  # terms and character n-grams, weighted and stacked
 
 
-def _stemmer():
-    """One stemmer per thread: a Snowball stemmer keeps state while it works on a word."""
-    if not hasattr(_local, "stemmer"):
-        _local.stemmer = snowballstemmer.stemmer("dutch")
-    return _local.stemmer
+class SdgSuggester:
+    """Build it with ``fit`` once; ask ``suggest_goals`` or ``suggest`` often."""
 
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.library_version = sklearn.__version__
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """Snowball Dutch stem, evened out where the stemmer leaves forms apart: the verb ending
-    -dt goes to -d ("bestrijdt", "bestrijd") and a final -e after a consonant goes
-    ("groene", "groen")."""
-    result = _stemmer().stemWord(word)
-    if result.endswith("dt"):
-        result = result[:-1]
-    if len(result) > 4 and result.endswith("e") and result[-2] not in "aeiou":
-        result = result[:-1]
-    return result
+    # ---- training --------------------------------------------------------------------------------
+    def fit(self, examples: Iterable[Example], target_goals: Mapping[str, int],
+            ignored: Iterable[str] = ()) -> SdgSuggester:
+        """Learn from ``examples``; ``target_goals`` maps every target code to its goal number;
+        ``ignored`` words (the city's place names) never count."""
+        examples = [example for example in examples if content_text(example.text)]
+        texts: dict[str, int] = {}
+        for example in examples:
+            texts.setdefault(example.text, len(texts))
+        positive: dict[int, set[int]] = defaultdict(set)
+        refused: dict[int, set[int]] = defaultdict(set)
+        weight = np.zeros(len(texts))
+        for example in examples:
+            row = texts[example.text]
+            weight[row] = max(weight[row], example.weight)
+            if not example.refused:
+                positive[example.goal].add(row)
+            elif example.target is None:
+                refused[example.goal].add(row)
 
+        self.analyzer = Analyzer(texts, ignored)
+        self.term_vectorizer = TfidfVectorizer(analyzer=self.analyzer, sublinear_tf=True)
+        self.char_vectorizer = TfidfVectorizer(
+            analyzer="char_wb", preprocessor=self.analyzer.content_text, ngram_range=self.settings.char_ngrams,
+            sublinear_tf=True, min_df=2,
+        )
+        corpus = list(texts)
+        term_matrix = self.term_vectorizer.fit_transform(corpus)
+        char_matrix = self.char_vectorizer.fit_transform(corpus)
+        features = self._stack(term_matrix, char_matrix)
+        self._char_offset = term_matrix.shape[1]
 
-def words(text: str) -> list[str]:
-    """The words of a text as written, without digits and punctuation."""
-    return _WORD.findall(unicodedata.normalize("NFC", text))
+        self.goals = sorted(positive)
+        coefficients, intercepts = [], []
+        for goal in self.goals:
+            labels = np.zeros(len(texts), dtype=int)
+            labels[list(positive[goal])] = 1
+            sample_weight = weight.copy()
+            against = [row for row in refused[goal] if row not in positive[goal]]
+            sample_weight[against] *= self.settings.refusal_weight
+            model = LogisticRegression(
+                C=self.settings.regularisation, solver="liblinear", dual=True, class_weight="balanced"
+            ).fit(features, labels, sample_weight=sample_weight)
+            coefficients.append(model.coef_[0])
+            intercepts.append(model.intercept_[0])
+        self._coefficients = np.vstack(coefficients).astype(np.float32)  # goals × features
+        self._intercepts = np.array(intercepts, dtype=np.float32)
 
+        self._fit_targets(examples, texts, term_matrix, target_goals)
+        return self
 
-def _content(word: str) -> str | None:
-    lowered = word.lower()
-    if len(lowered) < 3 or lowered in STOP_WORDS:
-        return None
-    return lowered
+    def _stack(self, terms: sparse.spmatrix, chars: sparse.spmatrix) -> sparse.csr_matrix:
+        share = self.settings.char_weight
+        return sparse.hstack([terms * (1.0 - share), chars * share], format="csr")
 
+    def _fit_targets(self, examples: list[Example], texts: Mapping[str, int], term_matrix: sparse.csr_matrix,
+                     target_goals: Mapping[str, int]) -> None:
+        """A profile per target: the terms of its own text and of the texts linked to it; a term found in
+        many targets ("mensen", "water" in goal 6) weighs little. The texts refused for a target are kept
+        beside it: a text like them gets the target less (``_targets_of``)."""
+        present = (term_matrix > 0).astype(np.float64).tocsr()
+        linked: dict[str, set[int]] = defaultdict(set)
+        against: dict[str, set[int]] = defaultdict(set)
+        for example in examples:
+            if example.target in target_goals:
+                (against if example.refused else linked)[example.target].add(texts[example.text])
+        self.targets = sorted(target_goals, key=_target_order)
+        self.target_goal = dict(target_goals)
+        counts = _membership(self.targets, linked, present.shape[0]) @ present
+        found_in = np.asarray((counts > 0).sum(axis=0)).ravel()
+        self._target_idf = np.where(found_in > 0, np.log((1.0 + len(self.targets)) / (1.0 + found_in)), 0.0)
+        self._target_idf = self._target_idf.astype(np.float32)
+        self._distinctive = found_in <= self.settings.max_targets_per_term
+        profiles = counts.copy()
+        profiles.data = 1.0 + np.log(profiles.data)
+        profiles = normalize(profiles.multiply(self._target_idf).tocsr()).astype(np.float32)
+        weighted = normalize(present.multiply(self._target_idf).tocsr())
+        self._target_refusals = {code: weighted[sorted(rows)] for code, rows in against.items() if rows}
+        self._goal_targets: dict[int, tuple[list[str], np.ndarray]] = {}
+        for goal in sorted(set(target_goals.values())):
+            rows = [index for index, code in enumerate(self.targets) if target_goals[code] == goal]
+            self._goal_targets[goal] = ([self.targets[row] for row in rows], profiles[rows].toarray())
 
-class _Analyzer:
-    """Turns words into weighted terms; knows the reference vocabulary to split compounds."""
+    # ---- suggesting ------------------------------------------------------------------------------
+    def _query(self, text: str) -> _Query | None:
+        if not self.analyzer.content_text(text):
+            return None
+        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+            terms = self.term_vectorizer.transform([text])
+            chars = self.char_vectorizer.transform([text])
+        if terms.nnz == 0 and chars.nnz == 0:
+            return None
+        return _Query(text, terms, self._stack(terms, chars))
 
-    def __init__(self, vocabulary: set[str], part_weight: float) -> None:
-        self.vocabulary = vocabulary
-        self.part_weight = part_weight
-        self._parts: dict[str, tuple[str, ...]] = {}
+    def _goal_scores(self, query: _Query) -> np.ndarray:
+        decision = query.features @ self._coefficients.T + self._intercepts
+        return 1.0 / (1.0 + np.exp(-np.asarray(decision).ravel()))
 
-    def parts(self, word: str) -> tuple[str, ...]:
-        """Stems of the known parts of a compound, longest head first; () when none is found."""
-        if word in self._parts:
-            return self._parts[word]
-        found: tuple[str, ...] = ()
-        for cut in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):
-            head, rest = word[:cut], word[cut:]
-            if stem(head) not in self.vocabulary:
+    def _pushes(self, query: _Query) -> tuple[list[str], np.ndarray]:
+        """The content words of the query (each stem once) and how much each pushes each goal's score:
+        the share of its features (its terms and its character n-grams) in the goal's decision."""
+        term_index = self.term_vectorizer.vocabulary_
+        char_index = self.char_vectorizer.vocabulary_
+        char_analyzer = self.char_vectorizer.build_analyzer()
+        found: list[str] = []
+        columns: list[np.ndarray] = []
+        seen_stems: set[str] = set()
+        for word in words(query.text):
+            lowered = self.analyzer.content(word)
+            if lowered is None or stem(lowered) in seen_stems:
                 continue
-            for linker in _LINKERS:
-                if not rest.startswith(linker):
-                    continue
-                tail = rest[len(linker) :]
-                if len(tail) < _MIN_PART:
-                    continue
-                if stem(tail) in self.vocabulary:
-                    found = (stem(head), stem(tail))
-                else:
-                    deeper = self.parts(tail)
-                    if deeper:
-                        found = (stem(head), *deeper)
-                if found:
-                    break
-            if found:
-                break
-        self._parts[word] = found
-        return found
+            seen_stems.add(stem(lowered))
+            mine = [term_index[t] for t in self.analyzer.word_terms(word) if t in term_index]
+            mine += [self._char_offset + char_index[g] for g in char_analyzer(lowered) if g in char_index]
+            if mine:
+                found.append(word)
+                columns.append(np.unique(np.array(mine, dtype=np.int64)))
+        pushes = np.zeros((len(found), len(self.goals)), dtype=np.float32)
+        if not found:
+            return found, pushes
+        sharing = np.bincount(np.concatenate(columns), minlength=query.features.shape[1])
+        values = np.zeros(query.features.shape[1], dtype=np.float32)
+        values[query.features.indices] = query.features.data
+        for index, mine in enumerate(columns):
+            pushes[index] = self._coefficients[:, mine] @ (values[mine] / sharing[mine])
+        return found, pushes
 
-    def terms(self, word: str) -> dict[str, float]:
-        content = _content(word)
-        if content is None:
-            return {}
-        result = {stem(content): 1.0}
-        if "-" in content:
-            pieces = [piece for piece in content.split("-") if _content(piece)]
-            for piece in pieces:
-                result.setdefault(stem(piece), self.part_weight)
-        elif len(content) >= 2 * _MIN_PART:
-            for part in self.parts(content):
-                result.setdefault(part, self.part_weight)
-        return result
+    def _goal_words(self, found: list[str], pushes: np.ndarray, row: int) -> tuple[str, ...]:
+        """The words that push goal ``row`` up the most, strongest first, each once."""
+        column = pushes[:, row] if len(found) else np.zeros(0)
+        strongest = float(column.max()) if len(found) else 0.0
+        if strongest <= 0:
+            return ()
+        chosen = [i for i in range(len(found)) if column[i] >= self.settings.word_share * strongest]
+        return tuple(found[i] for i in sorted(chosen, key=lambda i: -column[i]))
 
-    def vector(self, texts: Iterable[tuple[str, float]]) -> Counter[str]:
-        counts: Counter[str] = Counter()
-        for text, repeat in texts:
-            for word in words(text):
-                for term, weight in self.terms(word).items():
-                    counts[term] += weight * repeat
-        return counts
+    def _targets_of(self, query: _Query, goal: int, goal_score: float,
+                    exclude: frozenset[str]) -> tuple[Suggestion, ...]:
+        """Targets of ``goal`` whose profile shares a distinctive term with the query, most similar first."""
+        codes, profiles = self._goal_targets[goal]
+        columns = query.terms.indices[self._target_idf[query.terms.indices] > 0]
+        if not codes or not len(columns):
+            return ()
+        weights = self._target_idf[columns]
+        present = profiles[:, columns]  # targets of the goal × the query's terms
+        similarity = present @ weights / np.linalg.norm(weights)
+        for i, code in enumerate(codes):
+            if code in self._target_refusals:  # as far as the query is like a text refused for the target
+                refused = self._target_refusals[code][:, columns] @ weights / np.linalg.norm(weights)
+                similarity[i] -= float(np.max(refused))
+        distinctive = (present[:, self._distinctive[columns]] > 0).any(axis=1)
+        ranked = sorted(
+            (i for i, code in enumerate(codes) if code not in exclude and distinctive[i]
+             and similarity[i] >= self.settings.min_target_similarity),
+            key=lambda i: (-similarity[i], i),
+        )[: self.settings.targets_per_goal]
+        return tuple(
+            Suggestion(
+                target=codes[i], goal=goal, score=round(goal_score * float(similarity[i] / similarity[ranked[0]]), 4),
+                matched_words=self._words_with_terms(query.text, set(columns[present[i] > 0].tolist())),
+            )
+            for i in ranked
+        )
 
-
-def _normalised(counts: Mapping[str, float], idf: Mapping[str, float]) -> dict[str, float]:
-    weighted = {
-        term: (tf if tf < 1 else 1.0 + math.log(tf)) * idf[term]
-        for term, tf in counts.items()
-        if tf > 0 and term in idf
-    }
-    norm = math.sqrt(sum(value * value for value in weighted.values()))
-    return {term: value / norm for term, value in weighted.items()} if norm else {}
-
-
-def _common_statement_words(statements: Mapping[int, str]) -> set[str]:
-    """Words found in most of the city's sentences (the city's own name, typically):
-    they say nothing about one goal in particular."""
-    if len(statements) < 3:
-        return set()
-    seen: Counter[str] = Counter()
-    for sentence in statements.values():
-        seen.update({word.lower() for word in words(sentence)})
-    return {word for word, count in seen.items() if count > len(statements) / 2}
-
-
-class Suggester:
-    """Ranks the 169 targets (and the 17 goals) for a Dutch text. Build it once, query often."""
-
-    def __init__(
-        self,
-        targets: list[tuple[str, int, str]],
-        goal_texts: Mapping[int, list[tuple[str, float]]],
-        weights: Weights,
-        city_goals: Iterable[int] = (),
-    ) -> None:
-        self.weights = weights
-        self._goal_of = {code: goal for code, goal, _ in targets}
-        self._city_goals = frozenset(city_goals)
-        vocabulary: set[str] = set()
-        all_texts = [text for _, _, text in targets]
-        all_texts += [text for pieces in goal_texts.values() for text, _ in pieces]
-        for text in all_texts:
-            vocabulary.update(stem(c) for w in words(text) if (c := _content(w)))
-        self._analyzer = _Analyzer(vocabulary, weights.compound_part)
-
-        target_counts = {code: self._analyzer.vector([(text, 1.0)]) for code, _, text in targets}
-        goal_counts = {goal: self._analyzer.vector(pieces) for goal, pieces in goal_texts.items()}
-        documents = list(target_counts.values()) + list(goal_counts.values())
-        df: Counter[str] = Counter()
-        for counts in documents:
-            df.update(counts.keys())
-        total = len(documents)
-        self._idf = {term: math.log((total + 1) / (freq + 1)) + 1.0 for term, freq in df.items()}
-        self._targets = {code: _normalised(counts, self._idf) for code, counts in target_counts.items()}
-        self._goals = {goal: _normalised(counts, self._idf) for goal, counts in goal_counts.items()}
-        self._order = {code: index for index, (code, _, _) in enumerate(targets)}
-
-    @classmethod
-    def from_data(
-        cls,
-        goals: list[dict],
-        statements: Mapping[int, str] | None = None,
-        weights: Weights | None = None,
-        language: str = "nl",
-        keywords: Mapping[int, str] | None = None,
-    ) -> Suggester:
-        """Build from the reference data (``load_reference_goals()``) and, optionally, the
-        city's sentence per goal number and a list of municipal words per goal
-        (``load_keywords()``), which count ``weights.keywords`` times in the goal's text."""
-        weights = weights or Weights()
-        statements = {int(goal): sentence for goal, sentence in (statements or {}).items()}
-        common = _common_statement_words(statements)
-        targets: list[tuple[str, int, str]] = []
-        goal_texts: dict[int, list[tuple[str, float]]] = {}
-        for goal in goals:
-            number = int(goal["number"])
-            pieces = [
-                (goal["title"][language], weights.title),
-                (goal["long_title"][language], weights.title),
-            ]
-            if statements.get(number):
-                sentence = " ".join(w for w in words(statements[number]) if w.lower() not in common)
-                pieces.append((sentence, weights.statement))
-            if keywords and keywords.get(number) and weights.keywords > 0:
-                pieces.append((keywords[number], weights.keywords))
-            goal_texts[number] = pieces
-            for target in goal["targets"]:
-                targets.append((target["code"], number, target["text"][language]))
-        return cls(targets, goal_texts, weights, city_goals=statements)
-
-    def _query(self, text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
-        counts: Counter[str] = Counter()
-        origin: dict[str, list[str]] = defaultdict(list)
+    def _words_with_terms(self, text: str, columns: set[int]) -> tuple[str, ...]:
+        vocabulary = self.term_vectorizer.vocabulary_
+        found: list[str] = []
+        seen: set[str] = set()
         for word in words(text):
-            for term, weight in self._analyzer.terms(word).items():
-                counts[term] += weight
-                if word not in origin[term]:
-                    origin[term].append(word)
-        return _normalised(counts, self._idf), origin
+            terms = [t for t in self.analyzer.word_terms(word) if vocabulary.get(t) in columns]
+            lowered = self.analyzer.content(word)
+            if terms and lowered and stem(lowered) not in seen:
+                seen.add(stem(lowered))
+                found.append(word)
+        return tuple(found)
 
-    def _score_all(self, text: str) -> tuple[dict[str, float], Mapping[str, float], Mapping[str, list[str]]]:
-        query, origin = self._query(text)
-        if not query:
-            return {}, query, origin
-        goal_scores = {
-            goal: sum(weight * vector.get(term, 0.0) for term, weight in query.items())
-            for goal, vector in self._goals.items()
-        }
-        share, bonus = self.weights.target, self.weights.city_goal_bonus
-        scores = {}
-        for code, vector in self._targets.items():
-            goal = self._goal_of[code]
-            score = share * sum(weight * vector.get(term, 0.0) for term, weight in query.items())
-            score += (1.0 - share) * goal_scores.get(goal, 0.0)
-            if score > 0:
-                scores[code] = score + (bonus if goal in self._city_goals else 0.0)
-        return scores, query, origin
-
-    def _matched(
-        self, query: Mapping[str, float], origin: Mapping[str, list[str]], *vectors: Mapping[str, float]
-    ) -> tuple[str, ...]:
-        hits: list[str] = []
-        for term in query:
-            if any(term in vector for vector in vectors):
-                for word in origin[term]:
-                    if word not in hits:
-                        hits.append(word)
-        return tuple(hits)
+    def suggest_goals(self, text: str, top: int | None = None,
+                      exclude: Iterable[str] = ()) -> list[GoalSuggestion]:
+        """The best goals for ``text``, best first, each with the words that led to it and its targets
+        (targets in ``exclude`` left out); nothing for a text without content."""
+        query = self._query(text)
+        if query is None:
+            return []
+        top = self.settings.goals if top is None else top
+        exclude = frozenset(exclude)
+        scores = self._goal_scores(query)
+        found, pushes = self._pushes(query)
+        result = []
+        for row in sorted(range(len(self.goals)), key=lambda row: (-scores[row], self.goals[row])):
+            if len(result) >= top or scores[row] < self.settings.min_goal_score:
+                break
+            matched = self._goal_words(found, pushes, row)
+            if not matched:
+                continue
+            goal, score = self.goals[row], round(float(scores[row]), 4)
+            result.append(GoalSuggestion(goal, score, matched, self._targets_of(query, goal, score, exclude)))
+        return result
 
     def suggest(self, text: str, top: int = 5) -> list[Suggestion]:
-        """The ``top`` best targets for ``text``, best first; nothing for a text without content."""
-        scores, query, origin = self._score_all(text)
-        ranked = sorted(scores, key=lambda code: (-scores[code], self._order[code]))
-        return [
-            Suggestion(
-                target=code,
-                goal=self._goal_of[code],
-                score=round(min(scores[code], 1.0), 4),
-                matched_words=self._matched(
-                    query, origin, self._targets[code], self._goals.get(self._goal_of[code], {})
-                ),
-            )
-            for code in ranked[:top]
-        ]
-
-    def suggest_goals(self, text: str, top: int = 3, targets_per_goal: int = 3) -> list[GoalSuggestion]:
-        """The ``top`` best goals, each scored by its best target and listing its best targets."""
-        scores, query, origin = self._score_all(text)
-        by_goal: dict[int, list[str]] = defaultdict(list)
-        for code in sorted(scores, key=lambda code: (-scores[code], self._order[code])):
-            by_goal[self._goal_of[code]].append(code)
-        ranked = sorted(by_goal, key=lambda goal: (-scores[by_goal[goal][0]], goal))
-        result = []
-        for goal in ranked[:top]:
-            best = by_goal[goal][:targets_per_goal]
-            vectors = [self._targets[code] for code in best] + [self._goals.get(goal, {})]
-            result.append(
-                GoalSuggestion(
-                    goal=goal,
-                    score=round(min(scores[best[0]], 1.0), 4),
-                    targets=tuple(best),
-                    matched_words=self._matched(query, origin, *vectors),
-                )
-            )
-        return result
+        """Up to ``top`` suggestions, goal by goal: each goal's targets, or the goal alone (target None)
+        when none of its targets shares meaning with the text."""
+        result: list[Suggestion] = []
+        for goal in self.suggest_goals(text, top=max(top, self.settings.goals)):
+            result += goal.targets or [Suggestion(None, goal.goal, goal.score, goal.matched_words)]
+        return result[:top]
 
 
-def load_reference_goals(path: Path | None = None) -> list[dict]:
-    """The 17 goals with their targets, from the reference data shipped with the package."""
-    with open(path or DATA_PATH, encoding="utf-8") as handle:
-        return json.load(handle)["goals"]
+def _membership(codes: list[str], rows: Mapping[str, set[int]], size: int) -> sparse.csr_matrix:
+    """A codes × texts matrix with a 1 where the text belongs to the code."""
+    pairs = [(index, row) for index, code in enumerate(codes) for row in sorted(rows.get(code, ()))]
+    data = np.ones(len(pairs))
+    return sparse.csr_matrix((data, ([i for i, _ in pairs], [r for _, r in pairs])), shape=(len(codes), size))
 
 
-def load_keywords(path: Path | None = None) -> dict[int, str]:
-    """Municipal words per goal (``data/keywords_nl.json`` unless another list is given)."""
-    with open(path or KEYWORDS_PATH, encoding="utf-8") as handle:
-        return {int(goal): text for goal, text in json.load(handle)["goals"].items()}
-
-
-def load_statements(path: Path) -> dict[int, str]:
-    """A city's sentence per goal, from a JSON object mapping goal numbers to sentences."""
-    with open(path, encoding="utf-8") as handle:
-        return {int(goal): sentence for goal, sentence in json.load(handle).items()}
+def _target_order(code: str) -> tuple[int, int, str]:
+    goal, _, rest = code.partition(".")
+    return (int(goal), int(rest) if rest.isdigit() else 100, rest)

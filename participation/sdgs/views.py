@@ -11,8 +11,15 @@ from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.ideas.rules import STATUS_LABELS
 from participation.sdgs import bp, queries
-from participation.sdgs.forms import LinkTargetForm, StatementForm
-from participation.sdgs.services import SdgError, link_idea, set_city_statement, unlink_idea
+from participation.sdgs.forms import LinkTargetForm, RefuseSuggestionForm, StatementForm
+from participation.sdgs.services import (
+    SdgError,
+    link_idea,
+    refuse_suggestion,
+    set_city_statement,
+    suggestions_for_idea,
+    unlink_idea,
+)
 from participation.security import is_safe_next
 
 
@@ -115,7 +122,8 @@ def _choose_idea():
 
 def _render_link_page(idea: Idea, form: LinkTargetForm, status: int = 200):
     return render_template(
-        "sdgs/link.html", idea=idea, form=form, status_labels=STATUS_LABELS, language=_language()
+        "sdgs/link.html", idea=idea, form=form, status_labels=STATUS_LABELS, language=_language(),
+        sdg_suggestions=suggestions_for_idea(idea),
     ), status
 
 
@@ -127,7 +135,7 @@ def link(idea_id: int):
     back = _back(url_for("sdgs.link_page", idea=idea.id))
     if form.validate_on_submit():
         try:
-            created = link_idea(idea, form.code.data, current_user)
+            created = link_idea(idea, form.code.data, current_user, suggested=form.suggested.data == "1")
         except SdgError as error:
             form.code.errors.append(str(error))
         else:
@@ -146,3 +154,23 @@ def unlink(idea_id: int, code: str):
     else:
         flash(_("This idea was not linked to target %(code)s.", code=code), "error")
     return redirect(_back(url_for("sdgs.link_page", idea=idea.id)))
+
+
+@bp.route("/sdgs/ideeen/<int:idea_id>/suggesties/weigeren", methods=["POST"])
+@access(MODERATOR)
+def refuse(idea_id: int):
+    idea = _idea_or_404(idea_id)
+    form = RefuseSuggestionForm()
+    back = _back(url_for("sdgs.link_page", idea=idea.id))
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        choice = refuse_suggestion(idea, form.goal.data, form.code.data, current_user)
+    except SdgError as error:
+        flash(str(error), "error")
+    else:
+        if choice.target_code:
+            flash(_("Target %(code)s is no longer suggested for this idea.", code=choice.target_code), "success")
+        else:
+            flash(_("Goal %(number)s is no longer suggested for this idea.", number=choice.goal_number), "success")
+    return redirect(back)

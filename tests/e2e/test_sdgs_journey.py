@@ -43,7 +43,7 @@ def test_moderator_links_an_idea_to_target_11_7(journey, make_user, make_process
     page.get_by_role("button", name="Zoeken").click()
     journey.check("choose an idea")
     page.get_by_role("link", name="Een speelpleintje in de Vlietestraat").click()
-    expect(page.get_by_role("heading", name="Voorgestelde subdoelen")).to_be_visible()
+    expect(page.get_by_role("heading", name="Voorgestelde doelen en subdoelen")).to_be_visible()
     journey.check("link page with suggestions")
 
     page.get_by_label("Subdoel (code)", exact=True).fill("99.1")

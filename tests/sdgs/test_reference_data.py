@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from participation.sdgs.suggest import DATA_PATH
+from participation.sdgs.reference import DATA_PATH
 
 LANGUAGES = ("nl", "fr", "en")
 MIN_RATIO = {"en": 0.85, "fr": 0.85, "nl": 0.75}

@@ -37,5 +37,11 @@ ROUTES = {
         Check(lambda w: f"/sdgs/ideeen/{w.sdg_idea.id}/ontkoppelen/11.7", only(MODERATOR, code=302),
               method="POST", data=lambda w: {}),
     ],
+    "sdgs.refuse": [
+        Check(lambda w: f"/sdgs/ideeen/{w.sdg_idea.id}/suggesties/weigeren", only(MODERATOR, code=302),
+              method="POST", data=lambda w: {"goal": "15", "code": "15.7"}),
+        Check(lambda w: f"/sdgs/ideeen/{w.sdg_idea.id}/suggesties/weigeren", only(MODERATOR, code=400),
+              method="POST", data=lambda w: {"goal": "18"}),
+    ],
     "sdgs.api_goals": [Check(lambda w: "/api/v1/sdgs", everyone())],
 }
