@@ -1,23 +1,32 @@
-# `make run` serves the app on SQLite; `make test` runs every test. Both set everything up first.
+# `make run` serves the app on SQLite; `make test` runs every test. Both set everything up first:
+# `make run` installs only what the app needs, `make test` adds the test tools (the `dev` extra).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+DEV_INSTALLED := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 5000
 export FLASK_APP := participation
 
-.PHONY: run test setup translations database browser lint extract bench-votes clean
+.PHONY: run test setup dev-setup translations database browser lint extract bench-votes clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
 	touch $(INSTALLED)
+
+# Browser tests, the ranking cross-check (pref_voting), PDF reading and ruff: for tests only.
+$(DEV_INSTALLED): $(INSTALLED)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(DEV_INSTALLED)
 
 translations: $(INSTALLED)
 	$(BIN)/pybabel compile -f -d translations
 
 setup: $(INSTALLED) translations
+
+dev-setup: $(DEV_INSTALLED) translations
 
 database: setup
 	mkdir -p instance
@@ -34,10 +43,10 @@ browser:
 	test -x /usr/bin/chromium || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-dejavu-core)
 	test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
 
-test: setup browser
+test: dev-setup browser
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: $(INSTALLED)
+lint: $(DEV_INSTALLED)
 	$(BIN)/ruff check .
 
 extract: $(INSTALLED)
@@ -45,7 +54,7 @@ extract: $(INSTALLED)
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 
 # Voting under load: gunicorn on PostgreSQL driven by wrk; figures in bench/votes/results.json.
-bench-votes: setup
+bench-votes: dev-setup
 	$(BIN)/python bench/votes/run.py $(BENCH_ARGS)
 
 clean:

@@ -86,10 +86,13 @@ class Config:
     RESET_TOKEN_MAX_AGE = int(os.environ.get("RESET_TOKEN_MAX_AGE", str(2 * 3600)))
     ACCOUNT_MAIL_MINUTES = env_int("ACCOUNT_MAIL_MINUTES", 5)  # one mail of a kind per address per this
     PER_PAGE = int(os.environ.get("PER_PAGE", "20"))
+    # The mails readable in the browser at /ontwikkeling/mails: development only, never from the environment.
+    DEVELOPMENT_MAILBOX = False
 
 
 class DevelopmentConfig(Config):
     DEBUG = False
+    DEVELOPMENT_MAILBOX = True
 
 
 class TestingConfig(Config):

@@ -17,3 +17,8 @@ def register(app: Flask) -> None:
 
     for blueprint in (main, accounts, processes, ideas, votes, advisory, sdgs, plan, exports, api):
         app.register_blueprint(blueprint)
+    if app.config.get("DEVELOPMENT_MAILBOX") and not app.testing and app.config["MAIL_BACKEND"] == "log":
+        # Only where mails are not really sent: a development machine trying the platform.
+        from participation.mail import bp as mailbox
+
+        app.register_blueprint(mailbox)

@@ -31,13 +31,18 @@ def demo_group() -> None:
 @with_appcontext
 def demo_load(city: str, if_empty: bool) -> None:
     """Load the city, its districts, councils, processes and demo accounts (idempotent)."""
+    from participation.core.face import FaceError
     from participation.core.queries import current_city
     from participation.demo.loader import load_demo
 
     if if_empty and current_city() is not None:
         click.echo("Demo data already loaded.")
         return
-    report = load_demo(city)
+    try:
+        report = load_demo(city)
+    except FaceError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from error
     db.session.commit()
     for line in report.lines:
         click.echo(line)

@@ -83,8 +83,6 @@ def keyed_hash(purpose: str, value: str) -> str:
 
 def init_app(app: Flask) -> None:
     app.after_request(set_security_headers)
-    app.jinja_env.filters["safe_html"] = sanitize_html
-
 
 def init_rate_limits(app: Flask) -> None:
     """Bind the limiter, letting each app's own RATELIMIT_ENABLED decide.

@@ -85,6 +85,15 @@ def app(tmp_path_factory):
     return app
 
 
+@pytest.fixture(scope="session")
+def development_app(app):
+    """The app as `make run` serves it (development settings), on the tests' database."""
+    development = create_app("development", SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"],
+                             WTF_CSRF_ENABLED=False, RATELIMIT_ENABLED=False)
+    development.test_client_class = IsolatedClient
+    return development
+
+
 @pytest.fixture(autouse=True)
 def db(app):
     """Each test in an app context, on a database emptied after it."""

@@ -149,11 +149,14 @@ def register_user(email: str, password: str, display_name: str) -> User | None:
     return user
 
 
-def confirm_email(token: str) -> User:
+def confirm_email(token: str) -> tuple[User, bool]:
+    """Confirm the address of the link's account. True the first time only: only that first click
+    logs the person in, so a confirmation link found later in a mailbox opens no session."""
     user = read_token(token, "confirm", current_app.config["CONFIRM_TOKEN_MAX_AGE"])
-    if user.email_confirmed_at is None:
-        user.email_confirmed_at = utcnow()
-    return user
+    if user.email_confirmed_at is not None:
+        return user, False
+    user.email_confirmed_at = utcnow()
+    return user, True
 
 
 def authenticate(email: str, password: str, address: str | None) -> User | LoginRefusal:

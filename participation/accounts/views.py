@@ -11,7 +11,7 @@ from participation.accounts.personal_data import delete_account as remove_accoun
 from participation.accounts.queries import search_users
 from participation.database import utcnow
 from participation.extensions import db, limiter
-from participation.mail.services import flush_log_backend
+from participation.mail.services import flush_log_backend, mailbox_url
 from participation.security import is_safe_next
 
 
@@ -40,7 +40,8 @@ def register():
         services.register_user(form.email.data, form.password.data, form.display_name.data)
         db.session.commit()
         flush_log_backend()
-        return render_template("accounts/check_mail.html", email=services.normalise_email(form.email.data))
+        return render_template("accounts/check_mail.html", email=services.normalise_email(form.email.data),
+                               mailbox_url=mailbox_url())
     return render_template("accounts/register.html", form=form)
 
 
@@ -48,11 +49,20 @@ def register():
 @access(PUBLIC)
 def confirm(token: str):
     try:
-        services.confirm_email(token)
+        user, first_time = services.confirm_email(token)
     except services.AccountError as error:
         flash(str(error), "error")
         return redirect(url_for("accounts.resend_confirmation"))
+    logs_in = first_time and not current_user.is_authenticated
+    if logs_in:
+        sessions.log_in(user)
     db.session.commit()
+    if logs_in:
+        flash(_("Your e-mail address is confirmed and you are logged in. Welcome!"), "success")
+        return redirect(url_for("main.home"))
+    if current_user.is_authenticated:
+        flash(_("Your e-mail address is confirmed."), "success")
+        return redirect(url_for("main.home"))
     flash(_("Your e-mail address is confirmed. You can log in now."), "success")
     return redirect(url_for("accounts.login"))
 

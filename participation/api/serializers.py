@@ -6,7 +6,7 @@ from flask import request, url_for
 
 from participation.ideas.models import Idea
 from participation.processes.models import Phase, Process
-from participation.security import sanitize_html
+from participation.text import render_rich_text
 
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 20
@@ -37,7 +37,7 @@ def process_data(process: Process, full: bool = False) -> dict:
         },
     }
     if full:
-        data["description"] = sanitize_html(process.description)
+        data["description"] = render_rich_text(process.description)
     return data
 
 
@@ -46,7 +46,7 @@ def idea_data(idea: Idea, sdg_targets: list[str] | None = None) -> dict:
         "id": idea.id,
         "process": idea.process.slug,
         "title": idea.title,
-        "body": sanitize_html(idea.body),
+        "body": render_rich_text(idea.body),
         "theme": idea.theme,
         "district": None if idea.district is None else {"id": idea.district.id, "name": idea.district.name},
         "neighbourhood": None if idea.neighbourhood is None else {
@@ -55,7 +55,7 @@ def idea_data(idea: Idea, sdg_targets: list[str] | None = None) -> dict:
         "status": idea.status,
         "vote_count": idea.vote_count,
         "sdg_targets": list(sdg_targets or []),
-        "answer": sanitize_html(idea.answer) if idea.answer else None,
+        "answer": render_rich_text(idea.answer) if idea.answer else None,
         "created_at": timestamp(idea.created_at),
         "links": {
             "self": url_for("api.idea", idea_id=idea.id, _external=True),

@@ -1,8 +1,8 @@
-"""The city running the platform: its name, its deelgemeenten (districts) and their wijken
+"""The city running the platform: its name and face, its deelgemeenten (districts) and their wijken
 (neighbourhoods) are data, loaded at set-up."""
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from participation.extensions import db
 
@@ -25,6 +25,23 @@ class City(db.Model):
     slug: Mapped[str] = mapped_column(String(60), unique=True)
     tagline: Mapped[str | None] = mapped_column(String(255))
     website: Mapped[str | None] = mapped_column(String(255))
+
+    # The city's face (participation/core/face.py): colours, contact, footer, logo and icons.
+    language: Mapped[str] = mapped_column(String(8), default="nl", server_default="nl")
+    colour_primary: Mapped[str | None] = mapped_column(String(7))
+    colour_primary_dark: Mapped[str | None] = mapped_column(String(7))
+    colour_accent: Mapped[str | None] = mapped_column(String(7))
+    contact_address: Mapped[str | None] = mapped_column(String(255))
+    contact_phone: Mapped[str | None] = mapped_column(String(40))
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    footer_text: Mapped[str | None] = mapped_column(Text)
+    logo_svg: Mapped[str | None] = mapped_column(Text, deferred=True)
+    favicon_svg: Mapped[str | None] = mapped_column(Text, deferred=True)
+    share_image: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    face_stamp: Mapped[str | None] = mapped_column(String(16))
+    # Whether the files are there, read with the city without reading the files themselves.
+    has_logo: Mapped[bool] = column_property(logo_svg.column.is_not(None))
+    has_share_image: Mapped[bool] = column_property(share_image.column.is_not(None))
 
     districts: Mapped[list["District"]] = relationship(
         back_populates="city", order_by="District.position", cascade="all, delete-orphan"

@@ -37,3 +37,8 @@ def places() -> list[District]:
     return list(db.session.scalars(
         db.select(District).options(selectinload(District.neighbourhoods)).order_by(District.position, District.name)
     ))
+
+
+def city_asset(column) -> str | bytes | None:
+    """One of the city's deferred face files (logo, favicon, share image), read only where it is served."""
+    return db.session.scalar(db.select(column).order_by(City.id).limit(1))

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from participation.accounts.services import create_user, find_user
 from participation.advisory.models import Council, CouncilMembership
+from participation.core.face import apply_face
 from participation.core.models import City, District, Neighbourhood
 from participation.demo.councils import load_council_rounds, load_point_actions
 from participation.extensions import db
@@ -143,7 +144,9 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
     folder = city_folder(city)
     data = json.loads((folder / "city.json").read_text(encoding="utf-8"))
     report = LoadReport()
-    load_city(data, report)
+    city_row = load_city(data, report)
+    if apply_face(city_row, folder / "face"):
+        report.lines.append("Face of the city: colours, contact, logo and icons")
     councils = load_councils(data, report)
     load_processes(data, report)
     load_accounts(data, councils, report)

@@ -27,7 +27,7 @@ class IdeaForm(FlaskForm):
         _l("Your idea"),
         validators=[DataRequired(_l("Describe your idea in a few sentences.")),
                     Length(max=BODY_MAX, message=_l("Keep the text under %(max)d characters."))],
-        description=_l("What do you propose, where, and why? You can use bold, italics, lists and links."),
+        description=_l("What do you propose, where, and why?"),
     )
     theme = SelectField(_l("Theme"), validators=[DataRequired(_l("Choose a theme."))])
     district_id = SelectField(_l("District"), coerce=_int_or_none, validators=[Optional()],

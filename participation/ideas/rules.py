@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from participation.access import EMPLOYEE, MODERATOR
 from participation.ideas.models import PUBLIC_STATUSES, Idea
 from participation.processes.models import Process
-from participation.processes.services import can_view
+from participation.processes.services import VISITOR, can_view
 
 STATUS_LABELS = {
     "submitted": _l("Submitted"),
@@ -67,6 +67,11 @@ def can_see_idea(user, idea: Idea) -> bool:
     if not can_view(user, idea.process):
         return False
     return idea.status in PUBLIC_STATUSES or idea.status == "merged" or is_own(user, idea) or is_moderator(user)
+
+
+def is_shareable(idea: Idea) -> bool:
+    """A link to the idea opens for anyone, also without an account."""
+    return can_see_idea(VISITOR, idea)
 
 
 def can_edit_own(user, idea: Idea) -> bool:

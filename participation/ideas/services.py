@@ -21,8 +21,9 @@ from participation.ideas.signals import idea_merged, idea_status_changed
 from participation.ideas.words import idea_stems
 from participation.mail.services import queue_mail
 from participation.processes.models import Process
-from participation.security import plain_text, sanitize_html
+from participation.security import plain_text
 from participation.serving import public_url
+from participation.text import normalise_newlines, rich_text_words
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}")
 TITLE_MAX = 150
@@ -54,14 +55,15 @@ class OnBehalf:
 
 
 def clean_text(text: IdeaText) -> IdeaText:
-    """Plain title, sanitised text, a known theme and district; refuse what would be empty or too long."""
+    """Plain title, the text as typed (shown through the rich-text renderer), a known theme and district;
+    refuse what would be empty or too long."""
     title = " ".join(plain_text(text.title or "").split())
-    body = sanitize_html((text.body or "").strip())
+    body = normalise_newlines(text.body or "").strip()
     if not title:
         raise IdeaError(_("Give your idea a title."), "title")
     if len(title) > TITLE_MAX:
         raise IdeaError(_("Keep the title under %(n)d characters.", n=TITLE_MAX), "title")
-    if not plain_text(body).strip():
+    if not rich_text_words(body):
         raise IdeaError(_("Describe your idea in a few sentences."), "body")
     if len(body) > BODY_MAX:
         raise IdeaError(_("Keep the text under %(n)d characters.", n=BODY_MAX), "body")

@@ -15,7 +15,7 @@ from participation.ideas.models import Idea
 from participation.ideas.similar import similar_ideas
 from participation.processes.models import Process
 from participation.processes.queries import process_by_slug
-from participation.processes.services import can_view
+from participation.processes.services import can_view, is_shareable
 
 
 def submit_limit() -> str:
@@ -55,7 +55,7 @@ def render_process_page(process: Process):
         districts=district_choices(), neighbourhoods=neighbourhood_choices(),
         can_propose=rules.can_propose(current_user, process),
         can_enter_for_resident=rules.can_enter_for_resident(current_user, process),
-        propose_open=rules.is_propose_open(process),
+        propose_open=rules.is_propose_open(process), shareable=is_shareable(process),
     )
 
 
@@ -80,6 +80,11 @@ def wants_similar() -> bool:
     return request.form.get("action") == "similar"
 
 
+def wants_preview() -> bool:
+    """The Preview button: show the text as it will look, save nothing."""
+    return request.method == "POST" and request.form.get("action") == "preview"
+
+
 @bp.route("/trajecten/<slug>/ideeen/nieuw", methods=["GET", "POST"])
 @access(AUTHENTICATED)
 @limiter.limit(submit_limit, methods=["POST"])
@@ -91,7 +96,7 @@ def new(slug: str):
     similar = []
     if request.method == "POST" and form.title.data:
         similar = similar_ideas(process.id, form.title.data, form.body.data or "")
-    if form.validate_on_submit() and not wants_similar():
+    if not wants_preview() and form.validate_on_submit() and not wants_similar():
         try:
             idea = services.submit_idea(process, current_user, idea_text(form))
         except services.IdeaError as error:
@@ -103,7 +108,7 @@ def new(slug: str):
                   "success")
             return redirect(url_for("ideas.show", idea_id=idea.id))
     return render_template("ideas/new.html", process=process, form=form, similar=similar,
-                           checked=wants_similar())
+                           checked=wants_similar(), preview=wants_preview())
 
 
 @bp.route("/trajecten/<slug>/ideeen/loket", methods=["GET", "POST"])
@@ -116,7 +121,7 @@ def desk(slug: str):
     similar = []
     if request.method == "POST" and form.title.data:
         similar = similar_ideas(process.id, form.title.data, form.body.data or "")
-    if form.validate_on_submit() and not wants_similar():
+    if not wants_preview() and form.validate_on_submit() and not wants_similar():
         resident = services.OnBehalf(name=form.resident_name.data, contact=form.resident_contact.data,
                                      consent=form.consent.data)
         try:
@@ -130,7 +135,7 @@ def desk(slug: str):
                   "success")
             return redirect(url_for("ideas.show", idea_id=idea.id))
     return render_template("ideas/desk.html", process=process, form=form, similar=similar,
-                           checked=wants_similar())
+                           checked=wants_similar(), preview=wants_preview())
 
 
 @bp.route("/trajecten/<slug>/ideeen/gelijkaardig")
@@ -156,6 +161,7 @@ def show(idea_id: int):
         is_following=services.is_following(current_user, idea),
         can_follow=rules.can_follow(current_user, idea), can_edit=rules.can_edit_own(current_user, idea),
         is_moderator=rules.is_moderator(current_user), is_own=rules.is_own(current_user, idea),
+        shareable=rules.is_shareable(idea),
         similar=similar_ideas(idea.process_id, idea.title, idea.body, exclude_id=idea.id) if idea.is_public else [],
         button=forms.ButtonForm(),
     )
@@ -168,7 +174,7 @@ def edit(idea_id: int):
     if not rules.can_edit_own(current_user, idea):
         abort(403)
     form = forms.IdeaForm(obj=idea)
-    if form.validate_on_submit():
+    if not wants_preview() and form.validate_on_submit():
         try:
             services.edit_own_idea(idea, current_user, idea_text(form))
         except services.IdeaError as error:
@@ -178,7 +184,7 @@ def edit(idea_id: int):
             db.session.commit()
             flash(_("Your changes are saved."), "success")
             return redirect(url_for("ideas.show", idea_id=idea.id))
-    return render_template("ideas/edit.html", idea=idea, process=idea.process, form=form)
+    return render_template("ideas/edit.html", idea=idea, process=idea.process, form=form, preview=wants_preview())
 
 
 @bp.route("/ideeen/<int:idea_id>/volgen", methods=["POST"])

@@ -5,7 +5,7 @@ import smtplib
 from datetime import timedelta
 from email.message import EmailMessage
 
-from flask import current_app
+from flask import current_app, url_for
 from sqlalchemy import select
 
 from participation.database import utcnow
@@ -70,3 +70,10 @@ def flush_log_backend() -> None:
     """In development (MAIL_BACKEND=log) mails are written to the log as soon as they are committed."""
     if current_app.config["MAIL_BACKEND"] == "log":
         send_pending()
+
+
+def mailbox_url() -> str | None:
+    """The page where a development app shows its mails; None where there is none (production, tests)."""
+    if "mail.outbox" not in current_app.view_functions:
+        return None
+    return url_for("mail.outbox")

@@ -1,19 +1,17 @@
-from flask import current_app, g, redirect, render_template, request, session, url_for
+from flask import current_app, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
 from participation.access import PUBLIC, access
-from participation.core.queries import current_city
 from participation.extensions import db
 from participation.main import bp
+from participation.main.face import page_city
 from participation.processes.queries import visible_processes
 from participation.security import is_safe_next
 
 
 @bp.app_context_processor
 def inject_city():
-    if "city" not in g:
-        g.city = current_city()
-    return {"city": g.city}
+    return {"city": page_city()}
 
 
 @bp.route("/")

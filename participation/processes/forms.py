@@ -21,7 +21,7 @@ class ProcessForm(FlaskForm):
     summary = StringField(_l("Summary"), validators=[Optional(), Length(max=300)],
                           description=_l("One or two sentences, shown in the list of processes."))
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=20_000)],
-                                description=_l("What is it about? You can use bold, italics, lists and links."))
+                                description=_l("What is it about?"))
     audience = SelectField(_l("Who takes part"), validators=[DataRequired()])
 
     propose_starts = DateField(_l("Ideas phase: opens on"), validators=[Optional()])

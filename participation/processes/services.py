@@ -7,11 +7,12 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import AnonymousUserMixin
 
 from participation.access import ADMINISTRATOR, COUNCIL_MEMBER, EMPLOYEE, MODERATOR
 from participation.extensions import db
 from participation.processes.models import PHASE_KINDS, Phase, Process
-from participation.security import sanitize_html
+from participation.text import normalise_newlines
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -43,6 +44,14 @@ def audiences_visible_to(user) -> tuple[str, ...]:
 
 def can_view(user, process: Process) -> bool:
     return process.audience in audiences_visible_to(user)
+
+
+VISITOR = AnonymousUserMixin()  # someone who opens a shared link without an account
+
+
+def is_shareable(process: Process) -> bool:
+    """A link to the process opens for anyone, also without an account."""
+    return can_view(VISITOR, process)
 
 
 class ProcessError(Exception):
@@ -125,7 +134,7 @@ def save_process(process: Process | None, data: ProcessData) -> Process:
     process.title = data.title.strip()
     process.slug = data.slug
     process.summary = (data.summary or "").strip()
-    process.description = sanitize_html(data.description or "")
+    process.description = normalise_newlines(data.description or "").strip()
     process.audience = data.audience
     existing = {phase.kind: phase for phase in process.phases}
     wanted = {phase.kind for phase in phases}

@@ -36,17 +36,18 @@ def test_register_confirm_login_logout(client, outbox):
 
     (mail,) = outbox("an@example.org")
     response = client.get(link_in(mail), follow_redirects=True)
-    assert "Je e-mailadres is bevestigd" in response.get_data(as_text=True)
+    assert "Je e-mailadres is bevestigd en je bent aangemeld." in response.get_data(as_text=True)
+    assert client.get("/account").status_code == 200
+
+    response = client.post("/account/afmelden", follow_redirects=True)
+    assert "Je bent afgemeld" in response.get_data(as_text=True)
+    assert client.get("/account").status_code == 302
 
     response = client.post(
         "/account/aanmelden", data={"email": "an@example.org", "password": STRONG}, follow_redirects=True
     )
     assert "Je bent aangemeld" in response.get_data(as_text=True)
     assert client.get("/account").status_code == 200
-
-    response = client.post("/account/afmelden", follow_redirects=True)
-    assert "Je bent afgemeld" in response.get_data(as_text=True)
-    assert client.get("/account").status_code == 302
 
 
 def test_unconfirmed_account_cannot_log_in(client):

@@ -1,7 +1,8 @@
 """Browser journeys: the app served on a real port, driven by Playwright in Debian's Chromium.
 
-Every page a journey looks at is checked with axe-core (WCAG 2.1 A and AA) and saved as a
-screenshot under test-artifacts/screenshots/<journey>/.
+Every page a journey looks at is checked twice, on a 360 px phone and at the journey's own width
+(1280 px on a desktop): it must fit the screen (no sideways scrolling) and pass axe-core (WCAG 2.1
+A and AA). Both are saved as screenshots under test-artifacts/screenshots/<journey>/.
 """
 
 import json
@@ -14,11 +15,42 @@ import pytest
 from werkzeug.serving import make_server
 
 from participation import ROOT, create_app
+from participation.core.face import apply_face
+from participation.core.models import City
+from participation.demo.loader import DATA_DIR
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PHONE = 360
+DESKTOP = {"width": 1280, "height": 800}
+# The elements that stick out of the screen while their parent does not: what makes a page too wide.
+TOO_WIDE = """() => {
+  const root = document.documentElement;
+  const limit = root.clientWidth;
+  if (root.scrollWidth <= limit) return null;
+  const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+    + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+  const scrolls = el => { for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+    if (getComputedStyle(up).overflowX !== 'visible') return true; } return false; };
+  const out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    if (!el.checkVisibility() || scrolls(el)) continue;  // hidden, or inside its own scroll box
+    const right = el.getBoundingClientRect().right;
+    const parent = el.parentElement;
+    const parentFits = parent === document.body || parent.getBoundingClientRect().right <= limit + 1;
+    if (right > limit + 1 && parent && parentFits) {
+      out.push(describe(el) + ' reaches ' + Math.round(right) + ' px: ' + (el.innerText || '').trim().slice(0, 60));
+    }
+  }
+  if (!out.length) {  // something positioned escapes its box: name every visible element that sticks out
+    for (const el of document.body.querySelectorAll('*')) {
+      if (el.checkVisibility() && el.getBoundingClientRect().right > limit + 1) out.push(describe(el));
+    }
+  }
+  return {scrollWidth: root.scrollWidth, width: limit, elements: out.slice(0, 8)};
+}"""
 
 
 @pytest.fixture(scope="session")
@@ -77,10 +109,29 @@ class Journey:
         return response
 
     def check(self, label: str) -> None:
-        """Screenshot the page and run axe on it: any WCAG 2.1 A/AA violation fails the journey."""
+        """Look at the page on a 360 px phone and at the journey's own width: each time it must fit
+        the screen and pass axe (WCAG 2.1 A/AA); a screenshot of each is kept."""
         self.step += 1
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
-        self.page.screenshot(path=str(self.folder / f"{self.step:02d}-{slug}.png"), full_page=True)
+        own = self.page.viewport_size
+        problems = []
+        for width in dict.fromkeys((PHONE, own["width"])):
+            self.page.set_viewport_size({"width": width, "height": own["height"]})
+            problems += self.look(f"{self.step:02d}-{slug}-{width}", width)
+        self.page.set_viewport_size(own)
+        self.checked.append(self.page.url)
+        assert not problems, f"on {self.page.url} ({label}):\n" + "\n".join(problems)
+
+    def look(self, name: str, width: int) -> list[str]:
+        """The problems of the page as it is now: wider than the screen, or axe violations."""
+        self.page.screenshot(path=str(self.folder / f"{name}.png"), full_page=True)
+        problems = []
+        too_wide = self.page.evaluate(TOO_WIDE)
+        if too_wide:
+            problems.append(
+                f"at {width} px the page is {too_wide['scrollWidth']} px wide (screen {too_wide['width']} px): "
+                + "; ".join(too_wide["elements"])
+            )
         self.page.add_script_tag(path=str(AXE))
         result = self.page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
@@ -94,8 +145,9 @@ class Journey:
             }
             for v in result["violations"]
         ]
-        self.checked.append(self.page.url)
-        assert not violations, f"axe found on {self.page.url} ({label}):\n{json.dumps(violations, indent=1)}"
+        if violations:
+            problems.append(f"axe at {width} px found:\n{json.dumps(violations, indent=1)}")
+        return problems
 
     def log_in(self, email: str) -> None:
         """Log in through the form, as a person would; the shared way for new journeys."""
@@ -133,9 +185,20 @@ class Journey:
         return self.url(path)
 
 
+@pytest.fixture(autouse=True)
+def city(db):
+    """The journeys run in Harelbeke as the demo dresses it: its name, logo, colours and footer."""
+    harelbeke = City(name="Harelbeke", slug="harelbeke", tagline="Stad & OCMW Harelbeke",
+                     website="https://www.harelbeke.be")
+    apply_face(harelbeke, DATA_DIR / "harelbeke" / "face")
+    db.session.add(harelbeke)
+    db.session.commit()
+    return harelbeke
+
+
 @pytest.fixture
 def journey(browser, live_server, request):
-    context = browser.new_context(bypass_csp=True, locale="nl-BE", viewport={"width": 1024, "height": 800})
+    context = browser.new_context(bypass_csp=True, locale="nl-BE", viewport=DESKTOP)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield Journey(page, live_server, request.node.name.removeprefix("test_"))

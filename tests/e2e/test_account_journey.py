@@ -36,15 +36,17 @@ def test_resident_registers_confirms_logs_in_and_out(journey):
     journey.check("login unconfirmed")
 
     page.goto(journey.outbox_link("sofie@example.org"))
-    expect(page.locator(".flash-success")).to_contain_text("bevestigd")
+    expect(page.locator(".flash-success")).to_have_text("Je e-mailadres is bevestigd en je bent aangemeld. Welkom!")
+    journey.check("confirmed and logged in")
+
+    page.get_by_role("button", name="Afmelden").click()
+    expect(page.locator(".flash-success")).to_contain_text("Je bent afgemeld")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Aanmelden").click()
     page.get_by_label("E-mailadres", exact=True).fill("sofie@example.org")
     page.get_by_label("Wachtwoord", exact=True).fill("Gentsesteenweg-42")
     page.get_by_role("button", name="Aanmelden").click()
     expect(page.locator(".flash-success")).to_contain_text("Je bent aangemeld")
     journey.check("logged in")
-
-    page.get_by_role("button", name="Afmelden").click()
-    expect(page.locator(".flash-success")).to_contain_text("Je bent afgemeld")
 
 
 def test_wrong_password_and_language_switch(journey, make_user):

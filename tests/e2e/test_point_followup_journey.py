@@ -96,7 +96,7 @@ def test_a_resident_filters_the_ideas_by_wijk(app, journey, narrow_journey):
         expect(ideas.first).to_contain_text("Bomen en schaduw op de speelplaatsen")
         expect(ideas.first).to_contain_text("Stasegem (Harelbeke)")
         expect(page.get_by_label("Wijk")).to_have_value(re.compile(r"\d+"))
-        person.fits(1024 if person is journey else 360)
+        person.fits(page.viewport_size["width"])
         person.check("ideas in Stasegem")
         page.get_by_label("Deelgemeente").select_option(label="Hulste (8531)")
         page.get_by_label("Wijk").select_option(label="Alle wijken")

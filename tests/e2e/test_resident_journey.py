@@ -16,7 +16,7 @@ from participation.ideas.models import Idea
 from participation.processes.models import Process
 from participation.votes.models import VoteRule
 from tests.conftest import PASSWORD
-from tests.e2e.conftest import Journey
+from tests.e2e.conftest import DESKTOP, Journey
 
 EMAIL = "hanne@example.org"
 SECRET = "Kortrijksestraat-12"
@@ -63,13 +63,8 @@ def register_and_log_in(journey: Journey) -> None:
     journey.check("check mailbox")
 
     page.goto(journey.outbox_link(EMAIL))
-    expect(page.locator(".flash-success")).to_contain_text("bevestigd")
-    journey.check("address confirmed")
-    page.get_by_label("E-mailadres", exact=True).fill(EMAIL)
-    page.get_by_label("Wachtwoord", exact=True).fill(SECRET)
-    page.get_by_role("button", name="Aanmelden").click()
-    expect(page.locator(".flash-success")).to_contain_text("Je bent aangemeld")
-    journey.check("logged in")
+    expect(page.locator(".flash-success")).to_contain_text("bevestigd en je bent aangemeld")
+    journey.check("address confirmed and logged in")
 
 
 def propose(journey: Journey) -> str:
@@ -95,7 +90,7 @@ def propose(journey: Journey) -> str:
 
 
 def moderator_publishes(browser, live_server: str, idea_url: str) -> None:
-    context = browser.new_context(bypass_csp=True, locale="nl-BE", viewport={"width": 1024, "height": 800})
+    context = browser.new_context(bypass_csp=True, locale="nl-BE", viewport=DESKTOP)
     page = context.new_page()
     page.set_default_timeout(10_000)
     moderator = Journey(page, live_server, "resident_journey_moderator")

@@ -1,7 +1,15 @@
+from participation.core.face import apply_face
+from participation.core.models import City
+from participation.demo.loader import DATA_DIR
+from participation.extensions import db
 from tests.security.table import ADMIN, Check, anonymous_only, everyone, only, signed_in
 
 
 def build(world, make_user, make_process) -> None:
+    city = City(name="Harelbeke", slug="harelbeke")
+    apply_face(city, DATA_DIR / "harelbeke" / "face")
+    db.session.add(city)
+    db.session.commit()
     world.public_process = make_process("public", slug="publiek")
     world.staff_process = make_process("staff", slug="personeel")
     world.council_process = make_process("councils", slug="raden")
@@ -14,6 +22,11 @@ ROUTES = {
     "main.accessibility": [Check(lambda w: "/toegankelijkheid", everyone())],
     "main.privacy": [Check(lambda w: "/privacy", everyone())],
     "static": [Check(lambda w: "/static/css/site.css", everyone())],
+    "main.face_css": [Check(lambda w: "/stad/huisstijl.css", everyone())],
+    "main.logo": [Check(lambda w: "/stad/logo.svg", everyone())],
+    "main.favicon": [Check(lambda w: "/stad/favicon.svg", everyone())],
+    "main.favicon_ico": [Check(lambda w: "/favicon.ico", everyone(301))],
+    "main.share_image": [Check(lambda w: "/stad/deelbeeld.png", everyone())],
     "accounts.register": [
         Check(lambda w: "/account/registreren", anonymous_only()),
         Check(lambda w: "/account/registreren", anonymous_only(200), method="POST", data=lambda w: {}),
@@ -64,6 +77,12 @@ ROUTES = {
             "moderator": 200, "administrator": 200,
         }),
     ],
+}
+
+# Routes that only a development app serves (DEVELOPMENT_MAILBOX); tests/security/test_route_table.py
+# walks them on the app as `make run` starts it, and checks that testing and production lack them.
+DEVELOPMENT_ROUTES = {
+    "mail.outbox": [Check(lambda w: "/ontwikkeling/mails", everyone())],
 }
 
 # Endpoints whose POST is limited per visitor, with the setting that holds the limit.

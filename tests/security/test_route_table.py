@@ -81,3 +81,34 @@ def test_route_answers_per_role(app, role, world, client_as):
             if response.status_code != want:
                 failures.append(f"{check.method} {url} ({endpoint}) as {role}: got {response.status_code}, want {want}")
     assert not failures, "\n".join(failures)
+
+
+def development_routes() -> dict:
+    table = {}
+    for module in table_modules():
+        table.update(getattr(module, "DEVELOPMENT_ROUTES", {}))
+    return table
+
+
+def test_development_routes_are_in_the_table_and_only_in_development(app, development_app):
+    development = development_routes()
+    assert development, "the development mailbox is declared"
+    assert unlisted_endpoints(development_app, {**route_table(), **development}) == []
+    assert not development.keys() & set(app.view_functions)
+    assert not development.keys() & route_table().keys()
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_development_route_answers_per_role(development_app, role, world, make_user):
+    from tests.conftest import log_in
+
+    failures = []
+    for endpoint, checks in sorted(development_routes().items()):
+        for check in checks:
+            client = development_app.test_client()
+            if role != "anonymous":
+                log_in(client, make_user(role))
+            response = client.open(check.url(world), method=check.method)
+            if response.status_code != check.expected[role]:
+                failures.append(f"{check.url(world)} ({endpoint}) as {role}: got {response.status_code}")
+    assert not failures, "\n".join(failures)

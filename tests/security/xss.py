@@ -102,13 +102,14 @@ class ActiveContent(HTMLParser):
                 self.problems.append(f"<{tag} http-equiv={value!r}>")
 
     def _own_head_tag(self, tag: str, values: dict) -> bool:
-        """The site's own <meta charset/viewport> and stylesheet <link> from /static/."""
+        """The site's own <meta> tags and its stylesheets and icon from /static/ or the city's face (/stad/)."""
         if not self.allowed_head:
             return False
         if tag == "meta":
             return "http-equiv" not in values
         if tag == "link":
-            return values.get("rel") == "stylesheet" and (values.get("href") or "").startswith("/static/")
+            return values.get("rel") in ("stylesheet", "icon") and (values.get("href") or "").startswith(
+                ("/static/", "/stad/"))
         return False
 
     def handle_endtag(self, tag):

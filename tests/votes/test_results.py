@@ -50,7 +50,7 @@ def test_ranking_search_keeps_the_overall_rank(voting, make_idea, client):
     make_idea(process, "Veilig fietspad", votes=2)
     page = client.get(f"/trajecten/{process.slug}/rangschikking?q=fiets").get_data(as_text=True)
     assert "Veilig fietspad" in page and "Meer bomen" not in page
-    assert '<td class="num">2' in page
+    assert '<span class="rank-number">2</span>' in page
     assert "Geen enkel idee" in client.get(f"/trajecten/{process.slug}/rangschikking?q=xyz").get_data(as_text=True)
 
 
