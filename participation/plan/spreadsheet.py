@@ -349,8 +349,8 @@ def read_rows(
     """Read an XLSX (its first sheet) or a CSV file into rows by header.
 
     The kind is told from the content, not the file name. A CSV may be UTF-8 with or without BOM,
-    UTF-16 (as Excel's "Unicode text" saves it) or Windows-1252 (as older Excel saves it) and use ``;``
-    or ``,`` between cells. The first non-empty row holds the headers; empty rows are skipped but keep
+    UTF-16 (as Excel's "Unicode text" saves it) or Windows-1252 (as older Excel saves it) and use ``;``,
+    ``,`` or a tab between cells, whichever the header line has most of. The first non-empty row holds the headers; empty rows are skipped but keep
     their numbers. An XLSX whose unpacked parts are larger than ``max_unpacked_bytes``, or a file with
     more than ``max_rows`` rows below its header, is refused before its rows are read.
     """
@@ -418,7 +418,7 @@ def _decode_utf16(data: bytes, encoding: str) -> str:
 def _csv_grid(text: str) -> Iterator[tuple[int, list[str]]]:
     text = text.removeprefix("\ufeff")
     header_line = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = ";" if header_line.count(";") >= header_line.count(",") else ","
+    delimiter = max((";", ",", "\t"), key=header_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         # A record spread over several lines (a quoted newline) is still one row in a spreadsheet.
