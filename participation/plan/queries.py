@@ -132,19 +132,6 @@ def sdg_summaries(sdg: int | None = None) -> list[SdgSummary]:
     return [summaries[number] for number in sorted(summaries)]
 
 
-def plan_task_counts(plan_ids: list[int]) -> dict[int, int]:
-    """Tasks per action plan, in one query."""
-    if not plan_ids:
-        return {}
-    statement = (
-        select(PlanAction.action_plan_id, func.count(PlanTask.id))
-        .join(PlanTask, PlanTask.action_id == PlanAction.id)
-        .where(PlanAction.action_plan_id.in_(plan_ids))
-        .group_by(PlanAction.action_plan_id)
-    )
-    return {plan_id: count for plan_id, count in db.session.execute(statement)}
-
-
 def chapter_summaries(summaries: list[SdgSummary]) -> list[ChapterSummary]:
     """The SDG figures added up per chapter of the city, in the chapters' order; chapters without a plan
     SDG are left out. The only place that asks which chapter an SDG belongs to."""
@@ -258,12 +245,17 @@ def actions_for_sdg_goal(number: int) -> list[PlanAction]:
 
 
 def search_actions(query: str, page: int, per_page: int):
-    """Actions by code or title, for the moderator who links an idea."""
+    """Actions by code, by their own text or by the title of one of their tasks."""
     statement = select(PlanAction).order_by(PlanAction.code)
     if query:
         like = f"%{query.lower()}%"
+        task_matches = select(PlanTask.action_id).where(func.lower(PlanTask.title).like(like))
         statement = statement.where(
-            or_(func.lower(PlanAction.code).like(like), func.lower(PlanAction.title).like(like))
+            or_(
+                func.lower(PlanAction.code).like(like),
+                func.lower(PlanAction.title).like(like),
+                PlanAction.id.in_(task_matches),
+            )
         )
     return db.paginate(statement, page=page, per_page=per_page, error_out=False)
 
