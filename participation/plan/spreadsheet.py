@@ -350,9 +350,10 @@ def read_rows(
 
     The kind is told from the content, not the file name. A CSV may be UTF-8 with or without BOM,
     UTF-16 (as Excel's "Unicode text" saves it) or Windows-1252 (as older Excel saves it) and use ``;``,
-    ``,`` or a tab between cells, whichever the header line has most of. The first non-empty row holds the headers; empty rows are skipped but keep
-    their numbers. An XLSX whose unpacked parts are larger than ``max_unpacked_bytes``, or a file with
-    more than ``max_rows`` rows below its header, is refused before its rows are read.
+    ``,`` or a tab between cells, whichever the header line has most of. The first non-empty row holds the
+    headers; empty rows are skipped but keep their numbers. An XLSX whose unpacked parts are larger than
+    ``max_unpacked_bytes`` is refused before it is opened, and a file with more than ``max_rows`` rows as
+    soon as the row after the limit is reached, before any row is parsed.
     """
     data = stream if isinstance(stream, bytes | str) else stream.read()
     if isinstance(data, bytes) and data.startswith(_ZIP_MAGIC):
