@@ -174,6 +174,11 @@ class PlanTask(db.Model):
     def latest_update(self) -> "StatusUpdate | None":
         return self.updates[0] if self.updates else None
 
+    @property
+    def service_apart(self) -> str:
+        """The service to show before the title: none when the title names it already."""
+        return "" if not self.service or self.title.startswith(self.service) else self.service
+
 
 class StatusUpdate(db.Model):
     """The status of a task in one quarter (``2023KW1``), with its explanation (toelichting). ``action_id``
