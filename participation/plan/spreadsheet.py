@@ -346,29 +346,48 @@ def read_rows(
     max_rows: int = MAX_ROWS,
     max_unpacked_bytes: int = MAX_UNPACKED_BYTES,
 ) -> list[SheetRow]:
-    """Read an XLSX (its first sheet) or a CSV file into rows by header.
+    """Every row of the file (see :func:`iter_rows`) in a list."""
+    return list(iter_rows(stream, max_rows=max_rows, max_unpacked_bytes=max_unpacked_bytes))
+
+
+def iter_rows(
+    stream: IO[bytes] | IO[str] | bytes | str,
+    *,
+    max_rows: int = MAX_ROWS,
+    max_unpacked_bytes: int = MAX_UNPACKED_BYTES,
+) -> Iterator[SheetRow]:
+    """Read an XLSX (its first sheet) or a CSV file into rows by header, one at a time.
 
     The kind is told from the content, not the file name. A CSV may be UTF-8 with or without BOM,
     UTF-16 (as Excel's "Unicode text" saves it) or Windows-1252 (as older Excel saves it) and use ``;``,
     ``,`` or a tab between cells, whichever the header line has most of. The first non-empty row holds the
-    headers; empty rows are skipped but keep their numbers. An XLSX whose unpacked parts are larger than
-    ``max_unpacked_bytes`` is refused before it is opened, and a file with more than ``max_rows`` rows as
-    soon as the row after the limit is reached, before any row is parsed.
+    headers; empty rows are skipped but keep their numbers.
+
+    Limits come first: an XLSX whose unpacked parts are larger than ``max_unpacked_bytes`` is refused before
+    it is opened, and the rows are counted (up to one past ``max_rows``, keeping none) before the first is
+    given out, so a file that is too long is refused before any row is parsed. Rows are then read one at a
+    time, so memory does not grow with the file.
     """
     data = stream if isinstance(stream, bytes | str) else stream.read()
     if isinstance(data, bytes) and data.startswith(_ZIP_MAGIC):
-        grid = _xlsx_grid(data, max_unpacked_bytes)
+        _check_unpacked_size(data, max_unpacked_bytes)
+
+        def grid() -> Iterator[tuple[int, list[str]]]:
+            return _xlsx_grid(data)
     elif isinstance(data, bytes) and data.startswith(_OLE_MAGIC):
         raise SpreadsheetError(_l("This is an old Excel file (.xls): save it as .xlsx or .csv."))
     else:
-        grid = _csv_grid(_decode(data) if isinstance(data, bytes) else data)
-    headers: list[str] | None = None
-    rows = []
-    for number, cells in grid:
+        text = _decode(data) if isinstance(data, bytes) else data
+
+        def grid() -> Iterator[tuple[int, list[str]]]:
+            return _csv_grid(text)
+    for number, _cells in grid():
         if number > max_rows + 1:
             raise SpreadsheetError(
                 _l("The file has more than %(max)s rows: split it into smaller files.", max=_thousands(max_rows))
             )
+    headers: list[str] | None = None
+    for number, cells in grid():
         if not any(cells):
             continue
         if headers is None:
@@ -379,10 +398,9 @@ def read_rows(
                 raise SpreadsheetError(_l("The column “%(column)s” appears twice.", column=duplicate))
             continue
         values = {header: (cells[i] if i < len(cells) else "") for i, header in enumerate(headers) if header}
-        rows.append(SheetRow(number, values))
+        yield SheetRow(number, values)
     if headers is None:
         raise SpreadsheetError(_l("The file is empty."))
-    return rows
 
 
 def _thousands(number: int) -> str:
@@ -429,7 +447,11 @@ def _csv_grid(text: str) -> Iterator[tuple[int, list[str]]]:
         raise SpreadsheetError(_l("The CSV file cannot be read: %(error)s", error=str(error))) from error
 
 
-def _xlsx_grid(data: bytes, max_unpacked_bytes: int) -> Iterator[tuple[int, list[str]]]:
+def _check_unpacked_size(data: bytes, max_unpacked_bytes: int) -> None:
+    """Refuse a zip whose parts unpack to more than the limit (a "zip bomb"), from its directory alone.
+
+    The sizes are those the zip declares; reading a part beyond its declared size fails its check, so a
+    zip that lies about them is refused when it is read."""
     try:
         unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
     except (zipfile.BadZipFile, ValueError) as error:
@@ -442,6 +464,9 @@ def _xlsx_grid(data: bytes, max_unpacked_bytes: int) -> Iterator[tuple[int, list
                 max=max_unpacked_bytes // (1024 * 1024),
             )
         )
+
+
+def _xlsx_grid(data: bytes) -> Iterator[tuple[int, list[str]]]:
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
@@ -482,7 +507,7 @@ def load_plan(
     max_errors: int = MAX_ERRORS,
 ) -> ParsedPlan:
     """Read and parse a plan file; :class:`SpreadsheetError` when it is no spreadsheet at all or too large."""
-    rows = read_rows(stream, max_rows=max_rows, max_unpacked_bytes=max_unpacked_bytes)
+    rows = iter_rows(stream, max_rows=max_rows, max_unpacked_bytes=max_unpacked_bytes)
     return parse_plan(rows, max_errors=max_errors)
 
 
