@@ -75,17 +75,16 @@ def upgrade():
         batch_op.create_index(batch_op.f("ix_plan_status_updates_task_id"), ["task_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_plan_status_updates_action_id"), ["action_id"], unique=False)
 
-    with op.batch_alter_table("plan_actions", schema=None) as batch_op:
-        batch_op.alter_column("title", existing_type=sa.String(length=300), type_=sa.Text(), existing_nullable=False)
-        for name in AMOUNTS:
-            batch_op.drop_column(name)
+    # Not in a batch: on SQLite a batch copies the table and drops the old one, and dropping plan_actions
+    # would delete, through their foreign keys, the links of ideas and ambition points and the new tasks.
+    # SQLite (3.35 and later) and PostgreSQL drop a plain column in place.
+    for name in AMOUNTS:
+        op.drop_column("plan_actions", name)
 
 
 def downgrade():
-    with op.batch_alter_table("plan_actions", schema=None) as batch_op:
-        for name in AMOUNTS:
-            batch_op.add_column(sa.Column(name, sa.BigInteger(), nullable=True))
-        batch_op.alter_column("title", existing_type=sa.Text(), type_=sa.String(length=300), existing_nullable=False)
+    for name in AMOUNTS:
+        op.add_column("plan_actions", sa.Column(name, sa.BigInteger(), nullable=True))
     # The budget goes back on the first action of each action plan; one update per action and quarter.
     for name in AMOUNTS:
         op.execute(
@@ -108,9 +107,8 @@ def downgrade():
         batch_op.drop_index(batch_op.f("ix_plan_tasks_status"))
         batch_op.drop_index(batch_op.f("ix_plan_tasks_action_id"))
     op.drop_table("plan_tasks")
-    with op.batch_alter_table("plan_action_plans", schema=None) as batch_op:
-        batch_op.drop_column("reported_tasks")
+    # In place, not in a batch, for the reason given in upgrade().
+    op.drop_column("plan_action_plans", "reported_tasks")
     for table in ("plan_action_plans", "plan_policy_goals"):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            for name in AMOUNTS:
-                batch_op.drop_column(name)
+        for name in AMOUNTS:
+            op.drop_column(table, name)

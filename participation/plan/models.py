@@ -107,7 +107,7 @@ class PlanAction(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     action_plan_id: Mapped[int] = mapped_column(ForeignKey("plan_action_plans.id", ondelete="RESTRICT"))
     code: Mapped[str] = mapped_column(String(40), unique=True)
-    title: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="", server_default="")
     status: Mapped[str | None] = mapped_column(String(20), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
