@@ -91,6 +91,10 @@ def import_file():
         checked=checked,
         columns=COLUMNS,
         required=REQUIRED_COLUMNS,
+        limits={
+            "rows": f"{current_app.config['PLAN_IMPORT_MAX_ROWS']:,}".replace(",", "."),
+            "unpacked_mb": current_app.config["PLAN_IMPORT_MAX_UNPACKED_MB"],
+        },
         kind_labels=KIND_LABELS,
         state_labels=STATE_LABELS,
     )
