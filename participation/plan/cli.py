@@ -31,7 +31,9 @@ def plan_import(file, dry_run: bool) -> None:
     for kind, counts in report.summary:
         click.echo(f"{KIND_LABELS[kind]}: {counts['new']} new, {counts['changed']} changed, "
                    f"{counts['unchanged']} unchanged")
-    for change in report.changed():
+    changed = report.changed()
+    new = [change for change in changed if change.state == "new"]
+    for change in changed if len(new) <= 30 else [change for change in changed if change.state != "new"]:
         fields = f" ({change.field_labels})" if change.fields else ""
         click.echo(f"  {change.state}: {change.code} {change.title}{fields}")
     if report.ignored_columns:
