@@ -5,7 +5,6 @@ from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 from wtforms import (
     EmailField,
-    IntegerField,
     RadioField,
     SelectField,
     StringField,
@@ -15,6 +14,7 @@ from wtforms.validators import DataRequired, Email, Length, NumberRange, Optiona
 
 from participation.advisory.ranking import METHOD_LABELS
 from participation.advisory.services import BALLOT_MODE_LABELS, ROLE_LABELS, THEME_LABELS
+from participation.numbers import NumberField, int_or_none
 
 
 def role_choices() -> list[tuple[str, str]]:
@@ -44,7 +44,7 @@ class SettingsForm(FlaskForm):
         default="secretary",
         validators=[DataRequired(_l("Choose who ranks."))],
     )
-    point_count = IntegerField(
+    point_count = NumberField(
         _l("Number of ambition points"),
         default=9,
         validators=[DataRequired(_l("Fill in a number.")), NumberRange(1, 30, _l("Choose a number from 1 to 30."))],
@@ -82,14 +82,14 @@ class GroupMemberForm(FlaskForm):
 
 class GroupInputForm(FlaskForm):
     input_text = TextAreaField(_l("Input of the group"), validators=[Optional(), Length(max=10000)])
-    people = IntegerField(THEME_LABELS["people"], default=0,
-                          validators=[Optional(), NumberRange(0, 999, _l("Fill in 0 or more."))])
-    planet = IntegerField(THEME_LABELS["planet"], default=0,
-                          validators=[Optional(), NumberRange(0, 999, _l("Fill in 0 or more."))])
-    prosperity = IntegerField(THEME_LABELS["prosperity"], default=0,
-                              validators=[Optional(), NumberRange(0, 999, _l("Fill in 0 or more."))])
-    peace_partnership = IntegerField(THEME_LABELS["peace_partnership"], default=0,
-                                     validators=[Optional(), NumberRange(0, 999, _l("Fill in 0 or more."))])
+    people = NumberField(THEME_LABELS["people"], default=0,
+                         validators=[Optional(), NumberRange(0, 999, _l("Fill in 0 or more."))])
+    planet = NumberField(THEME_LABELS["planet"], default=0,
+                         validators=[Optional(), NumberRange(0, 999, _l("Fill in 0 or more."))])
+    prosperity = NumberField(THEME_LABELS["prosperity"], default=0,
+                             validators=[Optional(), NumberRange(0, 999, _l("Fill in 0 or more."))])
+    peace_partnership = NumberField(THEME_LABELS["peace_partnership"], default=0,
+                                    validators=[Optional(), NumberRange(0, 999, _l("Fill in 0 or more."))])
 
 
 class ProposalForm(FlaskForm):
@@ -111,7 +111,7 @@ class EndorsementForm(FlaskForm):
 
 
 class PointForm(FlaskForm):
-    number = IntegerField(_l("Number"), validators=[DataRequired(_l("Fill in a number."))])
+    number = NumberField(_l("Number"), validators=[DataRequired(_l("Fill in a number."))])
     title = StringField(_l("Title"), validators=[DataRequired(_l("Fill in a title.")), Length(max=250)],
                         description=_l("For example: Solidair Harelbeke met respect voor alle mensen"))
     vision = TextAreaField(_l("Vision"), validators=[Optional(), Length(max=2000)],
@@ -147,13 +147,14 @@ def parse_ranks(formdata: MultiDict) -> tuple[list[tuple[int, int]], dict[str, s
             value = value.strip()
             if not value:
                 continue
-            if not key.isdigit():
+            proposal_id, rank = int_or_none(key), int_or_none(value)
+            if proposal_id is None:
                 entries.append((-1, 1))
                 continue
-            if not value.isdigit() or int(value) < 1:
+            if rank is None or rank < 1:
                 errors[name] = str(_l("Fill in a whole number of 1 or more, or leave it blank."))
                 continue
-            entries.append((int(key), int(value)))
+            entries.append((proposal_id, rank))
     return entries, errors
 
 

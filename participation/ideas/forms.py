@@ -1,12 +1,13 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from participation.core.pillars import PILLARS
 from participation.core.queries import district_choices, neighbourhood_choices
 from participation.ideas.rules import STATUS_LABELS
 from participation.ideas.services import BODY_MAX, TITLE_MAX
+from participation.numbers import NumberField
 
 
 def _int_or_none(value):
@@ -73,9 +74,9 @@ class StatusForm(FlaskForm):
 
 
 class MergeForm(FlaskForm):
-    target = IntegerField(
+    target = NumberField(
         _l("Number of the idea to keep"),
-        validators=[DataRequired(_l("Fill in the number of the idea to keep.")), NumberRange(min=1)],
+        validators=[InputRequired(_l("Fill in the number of the idea to keep.")), NumberRange(min=1)],
         description=_l("The number is shown on each idea, for example #12."),
     )
     explanation = TextAreaField(

@@ -1,9 +1,10 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import HiddenField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from participation.numbers import NumberField
 from participation.plan.spreadsheet import Status
 
 
@@ -18,7 +19,7 @@ class ImportForm(FlaskForm):
 
 
 class StatusUpdateForm(FlaskForm):
-    year = IntegerField(
+    year = NumberField(
         _l("Year"),
         validators=[DataRequired(_l("Fill in the year.")), NumberRange(2000, 2099, _l("Use a year like 2024."))],
     )

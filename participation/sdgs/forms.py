@@ -1,7 +1,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, StringField, TextAreaField
+from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from participation.numbers import NumberField
 
 
 class LinkTargetForm(FlaskForm):
@@ -17,7 +19,7 @@ class LinkTargetForm(FlaskForm):
 class RefuseSuggestionForm(FlaskForm):
     """A moderator's "does not fit" for a suggested target, or for a suggested goal (no code)."""
 
-    goal = IntegerField(validators=[DataRequired(), NumberRange(min=1, max=17)])
+    goal = NumberField(validators=[DataRequired(), NumberRange(min=1, max=17)])
     code = HiddenField(validators=[Optional(), Length(max=12)])
     next = HiddenField()
 
