@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+from html import unescape
 from urllib.parse import urlsplit
 
 import bleach
@@ -38,8 +39,9 @@ def sanitize_html(text: str | None) -> Markup:
 
 
 def plain_text(html: str | None) -> str:
-    """The words of a piece of HTML, for search and e-mail."""
-    return bleach.clean(html or "", tags=[], strip=True)
+    """The words of a piece of HTML as plain text, its entities decoded ("&amp;" is "&"): for search,
+    e-mail and checks. Plain text is escaped again where a page shows it."""
+    return unescape(bleach.clean(html or "", tags=[], strip=True))
 
 
 def is_safe_next(target: str | None) -> bool:

@@ -7,8 +7,6 @@ written as HTML by earlier versions (and the demo data) still show as they did: 
 both, no migration rewrites what people wrote.
 """
 
-import html
-
 from flask import Flask
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -33,7 +31,7 @@ def normalise_newlines(source: str) -> str:
 
 def rich_text_words(source: str | None) -> str:
     """The words a reader sees, without marks: for checks that a text says something, and summaries."""
-    return " ".join(html.unescape(plain_text(render_rich_text(source))).split())
+    return " ".join(plain_text(render_rich_text(source)).split())
 
 
 def summary(source: str | None, length: int = 200) -> str:

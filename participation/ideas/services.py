@@ -21,7 +21,6 @@ from participation.ideas.signals import idea_merged, idea_status_changed
 from participation.ideas.words import idea_stems
 from participation.mail.services import queue_mail
 from participation.processes.models import Process
-from participation.security import plain_text
 from participation.serving import public_url
 from participation.text import normalise_newlines, rich_text_words
 
@@ -55,9 +54,10 @@ class OnBehalf:
 
 
 def clean_text(text: IdeaText) -> IdeaText:
-    """Plain title, the text as typed (shown through the rich-text renderer), a known theme and district;
-    refuse what would be empty or too long."""
-    title = " ".join(plain_text(text.title or "").split())
+    """The title and the text as typed (the title is plain text, escaped where it is shown; the text is
+    shown through the rich-text renderer), a known theme and district; refuse what would be empty or too
+    long."""
+    title = " ".join((text.title or "").split())
     body = normalise_newlines(text.body or "").strip()
     if not title:
         raise IdeaError(_("Give your idea a title."), "title")
