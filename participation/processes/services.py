@@ -12,6 +12,7 @@ from flask_login import AnonymousUserMixin
 from participation.access import ADMINISTRATOR, COUNCIL_MEMBER, EMPLOYEE, MODERATOR
 from participation.extensions import db
 from participation.processes.models import PHASE_KINDS, Phase, Process
+from participation.processes.signals import phases_changing
 from participation.text import normalise_newlines
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -134,6 +135,8 @@ def save_process(process: Process | None, data: ProcessData) -> Process:
     phases = check_phases(data.phases)
     if data.audience not in AUDIENCE_ROLES:
         raise ProcessError(_("Choose who takes part."), "audience")
+    if process is not None:
+        phases_changing.send(process, phases=phases)
     taken = db.session.scalar(
         db.select(Process.id).where(Process.slug == data.slug, Process.id != (process.id if process else -1))
     )

@@ -137,7 +137,7 @@ def rule(slug: str):
         abort(404)
     current = rule_for(process)
     form = VoteRuleForm(obj=current)
-    locked = not services.can_change_rule(process)
+    locked = services.rule_refusal(process)
     if form.validate_on_submit():
         try:
             services.set_rule(process, form.kind.data, form.budget.data, form.max_per_idea.data)
