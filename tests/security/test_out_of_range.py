@@ -97,3 +97,14 @@ def test_voting_and_following_still_work_with_ordinary_numbers(client_as, idea):
     resident = client_as("resident")
     assert resident.post(f"/ideeen/{idea.id}/volgen").status_code == 302
     assert services.is_following(resident.user, idea)
+
+
+def test_a_nul_character_anywhere_is_a_bad_request(client_as, idea):
+    """PostgreSQL refuses NUL in a string; the request is refused before it gets there."""
+    resident = client_as("resident")
+    assert resident.get(f"/trajecten/{idea.process.slug}?q=fiets%00").status_code == 400
+    assert resident.get("/plan?q=%00").status_code == 400
+    response = resident.post(f"/trajecten/{idea.process.slug}/ideeen/nieuw",
+                             data={"title": "Bank\x00", "body": "Een bank.", "theme": "people"})
+    assert response.status_code == 400
+    assert client_as(None).get("/api/v1/processes?x=%00").is_json
