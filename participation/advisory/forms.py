@@ -10,11 +10,12 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp
+from wtforms.validators import Email, Length, NumberRange, Optional, Regexp
 
 from participation.advisory.ranking import METHOD_LABELS
 from participation.advisory.services import BALLOT_MODE_LABELS, ROLE_LABELS, THEME_LABELS
 from participation.numbers import NumberField, int_or_none
+from participation.text import RequiredText
 
 
 def role_choices() -> list[tuple[str, str]]:
@@ -24,11 +25,11 @@ def role_choices() -> list[tuple[str, str]]:
 class MemberForm(FlaskForm):
     email = EmailField(
         _l("E-mail address of the person"),
-        validators=[DataRequired(_l("Fill in an e-mail address.")), Email(_l("This is not a valid e-mail address."))],
+        validators=[RequiredText(_l("Fill in an e-mail address.")), Email(_l("This is not a valid e-mail address."))],
         description=_l("The person needs an account on the platform first."),
     )
     role = RadioField(_l("Role in the council"), choices=role_choices, default="member",
-                      validators=[DataRequired(_l("Choose a role."))])
+                      validators=[RequiredText(_l("Choose a role."))])
 
 
 class SettingsForm(FlaskForm):
@@ -36,27 +37,27 @@ class SettingsForm(FlaskForm):
         _l("Method for the joint ranking"),
         choices=lambda: [(key, str(label)) for key, label in METHOD_LABELS.items()],
         default="schulze",
-        validators=[DataRequired(_l("Choose a method."))],
+        validators=[RequiredText(_l("Choose a method."))],
     )
     ballot_mode = RadioField(
         _l("Who ranks for a council"),
         choices=lambda: [(key, str(label)) for key, label in BALLOT_MODE_LABELS.items()],
         default="secretary",
-        validators=[DataRequired(_l("Choose who ranks."))],
+        validators=[RequiredText(_l("Choose who ranks."))],
     )
     point_count = NumberField(
         _l("Number of ambition points"),
         default=9,
-        validators=[DataRequired(_l("Fill in a number.")), NumberRange(1, 30, _l("Choose a number from 1 to 30."))],
+        validators=[RequiredText(_l("Fill in a number.")), NumberRange(1, 30, _l("Choose a number from 1 to 30."))],
     )
 
 
 class RoundForm(SettingsForm):
-    title = StringField(_l("Title"), validators=[DataRequired(_l("Fill in a title.")), Length(max=200)])
+    title = StringField(_l("Title"), validators=[RequiredText(_l("Fill in a title.")), Length(max=200)])
     slug = StringField(
         _l("Web address"),
         validators=[
-            DataRequired(_l("Fill in a web address.")),
+            RequiredText(_l("Fill in a web address.")),
             Length(max=80),
             Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$", message=_l("Use small letters, digits and hyphens only.")),
         ],
@@ -69,15 +70,15 @@ class RoundForm(SettingsForm):
 
 
 class GroupForm(FlaskForm):
-    name = StringField(_l("Name of the group"), validators=[DataRequired(_l("Fill in a name.")), Length(max=80)])
+    name = StringField(_l("Name of the group"), validators=[RequiredText(_l("Fill in a name.")), Length(max=80)])
 
 
 class GroupMemberForm(FlaskForm):
     email = EmailField(
         _l("E-mail address of the member"),
-        validators=[DataRequired(_l("Fill in an e-mail address.")), Email(_l("This is not a valid e-mail address."))],
+        validators=[RequiredText(_l("Fill in an e-mail address.")), Email(_l("This is not a valid e-mail address."))],
     )
-    council = SelectField(_l("On behalf of council"), coerce=int, validators=[DataRequired(_l("Choose a council."))])
+    council = SelectField(_l("On behalf of council"), coerce=int, validators=[RequiredText(_l("Choose a council."))])
 
 
 class GroupInputForm(FlaskForm):
@@ -93,7 +94,7 @@ class GroupInputForm(FlaskForm):
 
 
 class ProposalForm(FlaskForm):
-    title = StringField(_l("Proposal"), validators=[DataRequired(_l("Fill in the proposal.")), Length(max=200)],
+    title = StringField(_l("Proposal"), validators=[RequiredText(_l("Fill in the proposal.")), Length(max=200)],
                         description=_l("One sentence, as the council would say it."))
     elaboration = TextAreaField(_l("Concrete elaboration"), validators=[Optional(), Length(max=5000)],
                                 description=_l("What should the city do, concretely?"))
@@ -104,15 +105,15 @@ class EndorsementForm(FlaskForm):
         _l("Answer of your council"),
         choices=[("endorse", _l("Our council endorses the note")),
                  ("reservation", _l("Our council records a reservation"))],
-        validators=[DataRequired(_l("Choose an answer."))],
+        validators=[RequiredText(_l("Choose an answer."))],
     )
     reservation = TextAreaField(_l("Reservation"), validators=[Optional(), Length(max=3000)],
                                 description=_l("Only when your council records a reservation."))
 
 
 class PointForm(FlaskForm):
-    number = NumberField(_l("Number"), validators=[DataRequired(_l("Fill in a number."))])
-    title = StringField(_l("Title"), validators=[DataRequired(_l("Fill in a title.")), Length(max=250)],
+    number = NumberField(_l("Number"), validators=[RequiredText(_l("Fill in a number."))])
+    title = StringField(_l("Title"), validators=[RequiredText(_l("Fill in a title.")), Length(max=250)],
                         description=_l("For example: Solidair Harelbeke met respect voor alle mensen"))
     vision = TextAreaField(_l("Vision"), validators=[Optional(), Length(max=2000)],
                            description=_l("One sentence: where the city should go."))
@@ -126,9 +127,9 @@ class SubThemeForm(FlaskForm):
 
 
 class RecommendationForm(FlaskForm):
-    sub_theme = SelectField(_l("Section"), coerce=int, validators=[DataRequired(_l("Choose a section."))])
+    sub_theme = SelectField(_l("Section"), coerce=int, validators=[RequiredText(_l("Choose a section."))])
     text = TextAreaField(_l("Recommendation"),
-                         validators=[DataRequired(_l("Fill in the recommendation.")), Length(max=2000)])
+                         validators=[RequiredText(_l("Fill in the recommendation.")), Length(max=2000)])
 
 
 def parse_ranks(formdata: MultiDict) -> tuple[list[tuple[int, int]], dict[str, str]]:
@@ -161,7 +162,7 @@ def parse_ranks(formdata: MultiDict) -> tuple[list[tuple[int, int]], dict[str, s
 class AnswerForm(FlaskForm):
     text = TextAreaField(
         _l("New answer of the city"),
-        validators=[DataRequired(_l("Write the city's answer.")), Length(max=5000)],
+        validators=[RequiredText(_l("Write the city's answer.")), Length(max=5000)],
         description=_l("What the city does with this point, in plain words. Followers get it by mail; "
                        "an earlier answer stays visible as history."),
     )
