@@ -1,7 +1,7 @@
 """plain_titles: titles stored HTML-escaped ("Fiets &amp; wandel") become the text people typed
 
 Revision ID: plain_titles
-Revises: city_face
+Revises: indicators
 Create Date: 2026-12-01 15:40:00
 
 Earlier versions passed an idea's title through an HTML cleaner that escaped it, so "Fiets & wandel:
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = "plain_titles"
-down_revision = "city_face"
+down_revision = "indicators"
 branch_labels = None
 depends_on = None
 
