@@ -6,7 +6,7 @@ move to that task, and its budget is added to its action plan's. Actions keep th
 ambition points linked to them stay linked.
 
 Revision ID: plan_tasks
-Revises: indicators
+Revises: plain_titles
 Create Date: 2026-12-01 15:50:00
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "plan_tasks"
-down_revision = "indicators"
+down_revision = "plain_titles"
 branch_labels = None
 depends_on = None
 

@@ -17,7 +17,7 @@ def test_actions_keep_their_links_history_and_budget(tmp_path):
     url = f"sqlite:///{tmp_path / 'before.db'}"
     app = create_app("testing", SQLALCHEMY_DATABASE_URI=url)
     with app.app_context():
-        flask_migrate.upgrade(revision="indicators")
+        flask_migrate.upgrade(revision="plain_titles")
     engine = create_engine(url)
     with engine.begin() as conn:
         conn.execute(text("PRAGMA foreign_keys=ON"))
