@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from participation.core.pillars import PILLARS
+from participation.core.chapters import chapters
 from participation.core.queries import district_choices, neighbourhood_choices
 from participation.ideas.rules import STATUS_LABELS
 from participation.ideas.services import BODY_MAX, TITLE_MAX
@@ -37,7 +37,7 @@ class IdeaForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.theme.choices = [("", _l("Choose a theme"))] + [(p.key, p.label) for p in PILLARS]
+        self.theme.choices = [("", _l("Choose a theme"))] + [(c.key, c.label) for c in chapters()]
         self.district_id.choices = [(None, _l("Whole city"))] + district_choices()
         self.neighbourhood_id.choices = {None: [(None, _l("No particular neighbourhood"))], **neighbourhood_choices()}
 

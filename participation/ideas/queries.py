@@ -6,7 +6,7 @@ from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload
 
-from participation.core.pillars import PILLAR_KEYS
+from participation.core.chapters import chapter_keys
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Follow, Idea, IdeaEdit, IdeaStatusChange, IdeaTerm
 from participation.ideas.words import stems
@@ -31,7 +31,7 @@ class IdeaFilters:
         status = args.get("status", "")
         sort = args.get("sorteer", "new")
         return cls(
-            theme=theme if theme in PILLAR_KEYS else "",
+            theme=theme if theme in chapter_keys() else "",
             district_id=args.get("deelgemeente", type=int),
             neighbourhood_id=args.get("wijk", type=int),
             status=status if status in PUBLIC_STATUSES else "",

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from participation.access import AUTHENTICATED, EMPLOYEE, MODERATOR, PUBLIC, access
-from participation.core.pillars import PILLARS
+from participation.core.chapters import chapters
 from participation.core.queries import district_choices, neighbourhood_choices
 from participation.extensions import db, limiter
 from participation.ideas import bp, forms, queries, rules, services
@@ -51,7 +51,7 @@ def render_process_page(process: Process):
         seed=shuffle_seed() if filters.sort == "random" else 1,
     )
     return render_template(
-        "ideas/process.html", process=process, page=page, filters=filters, pillars=PILLARS,
+        "ideas/process.html", process=process, page=page, filters=filters, chapters=chapters(),
         districts=district_choices(), neighbourhoods=neighbourhood_choices(),
         can_propose=rules.can_propose(current_user, process),
         can_enter_for_resident=rules.can_enter_for_resident(current_user, process),

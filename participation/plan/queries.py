@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from participation.core.chapters import chapters
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea
 from participation.plan.models import ActionPlan, IdeaAction, PlanAction, PlanActionTarget, PolicyGoal
@@ -188,3 +190,11 @@ def action_plans() -> list[ActionPlan]:
     """Every action plan with its goal, for the form that creates an action."""
     statement = select(ActionPlan).join(ActionPlan.goal).order_by(PolicyGoal.code, ActionPlan.code)
     return list(db.session.scalars(statement.options(joinedload(ActionPlan.goal))))
+
+
+def chapter_groups(summaries: list) -> list[tuple[str, str, list]]:
+    """The plan's SDGs under the city's chapters, in the city's order: (key, name, summaries)."""
+    groups = [(chapter.key, chapter.label, [s for s in summaries if s.sdg in chapter.goals]) for chapter in chapters()]
+    grouped = {s.sdg for _, _, members in groups for s in members}
+    groups.append(("other", str(_l("Other goals")), [s for s in summaries if s.sdg not in grouped]))
+    return [group for group in groups if group[2]]

@@ -31,7 +31,10 @@ def index():
     found = None
     if query:
         found = queries.search_actions(query, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"])
-    return render_template("plan/index.html", summaries=queries.sdg_summaries(), query=query, found=found)
+    summaries = queries.sdg_summaries()
+    return render_template("plan/index.html", summaries=summaries, groups=queries.chapter_groups(summaries),
+                           query=query, found=found)
+
 
 
 @bp.route("/plan/sdg/<int:number>")
