@@ -93,6 +93,22 @@ class CorrectionForm(FlaskForm):
                                                                  Length(max=300)])
 
 
+class KeepForm(FlaskForm):
+    """The management team keeps an idea for a chapter of the city's note, with its note."""
+
+    chapter = SelectField(_l("Chapter"), validators=[DataRequired(_l("Choose a chapter."))])
+    note = TextAreaField(
+        _l("Note of the management team"),
+        validators=[DataRequired(_l("Write the management team's note: why this idea is kept.")),
+                    Length(max=2000)],
+        description=_l("Shown with the idea on the note's page and on the idea's road."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.chapter.choices = [("", _l("Choose a chapter"))] + [(c.key, c.label) for c in chapters()]
+
+
 class ButtonForm(FlaskForm):
     """A form that is only a button (follow, unfollow): CSRF and nothing else."""
 
