@@ -9,7 +9,7 @@ idea's road shows the keep, dated.
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import current_app
+from flask import current_app, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -109,6 +109,7 @@ class RoadStep:
     by: str | None
     text: str
     kind: str
+    url: str | None = None
 
 
 def idea_road(idea: Idea, history: list) -> list[RoadStep]:
@@ -122,6 +123,8 @@ def idea_road(idea: Idea, history: list) -> list[RoadStep]:
     keep = keep_of(idea)
     if keep is not None:
         label = _("Kept for the chapter %(chapter)s", chapter=chapter_label(keep.chapter.key))
-        steps.append(RoadStep(label, keep.kept_at, _("the management team"), keep.note, "kept"))
+        note = note_of_process(idea.process_id)
+        url = url_for("ideas.note", slug=note.slug, _anchor=f"chapter-{keep.chapter.key}") if note else None
+        steps.append(RoadStep(label, keep.kept_at, _("the management team"), keep.note, "kept", url))
         steps.sort(key=lambda step: step.when)
     return steps

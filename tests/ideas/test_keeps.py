@@ -113,6 +113,7 @@ def test_moderator_keeps_an_idea_for_a_chapter_after_the_round(note_round, make_
     road = client_as("employee").get(f"/ideeen/{idea.id}").get_data(as_text=True)
     assert "Bewaard voor het hoofdstuk Public Services" in road
     assert "het managementteam" in road and "hoofdstuk over dienstverlening" in road
+    assert f'href="{NOTE_URL}#chapter-public_services"' in road
 
 
 def test_keeping_again_moves_the_idea_and_withdrawing_removes_it(note_round, make_idea, moderator_client):
