@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import g, has_app_context, has_request_context
+from flask import g, has_request_context
 from flask_babel import get_locale
 
 from participation.extensions import db
@@ -120,48 +120,6 @@ def chapter_of_goal(number: int) -> ChapterInfo | None:
 
 
 def forget_chapters() -> None:
+    """After the chapters change (a city's data is loaded), the next question reads them again."""
     g.pop("chapters", None)
 
-
-def load_chapters(folder: Path, lines: list[str]) -> None:
-    """Put the chapters of a city's folder (or the UN's five Ps) in the database, in their order.
-
-    A chapter that `replaces` older keys takes over the ideas and keeps filed under them (Harelbeke's
-    Public Services replaces the UN's Peace); a chapter no longer listed goes, its goals with it.
-    """
-    from participation.core.models import Chapter, ChapterGoal
-    from participation.ideas.models import ChapterKeep, Idea
-
-    path = folder / "chapters.json"
-    items = read_chapters(path if path.exists() else DEFAULT_FILE)
-    known = {row.key: row for row in db.session.scalars(db.select(Chapter))}
-    wanted: dict[int, int] = {}
-    for position, item in enumerate(items):
-        chapter = known.pop(item["key"], None) or Chapter(key=item["key"])
-        chapter.position = position
-        chapter.names = dict(item["name"])
-        chapter.texts = dict(item.get("text", {}))
-        db.session.add(chapter)
-        db.session.flush()
-        wanted.update({goal: chapter.id for goal in item.get("goals", [])})
-        for old in item.get("replaces", []):
-            db.session.execute(db.update(Idea).where(Idea.theme == old).values(theme=chapter.key))
-            if old in known:
-                db.session.execute(db.update(ChapterKeep).where(ChapterKeep.chapter_id == known[old].id)
-                                   .values(chapter_id=chapter.id))
-    for row in db.session.scalars(db.select(ChapterGoal)):
-        if row.goal_number in wanted:
-            row.chapter_id = wanted.pop(row.goal_number)
-        else:
-            db.session.delete(row)
-    db.session.add_all(ChapterGoal(goal_number=goal, chapter_id=chapter_id) for goal, chapter_id in wanted.items())
-    db.session.flush()
-    for gone in known.values():
-        db.session.expire(gone)
-        db.session.delete(gone)
-    db.session.flush()
-    db.session.expire_all()
-    if has_app_context():
-        forget_chapters()
-    names = ", ".join(item["name"]["nl"] for item in items)
-    lines.append(f"{len(items)} chapters: {names}")

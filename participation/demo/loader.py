@@ -12,10 +12,9 @@ from zoneinfo import ZoneInfo
 
 from participation.accounts.services import create_user, find_user
 from participation.advisory.models import Council, CouncilMembership
-from participation.core.chapters import load_chapters
 from participation.core.face import apply_face
 from participation.core.models import City, District, Neighbourhood
-from participation.core.notes import load_vision_notes
+from participation.demo.chapters import load_chapters, load_vision_notes
 from participation.demo.councils import load_council_rounds, load_point_actions
 from participation.extensions import db
 from participation.processes.models import Phase, Process

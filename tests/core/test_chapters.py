@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from participation.core.chapters import ChaptersError, chapter_of_goal, chapters, load_chapters, read_chapters
+from participation.core.chapters import ChaptersError, chapter_of_goal, chapters, read_chapters
+from participation.demo.chapters import load_chapters
 from participation.extensions import db
 from participation.ideas.models import Idea
 

@@ -3,8 +3,7 @@ chapter, and finds it on the note's page and on the idea's road; a visitor reads
 
 from playwright.sync_api import expect
 
-from participation.core.chapters import load_chapters
-from participation.core.notes import load_vision_notes
+from participation.demo.chapters import load_chapters, load_vision_notes
 from participation.demo.loader import DATA_DIR
 from participation.extensions import db
 from participation.ideas import services

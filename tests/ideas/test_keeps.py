@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from participation.core.chapters import load_chapters
-from participation.core.notes import load_vision_notes
+from participation.demo.chapters import load_chapters, load_vision_notes
 from participation.demo.loader import DATA_DIR
 from participation.extensions import db
 from participation.ideas.models import ChapterKeep

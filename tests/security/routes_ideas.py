@@ -1,5 +1,5 @@
-from participation.core.chapters import load_chapters
 from participation.core.models import VisionNote
+from participation.demo.chapters import load_chapters
 from participation.demo.loader import DATA_DIR
 from participation.extensions import db
 from participation.ideas import services
