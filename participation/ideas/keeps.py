@@ -21,9 +21,9 @@ from participation.database import utcnow
 from participation.extensions import db
 from participation.ideas import rules
 from participation.ideas.models import PUBLIC_STATUSES, ChapterKeep, Idea
+from participation.ideas.queries import idea_visibility
 from participation.ideas.services import IdeaError
 from participation.processes.models import Process
-from participation.processes.services import can_view
 
 NOTE_MAX = 2000
 ROUND_KINDS = ("propose", "vote")
@@ -85,15 +85,12 @@ def withdraw_keep(idea: Idea, moderator) -> None:
 def kept_by_chapter(process: Process, viewer) -> dict[str, list[ChapterKeep]]:
     """The kept ideas of a process per chapter key, in the order they were kept; only ideas the viewer may
     see (a staff process's ideas stay with staff, whoever reads the note)."""
-    if not can_view(viewer, process):
-        return {}
     statement = (
         select(ChapterKeep).join(Idea, Idea.id == ChapterKeep.idea_id)
         .options(joinedload(ChapterKeep.idea), joinedload(ChapterKeep.chapter))
-        .where(Idea.process_id == process.id).order_by(ChapterKeep.kept_at, ChapterKeep.idea_id)
+        .where(Idea.process_id == process.id, idea_visibility(viewer, listing=True))
+        .order_by(ChapterKeep.kept_at, ChapterKeep.idea_id)
     )
-    if not rules.is_moderator(viewer):
-        statement = statement.where(Idea.status.in_(PUBLIC_STATUSES))
     kept: dict[str, list[ChapterKeep]] = {}
     for keep in db.session.scalars(statement):
         kept.setdefault(keep.chapter.key, []).append(keep)
