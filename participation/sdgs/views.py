@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from participation.access import ADMINISTRATOR, MODERATOR, PUBLIC, access
-from participation.core.chapters import chapters
+from participation.core.chapters import chapter_of_goal, chapters
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.ideas.rules import STATUS_LABELS
@@ -75,6 +75,7 @@ def goal(number: int):
     return render_template(
         "sdgs/goal.html",
         goal=goal,
+        chapter=chapter_of_goal(number),
         statement=queries.statements_by_goal().get(number),
         ideas=ideas,
         idea_codes=codes,

@@ -80,6 +80,8 @@ def test_idea_form_filters_and_sdg_overview_use_the_city_chapters(app, client, e
     assert 'href="/sdgs/16"' in services_section
     people = body[body.index(">People</h2>"):body.index(">Prosperity</h2>")]
     assert 'href="/sdgs/10"' in people
+    goal_page = client.get("/sdgs/16").get_data(as_text=True)
+    assert '<a href="/sdgs#chapter-public_services">Public Services</a>' in goal_page
     form = employee_client.get("/trajecten/inspiratienota-2040/ideeen/nieuw").get_data(as_text=True)
     assert '<option value="public_services">Public Services</option>' in form
     assert 'value="peace"' not in form
