@@ -1,7 +1,7 @@
 """chapters: the city's chapters with their SDGs, its vision notes, and ideas kept for a chapter
 
 Revision ID: chapters
-Revises: indicators
+Revises: plain_titles
 Create Date: 2026-12-01 15:30:00
 
 Ideas keep their theme key. A city whose chapters differ from the UN's five Ps gets them when its data
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = "chapters"
-down_revision = "indicators"
+down_revision = "plain_titles"
 branch_labels = None
 depends_on = None
 

@@ -24,6 +24,7 @@ from participation.ideas.models import PUBLIC_STATUSES, ChapterKeep, Idea
 from participation.ideas.queries import idea_visibility
 from participation.ideas.services import IdeaError
 from participation.processes.models import Process
+from participation.text import has_visible_text
 
 NOTE_MAX = 2000
 ROUND_KINDS = ("propose", "vote")
@@ -61,7 +62,7 @@ def keep_for_chapter(idea: Idea, chapter_key: str, note: str, moderator) -> Chap
     if chapter is None:
         raise IdeaError(_("Choose a chapter."), "chapter")
     note = (note or "").strip()
-    if not note:
+    if not has_visible_text(note):
         raise IdeaError(_("Write the management team's note: why this idea is kept."), "note")
     if len(note) > NOTE_MAX:
         raise IdeaError(_("Keep the text under %(n)d characters.", n=NOTE_MAX), "note")

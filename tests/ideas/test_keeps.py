@@ -138,6 +138,7 @@ def test_a_keep_needs_a_note_and_a_published_idea(note_round, make_idea, moderat
     process = note_round()
     idea = make_idea(process)
     assert keep(moderator_client, idea, note="  ").status_code == 200
+    assert keep(moderator_client, idea, note="\u200b\u200b").status_code == 200
     hidden = make_idea(process, title="Verborgen idee", status="hidden")
     assert keep(moderator_client, hidden).status_code == 200
     assert db.session.scalar(db.select(db.func.count()).select_from(ChapterKeep)) == 0
