@@ -1,5 +1,6 @@
 """The Inspiratienota 2040 in a real browser: after the staff round a moderator keeps a staff idea for a
-chapter, and finds it on the note's page and on the idea's road; a visitor reads the note without it."""
+chapter, and finds it on the note's page and on the idea's road; a visitor reads the note without it, and
+finds the SDGs under the city's own chapters."""
 
 from playwright.sync_api import expect
 
@@ -68,3 +69,10 @@ def test_moderator_keeps_a_staff_idea_for_a_chapter(journey, make_process, make_
     expect(page.locator("#chapter-public_services")).to_be_visible()
     expect(page.get_by_text("Eén digitaal loket voor alle aanvragen")).to_have_count(0)
     journey.check("the note for a visitor")
+
+    journey.visit("/sdgs")
+    services_chapter = page.locator("section", has=page.locator("#chapter-public_services"))
+    expect(services_chapter).to_contain_text(
+        "Evolueren naar een flexibele, open, extern gerichte en innovatieve organisatie")
+    expect(services_chapter.get_by_role("link", name="16")).to_be_visible()
+    journey.check("the SDGs under the city's chapters")
