@@ -7,7 +7,7 @@ from sqlalchemy import ColumnElement, Select, exists, func, or_, select, true
 from sqlalchemy.orm import joinedload
 
 from participation.access import MODERATOR
-from participation.core.pillars import PILLAR_KEYS
+from participation.core.chapters import chapter_keys
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Follow, Idea, IdeaEdit, IdeaStatusChange, IdeaTerm
 from participation.ideas.words import stems
@@ -90,7 +90,7 @@ class IdeaFilters:
         status = args.get("status", "")
         sort = args.get("sorteer", "new")
         return cls(
-            theme=theme if theme in PILLAR_KEYS else "",
+            theme=theme if theme in chapter_keys() else "",
             district_id=args.get("deelgemeente", type=parse_int),
             neighbourhood_id=args.get("wijk", type=parse_int),
             status=status if status in PUBLIC_STATUSES else "",
