@@ -262,3 +262,25 @@ def test_comments_export(admin_client, client_as, make_process, make_idea):
     assert response.status_code == 200
     assert text.splitlines()[0].lstrip("\ufeff").startswith("id;idee_id;traject;antwoord_op;tekst;officieel")
     assert "Antwoord van de stad." in text and ";hallo;" in text and ";ja;" in text
+
+
+def test_the_idea_page_reads_its_conversation_without_a_query_per_comment(client, make_user, make_process,
+                                                                           make_idea, count_queries):
+    from participation.comments.services import post_comment
+
+    idea = make_idea(make_process())
+
+    def add_comments(n):
+        for _ in range(n):
+            top = post_comment(idea, make_user(), "Een reactie.")
+            post_comment(idea, make_user(), "Een antwoord.", parent=top)
+        db.session.commit()
+
+    add_comments(1)
+    with count_queries() as few:
+        client.get(f"/ideeen/{idea.id}")
+    add_comments(6)
+    with count_queries() as many:
+        page = client.get(f"/ideeen/{idea.id}").get_data(as_text=True)
+    assert page.count('class="comment"') + page.count('class="comment comment-official"') == 14
+    assert many.count == few.count
