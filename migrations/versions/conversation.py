@@ -1,7 +1,7 @@
 """comments, notifications, mail preference
 
 Revision ID: conversation
-Revises: city_face
+Revises: indicators
 Create Date: 2026-12-01 15:13:41.789034
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'conversation'
-down_revision = 'city_face'
+down_revision = 'indicators'
 branch_labels = None
 depends_on = None
 

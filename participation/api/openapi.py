@@ -19,6 +19,7 @@ FRAGMENT_MODULES = (
     "participation.advisory.api",
     "participation.plan.api",
     "participation.comments.api",
+    "participation.indicators.api",
 )
 
 JSON = "application/json"

@@ -33,6 +33,7 @@ EXPORT_MODULES = (
     "participation.advisory.exports",
     "participation.plan.exports",
     "participation.comments.exports",
+    "participation.indicators.exports",
 )
 
 
