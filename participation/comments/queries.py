@@ -9,10 +9,9 @@ from sqlalchemy.orm import joinedload
 
 from participation.comments.models import Comment, CommentReport
 from participation.extensions import db
-from participation.ideas.models import PUBLIC_STATUSES, Idea
-from participation.processes.models import Process
-
-OPEN_AUDIENCE = "public"
+from participation.ideas.models import Idea
+from participation.ideas.queries import idea_visibility
+from participation.processes.services import VISITOR
 
 
 @dataclass
@@ -58,8 +57,13 @@ def comment_by_id(comment_id: int) -> Comment | None:
     )
 
 
-def reported_comments(audiences: tuple[str, ...], page: int, per_page: int) -> Pagination:
-    """Comments with reports no moderator handled yet, most reported first, in processes the moderator sees."""
+def visible_to(viewer, listing: bool = True):
+    """Comments on the ideas `viewer` may see: the ideas' one rule, composed."""
+    return Comment.idea_id.in_(select(Idea.id).where(idea_visibility(viewer, listing=listing)))
+
+
+def reported_comments(moderator, page: int, per_page: int) -> Pagination:
+    """Comments with reports no moderator handled yet, most reported first, on ideas the moderator sees."""
     open_reports = (
         select(CommentReport.comment_id, func.count().label("reports"),
                func.min(CommentReport.created_at).label("since"))
@@ -68,8 +72,7 @@ def reported_comments(audiences: tuple[str, ...], page: int, per_page: int) -> P
     statement = (
         select(Comment)
         .join(open_reports, open_reports.c.comment_id == Comment.id)
-        .join(Idea, Idea.id == Comment.idea_id).join(Process, Process.id == Idea.process_id)
-        .where(Process.audience.in_(audiences))
+        .where(visible_to(moderator))
         .options(joinedload(Comment.author), joinedload(Comment.idea))
         .order_by(open_reports.c.reports.desc(), open_reports.c.since, Comment.id)
     )
@@ -93,10 +96,7 @@ def open_reports(comment_ids: list[int]) -> dict[int, list[str]]:
 
 
 def open_comments(idea_id: int | None = None) -> Select:
-    """What the open data shows: shown comments on published ideas of public processes, oldest first."""
-    statement = (
-        select(Comment).join(Idea, Idea.id == Comment.idea_id).join(Process, Process.id == Idea.process_id)
-        .where(Process.audience == OPEN_AUDIENCE, Idea.status.in_(PUBLIC_STATUSES), shown_condition())
-        .order_by(Comment.created_at, Comment.id)
-    )
+    """What the open data shows: shown comments on the ideas anyone may see in a list (published ideas of
+    public processes), oldest first."""
+    statement = select(Comment).where(visible_to(VISITOR), shown_condition()).order_by(Comment.created_at, Comment.id)
     return statement if idea_id is None else statement.where(Comment.idea_id == idea_id)

@@ -5,6 +5,7 @@ from participation.access import EMPLOYEE, MODERATOR
 from participation.comments.models import Comment
 from participation.ideas import rules as idea_rules
 from participation.ideas.models import Idea
+from participation.ideas.queries import is_idea_visible
 from participation.processes.models import Process
 
 CONVERSATION_PHASES = ("propose", "vote")
@@ -17,9 +18,9 @@ def is_conversation_open(process: Process) -> bool:
 
 
 def can_read_comments(user, idea: Idea) -> bool:
-    """A comment is visible only where its idea is, and only on a published idea: so a staff-only
-    process keeps its comments to staff."""
-    return idea.is_public and idea_rules.can_see_idea(user, idea)
+    """A comment is visible only where its idea is (the one rule, `ideas.queries.idea_visibility`), and
+    only on a published idea: so a staff-only process keeps its comments to staff."""
+    return idea.is_public and is_idea_visible(idea, user)
 
 
 def can_comment(user, idea: Idea) -> bool:

@@ -13,6 +13,7 @@ from participation.database import utcnow
 from participation.extensions import db
 from participation.ideas.models import Follow, Idea
 from participation.notifications.services import notify
+from participation.processes.services import VISITOR
 from participation.serving import public_url
 from participation.text import normalise_newlines, rich_text_words, summary
 
@@ -75,8 +76,9 @@ def people_around(idea: Idea) -> list[User]:
 def tell_about_comment(idea: Idea, comment: Comment, author: User) -> None:
     link = comment_link(comment)
     words = summary(comment.body, 160)
+    open_to_all = rules.can_read_comments(VISITOR, idea)  # else ask for each person (a staff-only process)
     for user in people_around(idea):
-        if user.id == author.id:
+        if user.id == author.id or not (open_to_all or rules.can_read_comments(user, idea)):
             continue
 
         def text(official=comment.is_official):

@@ -9,10 +9,8 @@ from participation.comments import bp, forms, queries, rules, services
 from participation.comments.models import Comment
 from participation.extensions import db, limiter
 from participation.ideas import queries as idea_queries
-from participation.ideas import rules as idea_rules
 from participation.ideas.models import Idea
 from participation.mail.services import flush_log_backend
-from participation.processes.services import audiences_visible_to
 
 
 def submit_limit() -> str:
@@ -85,7 +83,7 @@ def report(comment_id: int):
 @bp.route("/moderatie/reacties")
 @access(MODERATOR)
 def queue():
-    page = queries.reported_comments(audiences_visible_to(current_user), request.args.get("page", 1, type=int),
+    page = queries.reported_comments(current_user, request.args.get("page", 1, type=int),
                                      current_app.config["PER_PAGE"])
     reports = queries.open_reports([comment.id for comment in page.items])
     return render_template("comments/queue.html", page=page, reports=reports, hide_form=forms.HideForm(formdata=None),
@@ -94,7 +92,7 @@ def queue():
 
 def moderated_comment_or_404(comment_id: int) -> Comment:
     comment = queries.comment_by_id(comment_id)
-    if comment is None or not idea_rules.can_see_idea(current_user, comment.idea):
+    if comment is None or not idea_queries.is_idea_visible(comment.idea, current_user):
         abort(404)
     return comment
 

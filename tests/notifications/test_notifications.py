@@ -150,3 +150,16 @@ def test_notifications_go_with_the_account(app, make_user, make_process, make_id
     me.post("/account/verwijderen", data={"password": "Wachtwoord-2026"})
 
     assert notifications_of(user) == []
+
+
+def test_a_comment_in_a_staff_only_process_is_told_only_to_those_who_may_read_it(client_as, make_user,
+                                                                                  make_process, make_idea):
+    idea = make_idea(make_process("staff"), author=make_user("employee"))
+    colleague, former = make_user("employee"), make_user()  # `former` followed it while still on the staff
+    follow(colleague, idea)
+    follow(former, idea)
+
+    client_as("employee").post(f"/ideeen/{idea.id}/reacties", data={"body": "Intern overleg volgt."})
+
+    assert len(notifications_of(colleague)) == 1
+    assert notifications_of(former) == []
