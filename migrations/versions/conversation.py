@@ -1,7 +1,7 @@
 """comments, notifications, mail preference
 
 Revision ID: conversation
-Revises: indicators
+Revises: plain_titles
 Create Date: 2026-12-01 15:13:41.789034
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'conversation'
-down_revision = 'indicators'
+down_revision = 'plain_titles'
 branch_labels = None
 depends_on = None
 

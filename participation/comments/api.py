@@ -9,6 +9,7 @@ from participation.comments import bp
 from participation.comments.models import Comment
 from participation.comments.queries import open_comments
 from participation.extensions import db
+from participation.numbers import parse_int
 from participation.text import render_rich_text
 
 
@@ -28,7 +29,7 @@ def comment_data(comment: Comment) -> dict:
 @access(PUBLIC)
 def api_comments():
     page, per_page = page_args()
-    idea_id = request.args.get("idea", type=int)
+    idea_id = request.args.get("idea", type=parse_int)
     pagination = db.paginate(open_comments(idea_id), page=page, per_page=per_page, error_out=False)
     filters = {"idea": idea_id} if idea_id else {}
     response = jsonify(paginated(pagination, comment_data, "comments.api_comments", **filters))

@@ -1,15 +1,16 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import Length, Optional
 
 from participation.comments.services import COMMENT_MAX, REASON_MAX
+from participation.text import RequiredText
 
 
 class CommentForm(FlaskForm):
     body = TextAreaField(
         _l("Your comment"),
-        validators=[DataRequired(_l("Write your comment first.")),
+        validators=[RequiredText(_l("Write your comment first.")),
                     Length(max=COMMENT_MAX, message=_l("Keep your comment under %(max)d characters."))],
         description=_l("Be kind and stay on the subject. A little Markdown works: **bold**, _italics_, lists."),
     )
@@ -25,7 +26,7 @@ class ReportForm(FlaskForm):
 class HideForm(FlaskForm):
     reason = StringField(
         _l("Reason, shown in the comment's place"),
-        validators=[DataRequired(_l("Say why the comment is hidden: the author and the readers see it.")),
+        validators=[RequiredText(_l("Say why the comment is hidden: the author and the readers see it.")),
                     Length(max=REASON_MAX)],
     )
 

@@ -11,6 +11,7 @@ from participation.extensions import db, limiter
 from participation.ideas import queries as idea_queries
 from participation.ideas.models import Idea
 from participation.mail.services import flush_log_backend
+from participation.numbers import parse_int
 
 
 def submit_limit() -> str:
@@ -45,7 +46,10 @@ def post(idea_id: int):
     form = forms.CommentForm()
     parent = None
     if form.parent_id.data:
-        parent = db.session.get(Comment, int(form.parent_id.data)) if form.parent_id.data.isdigit() else None
+        try:
+            parent = db.session.get(Comment, parse_int(form.parent_id.data))
+        except ValueError:
+            parent = None
         if parent is None:
             abort(404)
     if form.validate_on_submit():
@@ -83,7 +87,7 @@ def report(comment_id: int):
 @bp.route("/moderatie/reacties")
 @access(MODERATOR)
 def queue():
-    page = queries.reported_comments(current_user, request.args.get("page", 1, type=int),
+    page = queries.reported_comments(current_user, request.args.get("page", 1, type=parse_int),
                                      current_app.config["PER_PAGE"])
     reports = queries.open_reports([comment.id for comment in page.items])
     return render_template("comments/queue.html", page=page, reports=reports, hide_form=forms.HideForm(formdata=None),

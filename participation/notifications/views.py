@@ -8,13 +8,14 @@ from participation.access import AUTHENTICATED, PUBLIC, access
 from participation.accounts.services import set_mail_preference
 from participation.extensions import db
 from participation.notifications import bp, forms, queries, services
+from participation.numbers import parse_int
 
 
 @bp.route("/account/meldingen")
 @access(AUTHENTICATED)
 def index():
     user = current_user._get_current_object()
-    page = queries.notifications_of(user, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"])
+    page = queries.notifications_of(user, request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"])
     unread_ids = {n.id for n in page.items if n.read_at is None}
     services.mark_all_read(user)
     db.session.commit()

@@ -284,3 +284,11 @@ def test_the_idea_page_reads_its_conversation_without_a_query_per_comment(client
         page = client.get(f"/ideeen/{idea.id}").get_data(as_text=True)
     assert page.count('class="comment"') + page.count('class="comment comment-official"') == 14
     assert many.count == few.count
+
+
+def test_an_answer_to_a_comment_that_is_no_number_is_not_found(client_as, make_process, make_idea):
+    idea = make_idea(make_process())
+    client = client_as("resident")
+    for parent in ("²", "99999999999", "abc"):
+        assert comment_on(client, idea, parent_id=parent).status_code == 404
+    assert comments_of(idea) == []
