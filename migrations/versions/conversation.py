@@ -1,7 +1,7 @@
 """comments, notifications, mail preference
 
 Revision ID: conversation
-Revises: plain_titles
+Revises: chapters
 Create Date: 2026-12-01 15:13:41.789034
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'conversation'
-down_revision = 'plain_titles'
+down_revision = 'chapters'
 branch_labels = None
 depends_on = None
 
