@@ -33,9 +33,9 @@ USER_COLUMNS = [
     Column("email", "e_mailadres", "E-mail address: only in this export."),
     Column("roles", "rollen", "Roles, separated by a comma: resident, employee, council_member, moderator, "
                               "administrator."),
-    Column("confirmed_at", "bevestigd_op", "When the e-mail address was confirmed (UTC)."),
-    Column("created_at", "aangemaakt_op", "When the account was made (UTC)."),
-    Column("deleted_at", "verwijderd_op", "When the person deleted the account (UTC); empty if active."),
+    Column("confirmed_at", "bevestigd_op", "When the e-mail address was confirmed (Brussels time)."),
+    Column("created_at", "aangemaakt_op", "When the account was made (Brussels time)."),
+    Column("deleted_at", "verwijderd_op", "When the person deleted the account (Brussels time); empty if active."),
 ]
 
 
@@ -65,7 +65,7 @@ IDEA_COLUMNS = [
     Column("district", "deelgemeente", "Deelgemeente, empty when the idea is about the whole city."),
     Column("neighbourhood", "wijk", "Wijk of that deelgemeente, empty when the idea is not about one wijk."),
     Column("votes", "stemmen", "Vote total of the idea."),
-    Column("created_at", "ingediend_op", "When the idea was submitted (UTC)."),
+    Column("created_at", "ingediend_op", "When the idea was submitted (Brussels time)."),
     Column("via_desk", "via_loket", "ja when an employee entered the idea for a resident at the desk."),
 ]
 

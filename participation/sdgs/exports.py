@@ -25,7 +25,7 @@ SDG_LINK_COLUMNS = [
     Column("title", "titel", "Title of the idea or the action."),
     Column("target", "subdoel", "Code of the SDG target (11.7, 1.a)."),
     Column("goal", "sdg", "Number of the SDG (1 to 17)."),
-    Column("linked_at", "gekoppeld_op", "When a moderator linked the idea (UTC); empty for a plan action."),
+    Column("linked_at", "gekoppeld_op", "When a moderator linked the idea (Brussels time); empty for a plan action."),
 ]
 
 
