@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, func
+from sqlalchemy import Select
 
 from participation.accounts.models import User, UserRole
 from participation.core.models import District, Neighbourhood
@@ -12,6 +12,7 @@ from participation.exports.registry import BATCH, Column, ExportOptions, registe
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea
 from participation.processes.models import Process
+from participation.votes.ranking import places_by_process, tie_order
 
 
 def stream(statement: Select) -> Iterator[tuple]:
@@ -94,14 +95,16 @@ VOTE_TOTAL_COLUMNS = [
 
 
 def vote_total_rows(options: ExportOptions) -> Iterator[tuple]:
-    rank = func.rank().over(partition_by=Idea.process_id, order_by=Idea.vote_count.desc())
+    """The ranking page's places (one small histogram per process), streamed in the page's order."""
+    found = places_by_process(None if options.process_id is None else [options.process_id])
     statement = (
-        db.select(Idea.id, Process.slug, Idea.title, Idea.vote_count, rank)
+        db.select(Idea.id, Process.slug, Idea.title, Idea.vote_count, Idea.process_id)
         .join(Process, Idea.process_id == Process.id)
         .where(Idea.status.in_(PUBLIC_STATUSES))
-        .order_by(Process.slug, Idea.vote_count.desc(), Idea.id)
+        .order_by(Process.slug, Idea.vote_count.desc(), *tie_order(Idea.title, Idea.id))
     )
-    return stream(for_process(statement, options))
+    for idea_id, slug, title, votes, process_id in stream(for_process(statement, options)):
+        yield idea_id, slug, title, votes, found[process_id, votes].place
 
 
 register_export(

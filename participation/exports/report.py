@@ -9,8 +9,10 @@ from weasyprint import CSS, HTML
 from participation import ROOT
 from participation.core.pillars import pillar_label
 from participation.database import utcnow
-from participation.exports.queries import Ranked, answered_ideas, participation_figures, ranking
+from participation.exports.queries import RANKING_SIZE, answered_ideas, participation_figures
 from participation.processes.models import Process
+from participation.votes.ranking import RankedIdea
+from participation.votes.results import standing
 
 STYLESHEET = ROOT / "static" / "css" / "report.css"
 BAR_HEIGHT = 18
@@ -44,12 +46,12 @@ def short(text: str, size: int = TITLE_CHARS) -> str:
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
-def bar_chart(rows: list[Ranked]) -> dict:
+def bar_chart(rows: list[RankedIdea]) -> dict:
     """Geometry of a horizontal bar chart; the template draws it as inline SVG."""
     top = max((row.votes for row in rows), default=0) or 1
     room = CHART_WIDTH - LABEL_WIDTH - 60
     bars = [
-        Bar(f"{row.place}. {short(row.title)}", row.votes, index * (BAR_HEIGHT + BAR_GAP), room * row.votes / top)
+        Bar(f"{row.rank}. {short(row.title)}", row.votes, index * (BAR_HEIGHT + BAR_GAP), room * row.votes / top)
         for index, row in enumerate(rows)
     ]
     return {
@@ -59,7 +61,7 @@ def bar_chart(rows: list[Ranked]) -> dict:
 
 
 def report_html(process: Process) -> str:
-    rows = ranking(process)
+    rows = standing(process, RANKING_SIZE)
     return render_template(
         "exports/report.html",
         process=process,

@@ -8,7 +8,7 @@ from participation.database import utcnow
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.votes.models import Ballot, ResultRow, ResultSnapshot, Vote
-from participation.votes.results import ranked
+from participation.votes.ranking import places, rank_rows
 from tests.votes.conftest import CLOSED, LATER
 
 
@@ -24,10 +24,12 @@ def give(idea, voters: int, *, process) -> None:
 
 
 def test_ties_share_a_rank_and_the_next_rank_skips():
-    rows = ranked([(1, "Bomen", 5), (2, "Zitbanken", 3), (3, "Fietspad", 3), (4, "Speeltuin", 1)])
-    assert [(r["title"], r["rank"], r["shared"]) for r in rows] == [
+    rows = rank_rows([(1, "Bomen", 5), (3, "Fietspad", 3), (2, "Zitbanken", 3), (4, "Speeltuin", 1)])
+    assert [(r.title, r.rank, r.shared) for r in rows] == [
         ("Bomen", 1, False), ("Fietspad", 2, True), ("Zitbanken", 2, True), ("Speeltuin", 4, False),
     ]
+    # a histogram of only the highest totals gives the same places for them
+    assert {votes: (p.place, p.shared) for votes, p in places({5: 1, 3: 2}).items()} == {5: (1, False), 3: (2, True)}
 
 
 def test_live_ranking_shows_totals_and_shared_ranks(voting, make_idea, client):
