@@ -4,7 +4,6 @@ from flask_login import current_user
 
 from participation.access import ADMINISTRATOR, AUTHENTICATED, PUBLIC, access
 from participation.extensions import db, limiter
-from participation.i18n import belgian_number
 from participation.ideas.models import Idea
 from participation.processes.queries import process_by_slug
 from participation.processes.services import can_view
@@ -141,6 +140,8 @@ def ranking(slug: str):
 def ranking_data(slug: str):
     """The page of the ranking as JSON (same `q` and `page`): what votes.js reads after each vote to
     show the places, shared places and totals that a reload would show."""
+    from participation.i18n import belgian_number  # i18n imports features that import this module
+
     process, state, _snapshot, page, _search = ranking_page(slug)
     rows = page.items if page is not None else []
     return jsonify({

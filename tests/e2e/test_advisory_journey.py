@@ -64,6 +64,10 @@ def test_councils_rank_bundle_endorse_and_print_the_note(journey, make_user):
     log_in(journey, "beheerder@example.org")
     journey.visit("/beheer/adviesrondes/advies-2026")
     journey.check("admin round in ranking")
+    page.get_by_role("button", name="Rangschikking afsluiten").click()  # the browser asks for the box first
+    expect(page.locator("h1")).to_have_text("Gezamenlijk advies 2026")
+    expect(page.locator("#advance")).to_contain_text("Alle adviesraden hebben gestemd.")
+    page.get_by_label("Ik sluit de rangschikking af", exact=False).check()
     page.get_by_role("button", name="Rangschikking afsluiten").click()
     expect(page.locator(".flash-success")).to_contain_text("Bundelen tot ambitiepunten")
     journey.visit("/adviesraden/rondes/advies-2026/rangschikking")
