@@ -10,11 +10,14 @@ from participation.processes.services import can_view
 from participation.security import is_safe_next
 from participation.votes import bp, queries, services
 from participation.votes import ranking as rankings
+from participation.votes.chart import bar_chart
 from participation.votes.forms import VoteRuleForm
 from participation.votes.models import APPROVAL
 from participation.votes.results import freeze_result
 from participation.votes.rules import CLOSED, NONE, rule_for, vote_phase, vote_state
 from participation.votes.texts import votes_left_text
+
+WEB_CHART_WIDTH = 360  # SVG units: shown 328 px wide on a 360 px phone, at most 26rem on a desktop
 
 
 def vote_limit() -> str:
@@ -129,9 +132,12 @@ def ranking(slug: str):
     checkable, the idea pages show each idea's total anyway, and hiding them would only move the
     counting out of sight. The official result is the snapshot frozen at the close."""
     process, state, snapshot, page, search = ranking_page(slug)
+    chart = None
+    if snapshot is not None and not search and page.page == 1 and page.items:
+        chart = bar_chart(page.items, width=WEB_CHART_WIDTH, font_size=13)  # the frozen result's first places
     return render_template(
         "votes/ranking.html", process=process, state=state, phase=vote_phase(process), rule=rule_for(process),
-        snapshot=snapshot, page=page, search=search,
+        snapshot=snapshot, page=page, search=search, chart=chart,
     )
 
 

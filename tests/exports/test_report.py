@@ -83,3 +83,30 @@ def test_report_counts_who_took_part_per_group(app, make_process, make_user):
     assert figures.voters == 2
     assert figures.people == 3 + 1  # resident, employee, council member, and one idea at the desk
     assert dict(figures.by_audience) == {"resident": 1, "employee": 1, "council_member": 1, "desk": 1}
+
+
+LONG_TITLE = ("Een petanqueveld met zitbanken, schaduwbomen en een drinkwaterfontein op het dorpsplein van "
+              "Bavikhove, voor jong en oud")
+
+
+def test_the_report_is_a_tagged_pdf_whose_text_stays_on_the_page(admin_client, make_process, make_user):
+    from tests.exports.pdf_checks import page_texts, tagged, text_outside_pages
+
+    process = make_process(slug="hallo-harelbeke", title="Hallo Harelbeke")
+    for number in range(18):
+        district(f"Deelgemeente met een lange naam {number}", position=number)
+    resident = make_user()
+    idea(process, LONG_TITLE, votes=40, author=resident)
+    for number in range(20):
+        idea(process, f"Idee {number} over de Leie en de wijken errond", votes=number, author=make_user())
+    data = admin_client.get("/beheer/trajecten/hallo-harelbeke/rapport.pdf").data
+
+    assert tagged(data) == {"struct_tree": True, "marked": True, "lang": "nl", "title_shown": True}
+    assert text_outside_pages(data) == []
+    text = "\n".join(page_texts(data))
+    assert "Aantal personen" in text and "Aantal ideeën" in text
+    # the chart's label is the whole title (wrapped), never cut off with an ellipsis
+    flat = " ".join(text.split())
+    assert f"1. {LONG_TITLE}" in flat
+    assert "…" not in text
+

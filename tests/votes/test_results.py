@@ -161,3 +161,17 @@ def test_closing_a_second_ago_shows_the_frozen_result(voting, client):
     db.session.commit()
     assert "definitief" in client.get(f"/trajecten/{process.slug}/rangschikking").get_data(as_text=True)
     assert db.session.scalar(db.select(db.func.count()).select_from(Idea)) == 3
+
+
+def test_the_frozen_result_has_a_chart_with_its_table(voting, make_idea, client):
+    process, _ideas = voting(phases=CLOSED, ideas=0)
+    give(make_idea(process, "Meer bomen"), 3, process=process)
+    give(make_idea(process, "Veilig fietspad"), 1, process=process)
+    page = client.get(f"/trajecten/{process.slug}/rangschikking").get_data(as_text=True)
+    chart = page.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
+    assert 'role="img"' in chart and 'aria-labelledby="result-chart-title result-chart-desc"' in chart
+    assert "<title id=\"result-chart-title\">Stemmen per idee, top 2</title>" in chart
+    assert "Een balk per idee" in chart.split("<desc", 1)[1]
+    assert "1. Meer bomen" in chart and "2. Veilig fietspad" in chart
+    assert page.index("</figure>") < page.index('<table class="table ranking"')
+    assert "<svg" not in client.get(f"/trajecten/{process.slug}/rangschikking?q=bomen").get_data(as_text=True)
