@@ -6,12 +6,16 @@ from itertools import islice
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select
 
+from participation.accounts.forms import role_label
 from participation.accounts.models import User, UserRole
 from participation.core.models import District, Neighbourhood
-from participation.exports.registry import BATCH, Column, ExportOptions, register_export
+from participation.core.pillars import pillar_label
+from participation.exports.registry import BATCH, Column, ExportOptions, extend_export, register_export
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea
+from participation.ideas.rules import STATUS_LABELS
 from participation.processes.models import Process
+from participation.text import readable_text
 from participation.votes.ranking import places_by_process, tie_order
 
 
@@ -28,12 +32,16 @@ def for_process(statement: Select, options: ExportOptions) -> Select:
     return statement
 
 
+def role_labels(roles: str) -> str:
+    return ", ".join(role_label(role) for role in roles.split(",") if role)
+
+
 USER_COLUMNS = [
     Column("id", "id", "Number of the account."),
     Column("name", "naam", "Name shown with the person's ideas."),
     Column("email", "e_mailadres", "E-mail address: only in this export."),
-    Column("roles", "rollen", "Roles, separated by a comma: resident, employee, council_member, moderator, "
-                              "administrator."),
+    Column("roles", "rollen", "Roles, separated by a comma, in the language of the export (in Dutch: Inwoner, "
+                              "Medewerker, Lid van een adviesraad, Moderator, Beheerder).", label=role_labels),
     Column("confirmed_at", "bevestigd_op", "When the e-mail address was confirmed (Brussels time)."),
     Column("created_at", "aangemaakt_op", "When the account was made (Brussels time)."),
     Column("deleted_at", "verwijderd_op", "When the person deleted the account (Brussels time); empty if active."),
@@ -60,9 +68,12 @@ IDEA_COLUMNS = [
     Column("id", "id", "Number of the idea."),
     Column("process", "traject", "Slug of the process the idea belongs to."),
     Column("title", "titel", "Title of the idea."),
-    Column("status", "status", "submitted, published, hidden, selected, not_selected, in_progress, realised "
-                               "or merged."),
-    Column("theme", "thema", "Pillar: people, planet, prosperity, peace or partnership."),
+    Column("status", "status", "Status as the screens show it, in the language of the export (in Dutch: "
+                               "Ingediend, Gepubliceerd, Verborgen, Gekozen, Niet gekozen, Bezig, "
+                               "Gerealiseerd, Samengevoegd).", label=lambda code: str(STATUS_LABELS.get(code, code))),
+    Column("theme", "thema", "The city's chapter (pijler) as the screens show it, for Harelbeke People, "
+                             "Prosperity, Planet, Public Services or Partnership.",
+           label=lambda key: pillar_label(key) or key),
     Column("district", "deelgemeente", "Deelgemeente, empty when the idea is about the whole city."),
     Column("neighbourhood", "wijk", "Wijk of that deelgemeente, empty when the idea is not about one wijk."),
     Column("votes", "stemmen", "Vote total of the idea."),
@@ -107,6 +118,12 @@ def vote_total_rows(options: ExportOptions) -> Iterator[tuple]:
         yield idea_id, slug, title, votes, found[process_id, votes].place
 
 
+def idea_texts(options: ExportOptions, keys: list[int]) -> dict[int, tuple]:
+    """The text of each idea of a batch, as a reader sees it (paragraphs kept, no marks)."""
+    rows = db.session.execute(db.select(Idea.id, Idea.body).where(Idea.id.in_(keys)))
+    return {idea_id: (readable_text(body),) for idea_id, body in rows}
+
+
 register_export(
     "users", _l("Users"), USER_COLUMNS, user_rows, public=False, by_process=False,
     description=_l("Every account with its e-mail address and roles. Contains personal data: keep it safe."),
@@ -116,6 +133,8 @@ register_export(
     description=_l("Every idea with its status, theme, district, neighbourhood and vote total, also ideas not "
                    "published."),
 )
+extend_export("ideas", [Column("text", "tekst", "The text of the idea, as the idea's page shows it, without "
+                                               "marks; paragraphs apart.")], idea_texts, last=True)
 register_export(
     "vote_totals", _l("Vote totals per idea"), VOTE_TOTAL_COLUMNS, vote_total_rows, public=True,
     description=_l("The published ideas with their vote total and place in the ranking. Never who voted."),

@@ -14,6 +14,12 @@ from participation.exports.registry import Column, ExportOptions, extend_export,
 from participation.extensions import db
 from participation.plan.models import ActionPlan, IdeaAction, PlanAction, PolicyGoal, StatusUpdate
 from participation.plan.money import euros, percent, remaining
+from participation.plan.spreadsheet import STATUS_LABELS
+
+
+def status_label(code: str) -> str:
+    return str(STATUS_LABELS.get(code, code))
+
 
 CODES_SEPARATOR = ", "
 
@@ -35,14 +41,15 @@ PLAN_ACTION_COLUMNS = [
     Column("income_percent", "ontvangen_procent", "Share received of the budgeted income, a whole percentage."),
     Column("income_remaining", "ontvangsten_resterend", "Budgeted minus received income, in euros; negative "
                                                         "when more came in than budgeted."),
-    Column("status", "status", "Status of the latest quarter: not_started, in_progress or done; empty when "
-                               "there is no update yet."),
+    Column("status", "status", "Status of the latest quarter as the screens show it (in Dutch: Niet gestart, "
+                               "Bezig, Voltooid); empty when there is no update yet.", label=status_label),
 ]
 
 PLAN_UPDATE_COLUMNS = [
     Column("action_code", "actie_code", "Code of the action."),
     Column("quarter", "kwartaal", "Quarter of the update (2023KW1)."),
-    Column("status", "status", "not_started, in_progress or done."),
+    Column("status", "status", "Status of the quarter as the screens show it (in Dutch: Niet gestart, Bezig, "
+                               "Voltooid).", label=status_label),
     Column("explanation", "toelichting", "The city's explanation for the quarter."),
 ]
 

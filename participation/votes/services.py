@@ -24,7 +24,7 @@ from participation.processes.models import Process
 from participation.processes.services import can_view
 from participation.security import keyed_hash
 from participation.votes.models import APPROVAL, DOTS, Ballot, DepartedVoter, Vote, VoteRule
-from participation.votes.rules import CLOSED, OPEN, rule_for, vote_phase, vote_state
+from participation.votes.rules import BEFORE, CLOSED, OPEN, rule_for, vote_phase, vote_state
 from participation.votes.texts import departed_text
 
 
@@ -63,8 +63,10 @@ def _check_can_vote(user, idea: Idea, moment: datetime) -> tuple[Process, VoteRu
     state = vote_state(process, moment)
     if state == CLOSED:
         raise VoteError(_("The voting phase is closed. Your vote was not counted."))
+    if state == BEFORE:
+        raise VoteError(_("Voting has not started in this process yet."))
     if state != OPEN:
-        raise VoteError(_("Voting is not open for this process."))
+        raise VoteError(_("There is no voting in this process."))
     if idea.status not in PUBLIC_STATUSES:
         raise VoteError(_("This idea is not open for votes."), 404)
     return process, rule_for(process)

@@ -81,7 +81,7 @@ def test_resident_submits_follows_and_sees_the_road_of_an_idea(journey, make_use
     page.get_by_label("Nieuwe status").select_option("selected")
     page.get_by_label("Toelichting", exact=True).first.fill(
         "Het college kiest dit idee. De jeugddienst bevraagt de kinderen.")
-    page.get_by_role("button", name="Status bewaren").click()
+    page.get_by_role("button", name="Status opslaan").click()
     expect(page.locator(".flash-success")).to_contain_text("Gekozen")
     log_out(journey)
 

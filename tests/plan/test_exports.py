@@ -36,7 +36,7 @@ def test_plan_actions_csv_has_budgets_in_euros_with_shares_and_remainders(admin_
         "actie": "Juridische eerstelijnsbijstand in HvW", "actie_omschrijving": "",
         "uitgaven_totaal": "5333", "besteld": "3433", "besteld_procent": "64", "uitgaven_resterend": "1900",
         "ontvangsten_totaal": "", "ontvangen": "", "ontvangen_procent": "", "ontvangsten_resterend": "",
-        "status": "in_progress",
+        "status": "Bezig",
     }
     assert [row["sdg"] for row in rows] == sorted((row["sdg"] for row in rows), key=int)
 
@@ -70,8 +70,8 @@ def test_plan_updates_list_every_quarter_of_every_action(admin_client):
     assert list(rows[0]) == ["actie_code", "kwartaal", "status", "toelichting"]
     of_action = [(row["kwartaal"], row["status"], row["toelichting"]) for row in rows
                  if row["actie_code"] == "D10/AP01/04"]
-    assert of_action[0][:2] == ("2023KW1", "in_progress")
-    assert of_action[1] == ("2023KW2", "done", "Eerste ideeën zijn uitgevoerd.")
+    assert of_action[0][:2] == ("2023KW1", "Bezig")
+    assert of_action[1] == ("2023KW2", "Voltooid", "Eerste ideeën zijn uitgevoerd.")
 
 
 def test_plan_updates_json_parses(admin_client):

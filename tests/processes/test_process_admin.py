@@ -24,7 +24,7 @@ def test_administrator_creates_a_process_with_its_phases(client_as):
     admin = client_as("administrator")
     assert admin.get("/beheer/trajecten/nieuw").status_code == 200
     response = admin.post("/beheer/trajecten/nieuw", data=NEW, follow_redirects=True)
-    assert "Het traject “Buurtbudget Stasegem” is bewaard." in response.get_data(as_text=True)
+    assert "Het traject “Buurtbudget Stasegem” is opgeslagen." in response.get_data(as_text=True)
     assert phases_of("buurtbudget-stasegem") == [
         ("propose", date(2027, 1, 1), date(2027, 1, 31)),
         ("vote", date(2027, 2, 1), date(2027, 2, 28)),
