@@ -14,6 +14,7 @@ from participation.advisory.models import Council, CouncilMembership
 from participation.clock import end_of_day, start_of_day
 from participation.core.face import apply_face
 from participation.core.models import City, District, Neighbourhood
+from participation.demo.chapters import load_chapters, load_vision_notes
 from participation.demo.councils import load_council_rounds, load_point_actions
 from participation.extensions import db
 from participation.processes.models import Phase, Process
@@ -149,8 +150,11 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
     city_row = load_city(data, report)
     if apply_face(city_row, folder / "face"):
         report.lines.append("Face of the city: colours, contact, logo and icons")
+    load_chapters(folder, report.lines)
     councils = load_councils(data, report)
     load_processes(data, report)
+    db.session.flush()
+    load_vision_notes(folder, data.get("vision_notes", []), report.lines)
     load_accounts(data, councils, report)
     statements = load_city_statements(folder / "sdg_statements.json")
     report.lines.append(f"{statements} SDG statements of the city")
@@ -165,7 +169,22 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
     db.session.flush()
     load_sdg_links(folder, report)
     db.session.flush()
+    load_indicators(folder, report)
     return report
+
+
+def load_indicators(folder: Path, report: LoadReport) -> None:
+    """The city's figures per SDG (indicators.csv); a re-load changes nothing."""
+    from participation.indicators.services import import_indicators
+
+    path = folder / "indicators.csv"
+    if not path.exists():
+        return
+    result = import_indicators(path.read_bytes(), dry_run=False)
+    if result.errors:
+        raise ValueError(f"{path}: " + "; ".join(f"row {e.row} {e.column}: {e.message}" for e in result.errors))
+    indicators = sum(1 for change in result.changes if change.kind == "indicator")
+    report.lines.append(f"{indicators} indicators of the city per SDG")
 
 
 def load_sdg_links(folder: Path, report: LoadReport) -> None:

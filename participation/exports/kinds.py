@@ -8,8 +8,8 @@ from sqlalchemy import Select
 
 from participation.accounts.forms import role_label
 from participation.accounts.models import User, UserRole
+from participation.core.chapters import chapter_label
 from participation.core.models import District, Neighbourhood
-from participation.core.pillars import pillar_label
 from participation.exports.registry import BATCH, Column, ExportOptions, extend_export, register_export
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea
@@ -71,9 +71,9 @@ IDEA_COLUMNS = [
     Column("status", "status", "Status as the screens show it, in the language of the export (in Dutch: "
                                "Ingediend, Gepubliceerd, Verborgen, Gekozen, Niet gekozen, Bezig, "
                                "Gerealiseerd, Samengevoegd).", label=lambda code: str(STATUS_LABELS.get(code, code))),
-    Column("theme", "thema", "The city's chapter (pijler) as the screens show it, for Harelbeke People, "
-                             "Prosperity, Planet, Public Services or Partnership.",
-           label=lambda key: pillar_label(key) or key),
+    Column("theme", "thema", "The city's chapter (pijler) as the screens name it (Harelbeke: People, Prosperity, "
+                             "Planet, Public Services or Partnerships).",
+           label=lambda key: chapter_label(key) or key),
     Column("district", "deelgemeente", "Deelgemeente, empty when the idea is about the whole city."),
     Column("neighbourhood", "wijk", "Wijk of that deelgemeente, empty when the idea is not about one wijk."),
     Column("votes", "stemmen", "Vote total of the idea."),

@@ -4,7 +4,7 @@ from flask import render_template
 from flask_babel import lazy_gettext as _l
 
 from participation import ROOT
-from participation.core.pillars import pillar_label
+from participation.core.chapters import chapter_label
 from participation.database import utcnow
 from participation.exports.queries import RANKING_SIZE, answered_ideas, participation_figures
 from participation.pdf import html_to_pdf
@@ -38,7 +38,7 @@ def report_html(process: Process) -> str:
         chart=bar_chart(rows, width=CHART_WIDTH),
         answered=answered_ideas(process),
         generated_at=utcnow(),
-        pillar_label=pillar_label,
+        chapter_label=chapter_label,
         answer_status_label=lambda status: ANSWER_LABELS.get(status, status),
         audience_group_label=lambda group: AUDIENCE_GROUP_LABELS.get(group, group),
     )

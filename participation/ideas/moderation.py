@@ -6,11 +6,14 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from participation.access import MODERATOR, access
+from participation.core.chapters import chapter_label
+from participation.core.notes import note_of_process
 from participation.extensions import db
-from participation.ideas import bp, forms, queries, rules, services
+from participation.ideas import bp, forms, keeps, queries, rules, services
 from participation.ideas.models import Idea
 from participation.ideas.similar import similar_ideas
 from participation.mail.services import flush_log_backend
+from participation.numbers import parse_int
 from participation.processes.services import audiences_visible_to
 
 QUEUE_STATUSES = ("submitted", "hidden", "published")
@@ -19,21 +22,28 @@ PUBLISHABLE_TABS = ("submitted", "hidden")
 
 def screened_idea_or_404(idea_id: int) -> Idea:
     idea = queries.idea_by_id(idea_id)
-    if idea is None or not rules.can_see_idea(current_user, idea):
+    if idea is None or not queries.is_idea_visible(idea, current_user):
         abort(404)
     return idea
 
 
-def render_screen(idea: Idea, status_form=None, merge_form=None, correction_form=None, publish_form=None) -> str:
+def render_screen(idea: Idea, status_form=None, merge_form=None, correction_form=None, keep_form=None,
+                  publish_form=None) -> str:
     from participation.sdgs.services import suggestions_for_idea
 
+    keep = keeps.keep_of(idea)
+    if keep_form is None:
+        keep_form = forms.KeepForm(formdata=None, chapter=keep.chapter.key if keep else "",
+                                   note=keep.note if keep else "")
     return render_template(
         "ideas/screen.html", idea=idea, process=idea.process,
         status_form=status_form or forms.StatusForm(statuses=rules.next_statuses(idea), formdata=None),
         publish_form=(publish_form or forms.PublishForm(formdata=None)) if rules.can_publish(idea) else None,
         merge_form=merge_form or forms.MergeForm(formdata=None),
         correction_form=correction_form or forms.CorrectionForm(obj=idea, formdata=None),
-        history=queries.idea_history(idea), edits=queries.idea_edits(idea),
+        road=keeps.idea_road(idea, queries.idea_history(idea, current_user)), edits=queries.idea_edits(idea),
+        keep=keep, keep_form=keep_form, keep_refusal=keeps.keep_refusal(idea),
+        has_note=note_of_process(idea.process_id) is not None, button=forms.ButtonForm(),
         similar=similar_ideas(idea.process_id, idea.title, idea.body, exclude_id=idea.id),
         sdg_suggestions=suggestions_for_idea(idea),
     )
@@ -45,7 +55,7 @@ def queue():
     status = request.args.get("status", "submitted")
     if status not in QUEUE_STATUSES:
         status = "submitted"
-    return render_queue(status, request.args.get("page", 1, type=int))
+    return render_queue(status, request.args.get("page", 1, type=parse_int))
 
 
 def render_queue(status: str, page_number: int, publish_form=None):
@@ -67,7 +77,7 @@ def publish_many():
     form = forms.BulkPublishForm()
     if form.validate_on_submit():
         ideas = queries.ideas_by_ids(form.ideas.data)
-        visible = [idea for idea in ideas if rules.can_see_idea(current_user, idea)]
+        visible = [idea for idea in ideas if queries.is_idea_visible(idea, current_user)]
         try:
             if len(visible) != len(set(form.ideas.data)):
                 raise services.IdeaError(_("There is no idea with this number."), "ideas")
@@ -81,7 +91,7 @@ def publish_many():
             flush_log_backend()
             flash(ngettext("%(num)d idea is published.", "%(num)d ideas are published.", count), "success")
             return redirect(url_for("ideas.queue", status=status))
-    return render_queue(status, request.form.get("page", 1, type=int), publish_form=form)
+    return render_queue(status, request.form.get("page", 1, type=parse_int), publish_form=form)
 
 
 @bp.route("/moderatie/ideeen/<int:idea_id>")
@@ -126,7 +136,7 @@ def merge(idea_id: int):
     form = forms.MergeForm()
     if form.validate_on_submit():
         target = db.session.get(Idea, form.target.data)
-        if target is not None and not rules.can_see_idea(current_user, target):
+        if target is not None and not queries.is_idea_visible(target, current_user):
             target = None
         try:
             services.check_merge(duplicate, target, form.explanation.data)
@@ -166,3 +176,39 @@ def correct(idea_id: int):
             flash(_("The correction is saved and shown on the idea."), "success")
             return redirect(url_for("ideas.screen", idea_id=idea.id))
     return render_screen(idea, correction_form=form)
+
+
+@bp.route("/moderatie/ideeen/<int:idea_id>/hoofdstuk", methods=["POST"])
+@access(MODERATOR)
+def keep_for_chapter(idea_id: int):
+    idea = screened_idea_or_404(idea_id)
+    form = forms.KeepForm()
+    if form.validate_on_submit():
+        try:
+            keeps.keep_for_chapter(idea, form.chapter.data, form.note.data, current_user)
+        except services.IdeaError as error:
+            db.session.rollback()
+            field = getattr(form, error.field or "note")
+            field.errors = [*field.errors, str(error)]
+        else:
+            db.session.commit()
+            flash(_("The idea is kept for the chapter %(chapter)s.", chapter=chapter_label(form.chapter.data)),
+                  "success")
+            return redirect(url_for("ideas.screen", idea_id=idea.id))
+    return render_screen(idea, keep_form=form)
+
+
+@bp.route("/moderatie/ideeen/<int:idea_id>/hoofdstuk/intrekken", methods=["POST"])
+@access(MODERATOR)
+def withdraw_keep(idea_id: int):
+    idea = screened_idea_or_404(idea_id)
+    if forms.ButtonForm().validate_on_submit():
+        try:
+            keeps.withdraw_keep(idea, current_user)
+        except services.IdeaError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash(_("The idea is no longer kept for a chapter."), "success")
+    return redirect(url_for("ideas.screen", idea_id=idea.id))
