@@ -1,16 +1,11 @@
 """Database behaviour that SQLAlchemy leaves to us: SQLite pragmas, models import, timestamps."""
 
-from datetime import UTC, datetime
-
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-
-def utcnow() -> datetime:
-    """Naive UTC, as stored in every DateTime column."""
-    return datetime.now(UTC).replace(tzinfo=None)
+from participation.clock import utcnow  # noqa: F401  (models import it from here)
 
 
 @event.listens_for(Engine, "connect")

@@ -7,6 +7,7 @@ from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, get_locale
 from flask_login import current_user
 
+from participation.clock import brussels_wall_time, local_day
 from participation.extensions import babel
 from participation.plan.money import format_amount
 
@@ -31,16 +32,19 @@ def locale_code() -> str:
 
 
 def belgian_date(value: date | datetime | None) -> str:
-    """24/11/2026, whatever the language."""
+    """24/11/2026, whatever the language; a stored moment is read on the Brussels clock."""
     if value is None:
         return ""
+    if isinstance(value, datetime):
+        value = local_day(value)
     return format_date(value, "dd/MM/yyyy")
 
 
 def belgian_datetime(value: datetime | None) -> str:
+    """24/11/2026 14:05, Brussels time."""
     if value is None:
         return ""
-    return format_datetime(value, "dd/MM/yyyy HH:mm")
+    return format_datetime(brussels_wall_time(value), "dd/MM/yyyy HH:mm", rebase=False)
 
 
 def belgian_number(value: int | float | None) -> str:

@@ -7,6 +7,8 @@ written as HTML by earlier versions (and the demo data) still show as they did: 
 both, no migration rewrites what people wrote.
 """
 
+import html
+import re
 import unicodedata
 
 from flask import Flask
@@ -35,6 +37,23 @@ def normalise_newlines(source: str) -> str:
 def rich_text_words(source: str | None) -> str:
     """The words a reader sees, without marks: for checks that a text says something, and summaries."""
     return " ".join(plain_text(render_rich_text(source)).split())
+
+
+_PARAGRAPH_END = re.compile(r"</(p|ul|ol|blockquote)>", re.IGNORECASE)
+_LINE_END = re.compile(r"</li>|<br\s*/?>", re.IGNORECASE)
+
+
+def readable_text(source: str | None) -> str:
+    """The whole text as a reader sees it, without marks: paragraphs apart, list items and line breaks
+    on their own line. For exports."""
+    rendered = str(render_rich_text(source)).replace("\n", " ")
+    rendered = _LINE_END.sub("\n", _PARAGRAPH_END.sub("\n\n", rendered))
+    paragraphs = []
+    for block in rendered.split("\n\n"):
+        lines = [" ".join(html.unescape(plain_text(line)).split()) for line in block.split("\n")]
+        if any(lines):
+            paragraphs.append("\n".join(line for line in lines if line))
+    return "\n\n".join(paragraphs)
 
 
 def summary(source: str | None, length: int = 200) -> str:

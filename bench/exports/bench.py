@@ -282,7 +282,7 @@ def write_readme(results: dict) -> None:
         "inserted with one `INSERT … SELECT` per table, and each idea's `vote_count` is set from its votes.",
         "",
         "* `ideas` and `vote_totals`: the registered kinds (one row per idea; `vote_totals` only the published",
-        "  ones, ranked with a window function);",
+        "  ones, with their places from one histogram of the totals per process);",
         "* `votes_per_idea`: an aggregation that reads every vote row (`GROUP BY idea_id`) and streams the",
         "  ballots and votes behind each idea's total.",
         "",
@@ -323,7 +323,8 @@ def write_readme(results: dict) -> None:
         "file that is then streamed back. The aggregation is done by the database, so reading a million vote",
         "rows costs the Python process nothing more than reading a hundred thousand. SQLite runs inside the",
         "Python process, so its page cache (2 MB by default) and its sorter (the ranking of `vote_totals` is a",
-        "window function) count in the peak there and add a few MB between the smallest and the largest size;",
+        "sort of every published idea) count in the peak there and add a few MB between the smallest and the "
+        "largest size;",
         "PostgreSQL works in its own process. *rows out* is counted for CSV only.",
         "",
         "Growth of the CSV export from the smallest to the largest size:",

@@ -18,6 +18,7 @@ from sqlalchemy import delete, update
 
 from participation.accounts.models import User, UserRole
 from participation.accounts.sessions import end_every_login
+from participation.clock import iso_brussels
 from participation.database import utcnow
 from participation.extensions import db
 from participation.ideas.models import Follow, Idea
@@ -56,7 +57,7 @@ def author_name(idea: Idea) -> str:
 
 
 def _stamp(value) -> str | None:
-    return None if value is None else value.isoformat(timespec="seconds")
+    return iso_brussels(value)
 
 
 def collect_personal_data(user: User) -> dict:

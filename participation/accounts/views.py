@@ -9,7 +9,7 @@ from participation.accounts.models import User
 from participation.accounts.personal_data import collect_personal_data
 from participation.accounts.personal_data import delete_account as remove_account
 from participation.accounts.queries import search_users
-from participation.database import utcnow
+from participation.clock import brussels_today
 from participation.extensions import db, limiter
 from participation.mail.services import flush_log_backend, mailbox_url
 from participation.numbers import parse_int
@@ -208,7 +208,7 @@ def user_roles(user_id: int):
 def my_data():
     data = collect_personal_data(current_user)
     response = jsonify(data)
-    stamp = utcnow().date().isoformat()
+    stamp = brussels_today().isoformat()
     response.headers["Content-Disposition"] = f'attachment; filename="mijn-gegevens-{stamp}.json"'
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -98,6 +98,17 @@ def admin_rounds():
     return render_template("advisory/admin/rounds.html", rounds=queries.rounds(published_only=False), form=form)
 
 
+def render_round(round_: CouncilRound, form: SettingsForm, advance_errors: list[str] | None = None):
+    return render_template(
+        "advisory/admin/round.html", round=round_, form=form, next_step=services.next_step(round_),
+        councils=queries.all_councils(), ballot_status=queries.ballot_status(round_),
+        endorsements={e.council_id: e for e in queries.endorsements_of(round_)},
+        proposal_count=len(round_.proposals),
+        not_voted=queries.councils_without_ballot(round_) if round_.step == "ranking" else [],
+        advance_errors=advance_errors or [],
+    )
+
+
 @bp.route("/beheer/adviesrondes/<slug>", methods=["GET", "POST"])
 @access(ADMINISTRATOR)
 def admin_round(slug: str):
@@ -114,18 +125,18 @@ def admin_round(slug: str):
             db.session.commit()
             flash(_("The settings are saved."), "success")
             return redirect(url_for("advisory.admin_round", slug=slug))
-    return render_template(
-        "advisory/admin/round.html", round=round_, form=form, next_step=services.next_step(round_),
-        councils=queries.all_councils(), ballot_status=queries.ballot_status(round_),
-        endorsements={e.council_id: e for e in queries.endorsements_of(round_)},
-        proposal_count=len(round_.proposals),
-    )
+    return render_round(round_, form)
 
 
 @bp.route("/beheer/adviesrondes/<slug>/volgende-stap", methods=["POST"])
 @access(ADMINISTRATOR)
 def admin_advance(slug: str):
+    """Move the round on. Closing the ranking cannot be undone, so the form names the councils that
+    have not voted and the administrator ticks that they close it anyway."""
     round_ = round_or_404(slug)
+    if round_.step == "ranking" and request.form.get("confirm") != "yes":
+        return render_round(round_, SettingsForm(obj=round_, formdata=None),
+                            [_("Tick the box to confirm that you close the ranking.")])
     try:
         step = services.advance(round_)
     except services.AdvisoryError as error:

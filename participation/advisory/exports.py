@@ -22,6 +22,7 @@ from participation.advisory.models import (
     Proposal,
     SubTheme,
 )
+from participation.advisory.services import BALLOT_MODE_LABELS
 from participation.exports.registry import Column, ExportOptions, register_export
 from participation.extensions import db
 
@@ -52,8 +53,9 @@ def proposal_index(round_: CouncilRound) -> dict[int, tuple[str, str]]:
 BALLOT_COLUMNS = [
     Column("round", "ronde", "Slug of the round."),
     Column("council", "adviesraad", "The council whose ballot this is."),
-    Column("source", "stembiljet", "secretary: the ballot the council's secretary or chair handed in; members: "
-                                   "the council's aggregate of its members' ballots."),
+    Column("source", "stembiljet", "Who ranked, as the screens say it: the ballot the council's secretary or chair "
+                                   "handed in, or the council's aggregate of its members' ballots.",
+           label=lambda mode: str(BALLOT_MODE_LABELS.get(mode, mode))),
     Column("proposal_id", "voorstel_id", "Number of the ranked proposal."),
     Column("proposal", "voorstel", "Title of the ranked proposal."),
     Column("proposal_council", "voorstel_van", "The council that wrote the proposal."),
@@ -83,7 +85,8 @@ def ballot_rows(options: ExportOptions) -> Iterator[tuple]:
 
 RANKING_COLUMNS = [
     Column("round", "ronde", "Slug of the round."),
-    Column("method", "methode", "schulze or borda: the method the round counts with."),
+    Column("method", "methode", "The method the round counts with, as the screens name it (Schulze-methode, "
+                                "Borda-telling).", label=lambda method: str(ranking.METHOD_LABELS.get(method, method))),
     Column("ballots", "stembiljetten", "Number of council ballots counted."),
     Column("place", "plaats", "Place in the aggregate ranking; tied proposals share a place."),
     Column("tier", "niveau", "Tier of the ranking (1 = the winners); one tier holds the tied proposals."),

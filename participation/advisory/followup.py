@@ -20,6 +20,7 @@ from participation.accounts.models import User
 from participation.accounts.personal_data import register_collector, register_eraser
 from participation.advisory.models import AmbitionPoint, CouncilRound, PointAction, PointAnswer, PointFollow
 from participation.advisory.services import AdvisoryError, replace_point_targets
+from participation.clock import iso_brussels
 from participation.extensions import db
 from participation.i18n import belgian_date
 from participation.notifications import services as notifications
@@ -252,7 +253,7 @@ def followed_points_of(user: User) -> list[dict]:
         .order_by(PointFollow.created_at)
     ).all()
     return [
-        {"note": note, "number": number, "title": title, "since": since.isoformat(timespec="seconds")}
+        {"note": note, "number": number, "title": title, "since": iso_brussels(since)}
         for number, title, note, since in rows
     ]
 

@@ -3,12 +3,11 @@
 from flask import render_template
 
 from participation import ROOT
+from participation.pdf import html_to_pdf
 
 PRINT_CSS = ROOT / "static" / "css" / "note-print.css"
 
 
 def render_note_pdf(context: dict) -> bytes:
-    from weasyprint import CSS, HTML
-
-    html = render_template("advisory/note_print.html", **context)
-    return HTML(string=html, base_url=str(ROOT)).write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))])
+    """A tagged PDF/UA document."""
+    return html_to_pdf(render_template("advisory/note_print.html", **context), PRINT_CSS)

@@ -145,6 +145,12 @@ def ballot_status(round_: CouncilRound) -> dict[int, int]:
     return {council_id: count for council_id, count in rows}
 
 
+def councils_without_ballot(round_: CouncilRound) -> list[Council]:
+    """The councils that have not handed in a ballot in this round yet, in the councils' order."""
+    voted = ballot_status(round_)
+    return [council for council in all_councils() if not voted.get(council.id)]
+
+
 @dataclass
 class CountedBallot:
     council: Council

@@ -95,13 +95,16 @@ SCHEMAS = {
     },
     "Phase": {
         "type": "object",
-        "required": ["kind", "position", "starts_at", "ends_at", "is_open"],
+        "required": ["kind", "position", "starts_at", "ends_at", "last_day", "is_open"],
         "additionalProperties": False,
         "properties": {
             "kind": {"type": "string", "enum": ["propose", "vote", "result"]},
             "position": {"type": "integer"},
             "starts_at": TIMESTAMP,
-            "ends_at": {"type": ["string", "null"], "format": "date-time"},
+            "ends_at": {"type": ["string", "null"], "format": "date-time",
+                        "description": "The moment the phase closes (Brussels time): midnight after its last day."},
+            "last_day": {"type": ["string", "null"], "format": "date",
+                         "description": "The last day the phase is open, up to and including 23:59 Brussels time."},
             "is_open": {"type": "boolean"},
         },
     },

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from flask import request, url_for
 
+from participation.clock import iso_brussels
 from participation.ideas.models import Idea
 from participation.numbers import parse_int
 from participation.processes.models import Phase, Process
@@ -14,13 +15,18 @@ DEFAULT_PER_PAGE = 20
 
 
 def timestamp(value: datetime | None) -> str | None:
-    return None if value is None else value.replace(microsecond=0).isoformat() + "Z"
+    """Brussels time with its offset, as the pages show it."""
+    return iso_brussels(value)
+
+
+def iso_day(value) -> str | None:
+    return None if value is None else value.isoformat()
 
 
 def phase_data(phase: Phase) -> dict:
     return {
         "kind": phase.kind, "position": phase.position, "starts_at": timestamp(phase.starts_at),
-        "ends_at": timestamp(phase.ends_at), "is_open": phase.is_open,
+        "ends_at": timestamp(phase.ends_at), "last_day": iso_day(phase.last_day), "is_open": phase.is_open,
     }
 
 

@@ -6,12 +6,12 @@ Every other municipality runs the platform by giving its own folder; loading twi
 import json
 import secrets
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from participation.accounts.services import create_user, find_user
 from participation.advisory.models import Council, CouncilMembership
+from participation.clock import end_of_day, start_of_day
 from participation.core.face import apply_face
 from participation.core.models import City, District, Neighbourhood
 from participation.demo.chapters import load_chapters, load_vision_notes
@@ -21,7 +21,6 @@ from participation.processes.models import Phase, Process
 from participation.sdgs.services import load_city_statements
 
 DATA_DIR = Path(__file__).resolve().parent
-BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 @dataclass
@@ -38,10 +37,13 @@ def city_folder(name: str) -> Path:
 
 
 def local_midnight_utc(day: str | None) -> datetime | None:
-    if not day:
-        return None
-    moment = datetime.combine(date.fromisoformat(day), time(0, 0), tzinfo=BRUSSELS)
-    return moment.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
+    """Midnight in Brussels at the start of an ISO day, as naive UTC."""
+    return start_of_day(date.fromisoformat(day)) if day else None
+
+
+def end_of_local_day_utc(day: str | None) -> datetime | None:
+    """A phase's last day (inclusive, as in city.json) is over at the next Brussels midnight."""
+    return end_of_day(date.fromisoformat(day)) if day else None
 
 
 def load_city(data: dict, report: LoadReport) -> City:
@@ -120,7 +122,7 @@ def load_processes(data: dict, report: LoadReport) -> None:
                         kind=phase["kind"],
                         position=position,
                         starts_at=local_midnight_utc(phase["starts"]),
-                        ends_at=local_midnight_utc(phase.get("ends")),
+                        ends_at=end_of_local_day_utc(phase.get("ends")),
                     )
                 )
         process.title = item["title"]

@@ -4,14 +4,19 @@ from collections.abc import Iterator
 from itertools import islice
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, func
+from sqlalchemy import Select
 
+from participation.accounts.forms import role_label
 from participation.accounts.models import User, UserRole
+from participation.core.chapters import chapter_label
 from participation.core.models import District, Neighbourhood
-from participation.exports.registry import BATCH, Column, ExportOptions, register_export
+from participation.exports.registry import BATCH, Column, ExportOptions, extend_export, register_export
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea
+from participation.ideas.rules import STATUS_LABELS
 from participation.processes.models import Process
+from participation.text import readable_text
+from participation.votes.ranking import places_by_process, tie_order
 
 
 def stream(statement: Select) -> Iterator[tuple]:
@@ -27,15 +32,19 @@ def for_process(statement: Select, options: ExportOptions) -> Select:
     return statement
 
 
+def role_labels(roles: str) -> str:
+    return ", ".join(role_label(role) for role in roles.split(",") if role)
+
+
 USER_COLUMNS = [
     Column("id", "id", "Number of the account."),
     Column("name", "naam", "Name shown with the person's ideas."),
     Column("email", "e_mailadres", "E-mail address: only in this export."),
-    Column("roles", "rollen", "Roles, separated by a comma: resident, employee, council_member, moderator, "
-                              "administrator."),
-    Column("confirmed_at", "bevestigd_op", "When the e-mail address was confirmed (UTC)."),
-    Column("created_at", "aangemaakt_op", "When the account was made (UTC)."),
-    Column("deleted_at", "verwijderd_op", "When the person deleted the account (UTC); empty if active."),
+    Column("roles", "rollen", "Roles, separated by a comma, in the language of the export (in Dutch: Inwoner, "
+                              "Medewerker, Lid van een adviesraad, Moderator, Beheerder).", label=role_labels),
+    Column("confirmed_at", "bevestigd_op", "When the e-mail address was confirmed (Brussels time)."),
+    Column("created_at", "aangemaakt_op", "When the account was made (Brussels time)."),
+    Column("deleted_at", "verwijderd_op", "When the person deleted the account (Brussels time); empty if active."),
 ]
 
 
@@ -59,14 +68,16 @@ IDEA_COLUMNS = [
     Column("id", "id", "Number of the idea."),
     Column("process", "traject", "Slug of the process the idea belongs to."),
     Column("title", "titel", "Title of the idea."),
-    Column("status", "status", "submitted, published, hidden, selected, not_selected, in_progress, realised "
-                               "or merged."),
-    Column("theme", "thema", "Key of the city's chapter (Harelbeke: people, prosperity, planet, public_services or "
-                             "partnership)."),
+    Column("status", "status", "Status as the screens show it, in the language of the export (in Dutch: "
+                               "Ingediend, Gepubliceerd, Verborgen, Gekozen, Niet gekozen, Bezig, "
+                               "Gerealiseerd, Samengevoegd).", label=lambda code: str(STATUS_LABELS.get(code, code))),
+    Column("theme", "thema", "The city's chapter (pijler) as the screens name it (Harelbeke: People, Prosperity, "
+                             "Planet, Public Services or Partnerships).",
+           label=lambda key: chapter_label(key) or key),
     Column("district", "deelgemeente", "Deelgemeente, empty when the idea is about the whole city."),
     Column("neighbourhood", "wijk", "Wijk of that deelgemeente, empty when the idea is not about one wijk."),
     Column("votes", "stemmen", "Vote total of the idea."),
-    Column("created_at", "ingediend_op", "When the idea was submitted (UTC)."),
+    Column("created_at", "ingediend_op", "When the idea was submitted (Brussels time)."),
     Column("via_desk", "via_loket", "ja when an employee entered the idea for a resident at the desk."),
 ]
 
@@ -95,14 +106,22 @@ VOTE_TOTAL_COLUMNS = [
 
 
 def vote_total_rows(options: ExportOptions) -> Iterator[tuple]:
-    rank = func.rank().over(partition_by=Idea.process_id, order_by=Idea.vote_count.desc())
+    """The ranking page's places (one small histogram per process), streamed in the page's order."""
+    found = places_by_process(None if options.process_id is None else [options.process_id])
     statement = (
-        db.select(Idea.id, Process.slug, Idea.title, Idea.vote_count, rank)
+        db.select(Idea.id, Process.slug, Idea.title, Idea.vote_count, Idea.process_id)
         .join(Process, Idea.process_id == Process.id)
         .where(Idea.status.in_(PUBLIC_STATUSES))
-        .order_by(Process.slug, Idea.vote_count.desc(), Idea.id)
+        .order_by(Process.slug, Idea.vote_count.desc(), *tie_order(Idea.title, Idea.id))
     )
-    return stream(for_process(statement, options))
+    for idea_id, slug, title, votes, process_id in stream(for_process(statement, options)):
+        yield idea_id, slug, title, votes, found[process_id, votes].place
+
+
+def idea_texts(options: ExportOptions, keys: list[int]) -> dict[int, tuple]:
+    """The text of each idea of a batch, as a reader sees it (paragraphs kept, no marks)."""
+    rows = db.session.execute(db.select(Idea.id, Idea.body).where(Idea.id.in_(keys)))
+    return {idea_id: (readable_text(body),) for idea_id, body in rows}
 
 
 register_export(
@@ -114,6 +133,8 @@ register_export(
     description=_l("Every idea with its status, theme, district, neighbourhood and vote total, also ideas not "
                    "published."),
 )
+extend_export("ideas", [Column("text", "tekst", "The text of the idea, as the idea's page shows it, without "
+                                               "marks; paragraphs apart.")], idea_texts, last=True)
 register_export(
     "vote_totals", _l("Vote totals per idea"), VOTE_TOTAL_COLUMNS, vote_total_rows, public=True,
     description=_l("The published ideas with their vote total and place in the ranking. Never who voted."),

@@ -7,7 +7,7 @@ from sqlalchemy import case, exists, func, literal, union
 from participation.accounts.models import UserRole
 from participation.core.models import District, Neighbourhood, neighbourhood_label
 from participation.extensions import db
-from participation.ideas.models import PUBLIC_STATUSES, Idea
+from participation.ideas.models import Idea
 from participation.processes.models import Process
 
 ANSWERED_STATUSES = ("selected", "in_progress", "realised", "not_selected")
@@ -93,29 +93,6 @@ def participation_figures(process: Process) -> Participation:
         by_neighbourhood=[(neighbourhood_label(wijk, district), count) for district, wijk, count in by_neighbourhood],
         voters=voters, people=sum(count for _audience, count in by_audience), by_audience=by_audience,
     )
-
-
-@dataclass
-class Ranked:
-    place: int
-    id: int
-    title: str
-    votes: int
-
-
-def ranking(process: Process, size: int = RANKING_SIZE) -> list[Ranked]:
-    """The published ideas with the most votes; ideas with the same total share a place (1, 2, 2, 4)."""
-    rows = db.session.execute(
-        db.select(Idea.id, Idea.title, Idea.vote_count)
-        .where(Idea.process_id == process.id, Idea.status.in_(PUBLIC_STATUSES))
-        .order_by(Idea.vote_count.desc(), Idea.id)
-        .limit(size)
-    ).all()
-    ranked: list[Ranked] = []
-    for index, (idea_id, title, votes) in enumerate(rows, start=1):
-        place = ranked[-1].place if ranked and ranked[-1].votes == votes else index
-        ranked.append(Ranked(place, idea_id, title, votes))
-    return ranked
 
 
 def answered_ideas(process: Process) -> list[Idea]:

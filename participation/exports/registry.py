@@ -39,9 +39,13 @@ EXPORT_MODULES = (
 
 @dataclass(frozen=True)
 class Column:
+    """A column: `label`, when given, turns the stored code (published, people) into the word the
+    screens show (Gepubliceerd, People) in the language of the export."""
+
     key: str
     header: str
     description: str = ""
+    label: Callable[[object], object] | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ ValuesFn = Callable[[ExportOptions, list], dict]
 class Extension:
     columns: list[Column]
     values: ValuesFn
+    last: bool = False
 
 
 @dataclass
@@ -74,9 +79,14 @@ class ExportKind:
     extensions: list[Extension] = field(default_factory=list)
 
     @property
+    def ordered_extensions(self) -> list[Extension]:
+        """Extensions in the order they were added, those added with `last=True` after the others."""
+        return sorted(self.extensions, key=lambda extension: extension.last)
+
+    @property
     def all_columns(self) -> list[Column]:
         columns = list(self.columns)
-        for extension in self.extensions:
+        for extension in self.ordered_extensions:
             columns.extend(extension.columns)
         return columns
 
@@ -85,17 +95,29 @@ class ExportKind:
         return [column.header for column in self.all_columns]
 
     def iter_rows(self, options: ExportOptions) -> Iterator[tuple]:
-        """Every row, with the extensions' values added batch by batch."""
+        """Every row, with the extensions' values added batch by batch and codes shown as words."""
+        labels = [(index, column.label) for index, column in enumerate(self.all_columns) if column.label]
+        for row in self._raw_rows(options):
+            if labels:
+                values = list(row)
+                for index, label in labels:
+                    if values[index] is not None:
+                        values[index] = label(values[index])
+                row = tuple(values)
+            yield row
+
+    def _raw_rows(self, options: ExportOptions) -> Iterator[tuple]:
         rows = iter(self.rows(options))
-        if not self.extensions:
+        extensions = self.ordered_extensions
+        if not extensions:
             yield from rows
             return
         while batch := list(islice(rows, BATCH)):
             keys = [row[0] for row in batch]
-            added = [extension.values(options, keys) for extension in self.extensions]
+            added = [extension.values(options, keys) for extension in extensions]
             for row in batch:
                 values = list(row)
-                for extension, found in zip(self.extensions, added, strict=True):
+                for extension, found in zip(extensions, added, strict=True):
                     values.extend(found.get(row[0]) or (None,) * len(extension.columns))
                 yield tuple(values)
 
@@ -125,8 +147,9 @@ def register_export(
     return entry
 
 
-def extend_export(kind: str, columns: list[Column], values: ValuesFn) -> None:
-    """Add columns to a kind; the kind may be registered before or after its extensions."""
+def extend_export(kind: str, columns: list[Column], values: ValuesFn, last: bool = False) -> None:
+    """Add columns to a kind; the kind may be registered before or after its extensions. `last` keeps
+    the columns after every other extension's, whatever the order the modules load in."""
     entry = _KINDS.get(kind)
     if entry is None:
         raise KeyError(f"No export kind {kind!r} to extend")
@@ -135,7 +158,7 @@ def extend_export(kind: str, columns: list[Column], values: ValuesFn) -> None:
         if column.header in taken:
             raise ValueError(f"Export {kind!r} already has a column {column.header!r}")
         taken.add(column.header)
-    entry.extensions.append(Extension(list(columns), values))
+    entry.extensions.append(Extension(list(columns), values, last))
 
 
 def unregister_export(kind: str) -> None:

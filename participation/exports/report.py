@@ -1,23 +1,19 @@
-"""The process report as PDF: HTML and an SVG bar chart, printed by WeasyPrint."""
-
-from dataclasses import dataclass
+"""The process report as PDF: HTML and an SVG bar chart, printed by WeasyPrint as PDF/UA."""
 
 from flask import render_template
 from flask_babel import lazy_gettext as _l
-from weasyprint import CSS, HTML
 
 from participation import ROOT
 from participation.core.chapters import chapter_label
 from participation.database import utcnow
-from participation.exports.queries import Ranked, answered_ideas, participation_figures, ranking
+from participation.exports.queries import RANKING_SIZE, answered_ideas, participation_figures
+from participation.pdf import html_to_pdf
 from participation.processes.models import Process
+from participation.votes.chart import bar_chart
+from participation.votes.results import standing
 
 STYLESHEET = ROOT / "static" / "css" / "report.css"
-BAR_HEIGHT = 18
-BAR_GAP = 6
-LABEL_WIDTH = 260
-CHART_WIDTH = 620
-TITLE_CHARS = 40
+CHART_WIDTH = 620  # fits the A4 text width (178 mm) at 96 dpi
 AUDIENCE_GROUP_LABELS = {
     "resident": _l("Residents"),
     "employee": _l("City staff"),
@@ -32,40 +28,14 @@ ANSWER_LABELS = {
 }
 
 
-@dataclass
-class Bar:
-    label: str
-    value: int
-    y: int
-    width: float
-
-
-def short(text: str, size: int = TITLE_CHARS) -> str:
-    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
-
-
-def bar_chart(rows: list[Ranked]) -> dict:
-    """Geometry of a horizontal bar chart; the template draws it as inline SVG."""
-    top = max((row.votes for row in rows), default=0) or 1
-    room = CHART_WIDTH - LABEL_WIDTH - 60
-    bars = [
-        Bar(f"{row.place}. {short(row.title)}", row.votes, index * (BAR_HEIGHT + BAR_GAP), room * row.votes / top)
-        for index, row in enumerate(rows)
-    ]
-    return {
-        "bars": bars, "width": CHART_WIDTH, "height": max(len(bars) * (BAR_HEIGHT + BAR_GAP), BAR_HEIGHT),
-        "label_width": LABEL_WIDTH, "bar_height": BAR_HEIGHT,
-    }
-
-
 def report_html(process: Process) -> str:
-    rows = ranking(process)
+    rows = standing(process, RANKING_SIZE)
     return render_template(
         "exports/report.html",
         process=process,
         figures=participation_figures(process),
         ranking=rows,
-        chart=bar_chart(rows),
+        chart=bar_chart(rows, width=CHART_WIDTH),
         answered=answered_ideas(process),
         generated_at=utcnow(),
         chapter_label=chapter_label,
@@ -75,6 +45,5 @@ def report_html(process: Process) -> str:
 
 
 def render_report_pdf(process: Process) -> bytes:
-    return HTML(string=report_html(process), base_url=str(ROOT)).write_pdf(
-        stylesheets=[CSS(filename=str(STYLESHEET))]
-    )
+    """A tagged PDF/UA document for the college's files."""
+    return html_to_pdf(report_html(process), STYLESHEET)

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 from datetime import date
 
+from participation.clock import brussels_today
 from participation.exports.registry import ExportKind, ExportOptions, get_kind
 from participation.exports.writers import FORMATS, write
 from participation.extensions import db
@@ -35,5 +36,5 @@ def filename(kind: ExportKind, fmt: str, options: ExportOptions, today: date | N
     parts = [kind.kind.replace("_", "-")]
     if options.process_slug:
         parts.append(options.process_slug)
-    parts.append((today or date.today()).isoformat())
+    parts.append((today or brussels_today()).isoformat())
     return "-".join(parts) + f".{fmt}"

@@ -7,6 +7,9 @@ XLSX: XlsxWriter in constant-memory mode writes to a temporary file that is then
 
 Text that a person wrote can start with "=", "+", "-" or "@"; a spreadsheet would run it as a formula.
 In CSV such a cell gets a leading apostrophe; XLSX cells are written as text and need nothing.
+
+Moments are stored in UTC and written on the Brussels clock, as the screens show them: CSV and XLSX
+without a zone (what a spreadsheet understands), JSON in ISO 8601 with the offset (+01:00 or +02:00).
 """
 
 import csv
@@ -18,6 +21,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
 import xlsxwriter
+
+from participation.clock import brussels_wall_time, iso_brussels
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -36,7 +41,7 @@ def csv_value(value) -> str | int | float:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, datetime):
-        return value.isoformat(sep=" ", timespec="seconds")
+        return brussels_wall_time(value).isoformat(sep=" ", timespec="seconds")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str) and value.startswith(FORMULA_START):
@@ -46,7 +51,7 @@ def csv_value(value) -> str | int | float:
 
 def json_value(value):
     if isinstance(value, datetime):
-        return value.isoformat(timespec="seconds")
+        return iso_brussels(value)
     if isinstance(value, date):
         return value.isoformat()
     return value
@@ -103,7 +108,7 @@ def build_xlsx(headers: list[str], rows: Iterable[tuple], sheet: str = "export")
             if isinstance(value, bool):
                 worksheet.write_string(number, col, "ja" if value else "nee")
             elif isinstance(value, datetime):
-                worksheet.write_datetime(number, col, value, moment)
+                worksheet.write_datetime(number, col, brussels_wall_time(value), moment)
             elif isinstance(value, date):
                 worksheet.write_datetime(number, col, value, day)
             elif isinstance(value, int | float):

@@ -1,13 +1,13 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from participation.core.chapters import chapters
 from participation.core.queries import district_choices, neighbourhood_choices
-from participation.ideas.rules import STATUS_LABELS
+from participation.ideas.rules import PUBLISH_EXPLANATION, STATUS_LABELS
 from participation.ideas.services import BODY_MAX, TITLE_MAX
-from participation.numbers import NumberField
+from participation.numbers import NumberField, parse_int
 from participation.text import RequiredText
 
 
@@ -74,6 +74,23 @@ class StatusForm(FlaskForm):
         self.status.choices = [(s, STATUS_LABELS[s]) for s in statuses]
 
 
+class PublishForm(FlaskForm):
+    """Publishing, with the explanation the author usually gets already filled in."""
+
+    explanation = TextAreaField(
+        _l("Explanation"),
+        validators=[RequiredText(_l("Explain the change: the author and the followers will read it.")),
+                    Length(max=5000)],
+        description=_l("The author and the followers read this. Change it if you want."),
+        default=PUBLISH_EXPLANATION, id="publish-explanation",
+    )
+
+
+class BulkPublishForm(PublishForm):
+    ideas = SelectMultipleField(_l("Ideas to publish"), coerce=parse_int, validate_choice=False,
+                                validators=[InputRequired(_l("Choose at least one idea to publish."))])
+
+
 class MergeForm(FlaskForm):
     target = NumberField(
         _l("Number of the idea to keep"),
@@ -84,7 +101,11 @@ class MergeForm(FlaskForm):
         _l("Explanation"),
         validators=[RequiredText(_l("Explain the change: the author and the followers will read it.")),
                     Length(max=5000)],
+        description=_l("Shown on the road of both ideas, and mailed to the author and the followers of the idea "
+                       "that is merged."),
+        id="merge-explanation",
     )
+    confirmed = HiddenField()
 
 
 class CorrectionForm(FlaskForm):

@@ -110,14 +110,23 @@ class RoadStep:
     url: str | None = None
 
 
+def merged_in_step(change) -> RoadStep:
+    """The merge of another idea into this one, with the explanation its own road shows too."""
+    text = _("“%(title)s” (idea #%(id)s) proposed the same; its votes and followers moved here.",
+             title=change.idea.title, id=change.idea_id)
+    if change.explanation:
+        text = f"{text} {change.explanation}"
+    return RoadStep(_("An idea is merged into this one"), change.created_at,
+                    change.author.display_name if change.author else None, text, "merged_in")
+
+
 def idea_road(idea: Idea, history: list) -> list[RoadStep]:
     """The status changes and the keep, in the order they happened."""
-    steps = [
-        RoadStep(str(rules.STATUS_LABELS[change.to_status]), change.created_at,
-                 change.author.display_name if change.author and change.to_status != "submitted" else None,
-                 change.explanation or "", change.to_status)
-        for change in history
-    ]
+    steps = [merged_in_step(change) if change.idea_id != idea.id else
+             RoadStep(str(rules.STATUS_LABELS[change.to_status]), change.created_at,
+                      change.author.display_name if change.author and change.to_status != "submitted" else None,
+                      change.explanation or "", change.to_status)
+             for change in history]
     keep = keep_of(idea)
     if keep is not None:
         label = _("Kept for the chapter %(chapter)s", chapter=chapter_label(keep.chapter.key))

@@ -2,6 +2,7 @@
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from participation.access import MODERATOR, access
@@ -16,6 +17,7 @@ from participation.numbers import parse_int
 from participation.processes.services import audiences_visible_to
 
 QUEUE_STATUSES = ("submitted", "hidden", "published")
+PUBLISHABLE_TABS = ("submitted", "hidden")
 
 
 def screened_idea_or_404(idea_id: int) -> Idea:
@@ -25,7 +27,8 @@ def screened_idea_or_404(idea_id: int) -> Idea:
     return idea
 
 
-def render_screen(idea: Idea, status_form=None, merge_form=None, correction_form=None, keep_form=None) -> str:
+def render_screen(idea: Idea, status_form=None, merge_form=None, correction_form=None, keep_form=None,
+                  publish_form=None) -> str:
     from participation.sdgs.services import suggestions_for_idea
 
     keep = keeps.keep_of(idea)
@@ -35,9 +38,10 @@ def render_screen(idea: Idea, status_form=None, merge_form=None, correction_form
     return render_template(
         "ideas/screen.html", idea=idea, process=idea.process,
         status_form=status_form or forms.StatusForm(statuses=rules.next_statuses(idea), formdata=None),
+        publish_form=(publish_form or forms.PublishForm(formdata=None)) if rules.can_publish(idea) else None,
         merge_form=merge_form or forms.MergeForm(formdata=None),
         correction_form=correction_form or forms.CorrectionForm(obj=idea, formdata=None),
-        road=keeps.idea_road(idea, queries.idea_history(idea)), edits=queries.idea_edits(idea),
+        road=keeps.idea_road(idea, queries.idea_history(idea, current_user)), edits=queries.idea_edits(idea),
         keep=keep, keep_form=keep_form, keep_refusal=keeps.keep_refusal(idea),
         has_note=note_of_process(idea.process_id) is not None, button=forms.ButtonForm(),
         similar=similar_ideas(idea.process_id, idea.title, idea.body, exclude_id=idea.id),
@@ -51,9 +55,43 @@ def queue():
     status = request.args.get("status", "submitted")
     if status not in QUEUE_STATUSES:
         status = "submitted"
-    page = queries.screening_queue(audiences_visible_to(current_user), status,
-                                   request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"])
-    return render_template("ideas/queue.html", page=page, status=status, statuses=QUEUE_STATUSES)
+    return render_queue(status, request.args.get("page", 1, type=parse_int))
+
+
+def render_queue(status: str, page_number: int, publish_form=None):
+    page = queries.screening_queue(audiences_visible_to(current_user), status, page_number,
+                                   current_app.config["PER_PAGE"])
+    if publish_form is None and status in PUBLISHABLE_TABS:
+        publish_form = forms.BulkPublishForm(formdata=None)
+    return render_template("ideas/queue.html", page=page, status=status, statuses=QUEUE_STATUSES,
+                           publish_form=publish_form if status in PUBLISHABLE_TABS else None)
+
+
+@bp.route("/moderatie/ideeen/publiceren", methods=["POST"])
+@access(MODERATOR)
+def publish_many():
+    """Publish the ideas ticked in the queue, with one explanation (the usual one is filled in)."""
+    status = request.form.get("status", "submitted")
+    if status not in PUBLISHABLE_TABS:
+        status = "submitted"
+    form = forms.BulkPublishForm()
+    if form.validate_on_submit():
+        ideas = queries.ideas_by_ids(form.ideas.data)
+        visible = [idea for idea in ideas if queries.is_idea_visible(idea, current_user)]
+        try:
+            if len(visible) != len(set(form.ideas.data)):
+                raise services.IdeaError(_("There is no idea with this number."), "ideas")
+            count = services.publish_ideas(visible, current_user, form.explanation.data)
+        except services.IdeaError as error:
+            db.session.rollback()
+            field = getattr(form, error.field or "ideas")
+            field.errors = [*field.errors, str(error)]
+        else:
+            db.session.commit()
+            flush_log_backend()
+            flash(ngettext("%(num)d idea is published.", "%(num)d ideas are published.", count), "success")
+            return redirect(url_for("ideas.queue", status=status))
+    return render_queue(status, request.form.get("page", 1, type=parse_int), publish_form=form)
 
 
 @bp.route("/moderatie/ideeen/<int:idea_id>")
@@ -67,6 +105,7 @@ def screen(idea_id: int):
 def change_status(idea_id: int):
     idea = screened_idea_or_404(idea_id)
     form = forms.StatusForm(statuses=rules.next_statuses(idea))
+    publishing = request.form.get("form") == "publish"  # the publish panel, with the usual explanation
     if form.validate_on_submit():
         try:
             services.set_status(idea, form.status.data, current_user, form.explanation.data)
@@ -78,25 +117,42 @@ def change_status(idea_id: int):
             flush_log_backend()
             flash(_("The idea is now: %(status)s.", status=rules.STATUS_LABELS[idea.status]), "success")
             return redirect(url_for("ideas.screen", idea_id=idea.id))
+    if publishing:
+        publish_form = forms.PublishForm()
+        publish_form.validate()
+        publish_form.explanation.errors = [*publish_form.explanation.errors,
+                                           *[e for e in form.explanation.errors
+                                             if e not in publish_form.explanation.errors]]
+        return render_screen(idea, publish_form=publish_form)
     return render_screen(idea, status_form=form)
 
 
 @bp.route("/moderatie/ideeen/<int:idea_id>/samenvoegen", methods=["POST"])
 @access(MODERATOR)
 def merge(idea_id: int):
+    """Merging asks first: the page says what will happen (which idea stays, how many followers and
+    votes move, who gets a mail) and merges only when the moderator confirms there."""
     duplicate = screened_idea_or_404(idea_id)
     form = forms.MergeForm()
     if form.validate_on_submit():
         target = db.session.get(Idea, form.target.data)
+        if target is not None and not queries.is_idea_visible(target, current_user):
+            target = None
         try:
-            if target is None:
-                raise services.IdeaError(_("There is no idea with this number."), "target")
+            services.check_merge(duplicate, target, form.explanation.data)
+            if form.confirmed.data != "yes":
+                return render_template(
+                    "ideas/merge_confirm.html", idea=duplicate, target=target, form=form, process=duplicate.process,
+                    followers=queries.follower_count(duplicate), mailed=len(services.merge_recipients(duplicate)),
+                )
             services.merge_ideas(duplicate, target, current_user, form.explanation.data)
         except services.IdeaError as error:
             db.session.rollback()
-            form.target.errors = [*form.target.errors, str(error)]
+            field = getattr(form, error.field or "target")
+            field.errors = [*field.errors, str(error)]
         else:
             db.session.commit()
+            flush_log_backend()
             flash(_("The idea is merged into “%(title)s”. Its followers and votes moved along.",
                     title=target.title), "success")
             return redirect(url_for("ideas.screen", idea_id=target.id))

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, true
 from sqlalchemy.orm import joinedload
 
 from participation.access import MODERATOR
@@ -182,10 +182,24 @@ def idea_by_id(idea_id: int) -> Idea | None:
     )
 
 
-def idea_history(idea: Idea) -> list[IdeaStatusChange]:
+def ideas_by_ids(ids: list[int]) -> list[Idea]:
+    """Ideas by their numbers, in one query, with what screening them reads."""
+    if not ids:
+        return []
     return list(db.session.scalars(
-        select(IdeaStatusChange).where(IdeaStatusChange.idea_id == idea.id)
-        .options(joinedload(IdeaStatusChange.author))
+        select(Idea).where(Idea.id.in_(ids)).options(joinedload(Idea.process)).order_by(Idea.id)
+    ))
+
+
+def idea_history(idea: Idea, viewer) -> list[IdeaStatusChange]:
+    """The road of an idea: its own steps, and the merge of each idea merged into it that `viewer` may
+    see (with the moderator's explanation, which the merged idea's road shows too), in time order."""
+    merged_in = select(Idea.id).where(Idea.merged_into_id == idea.id, idea_visibility(viewer))
+    return list(db.session.scalars(
+        select(IdeaStatusChange)
+        .where(or_(IdeaStatusChange.idea_id == idea.id,
+                   and_(IdeaStatusChange.idea_id.in_(merged_in), IdeaStatusChange.to_status == "merged")))
+        .options(joinedload(IdeaStatusChange.author), joinedload(IdeaStatusChange.idea))
         .order_by(IdeaStatusChange.created_at, IdeaStatusChange.id)
     ))
 

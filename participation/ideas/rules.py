@@ -31,6 +31,8 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 # Statuses that answer the author: the explanation is kept as the city's answer on the idea.
 ANSWERS = ("selected", "not_selected")
+# What a moderator usually tells the author when an idea goes online; offered, and changed at will.
+PUBLISH_EXPLANATION = _l("Your idea follows the house rules of the platform and is now online for everyone.")
 
 
 def is_signed_in(user) -> bool:
@@ -84,3 +86,7 @@ def can_follow(user, idea: Idea) -> bool:
 
 def next_statuses(idea: Idea) -> tuple[str, ...]:
     return TRANSITIONS.get(idea.status, ())
+
+
+def can_publish(idea: Idea) -> bool:
+    return "published" in next_statuses(idea)

@@ -248,10 +248,26 @@ def set_status(idea: Idea, to_status: str, actor, explanation: str, notify: bool
     return change
 
 
-def merge_ideas(duplicate: Idea, target: Idea, actor, explanation: str) -> None:
-    """Fold a duplicate into the idea that stays. Followers move without counting anyone twice;
-    `idea_merged` is sent before the commit so votes move in the same transaction."""
+def publish_ideas(ideas: list[Idea], actor, explanation: str) -> int:
+    """Publish several screened ideas at once, each with the same explanation; all or none."""
     explanation = (explanation or "").strip()
+    if not ideas:
+        raise IdeaError(_("Choose at least one idea to publish."), "ideas")
+    if not explanation:
+        raise IdeaError(_("Explain the change: the author and the followers will read it."), "explanation")
+    refused = [idea for idea in ideas if not rules.can_publish(idea)]
+    if refused:
+        raise IdeaError(_("“%(title)s” cannot be published from its status now.", title=refused[0].title), "ideas")
+    for idea in ideas:
+        set_status(idea, "published", actor, explanation)
+    return len(ideas)
+
+
+def check_merge(duplicate: Idea, target: Idea | None, explanation: str) -> str:
+    """Refuse a merge that cannot happen, before anyone is asked to confirm it; returns the explanation."""
+    explanation = (explanation or "").strip()
+    if target is None:
+        raise IdeaError(_("There is no idea with this number."), "target")
     if duplicate.id == target.id:
         raise IdeaError(_("An idea cannot be merged into itself."), "target")
     if target.process_id != duplicate.process_id:
@@ -260,6 +276,43 @@ def merge_ideas(duplicate: Idea, target: Idea, actor, explanation: str) -> None:
         raise IdeaError(_("Choose an idea that is still open to merge into."), "target")
     if not explanation:
         raise IdeaError(_("Explain the change: the author and the followers will read it."), "explanation")
+    return explanation
+
+
+def merge_recipients(duplicate: Idea) -> list[tuple[int, str, str]]:
+    """(user id, e-mail, name) of the duplicate's author and followers who still have an account, once each."""
+    follows = select(Follow.user_id).where(Follow.idea_id == duplicate.id)
+    return list(db.session.execute(
+        select(User.id, User.email, User.display_name)
+        .where(User.deleted_at.is_(None), (User.id == duplicate.author_id) | User.id.in_(follows))
+        .order_by(User.id)
+    ).all())
+
+
+def _tell_merge(duplicate: Idea, target: Idea, explanation: str, actor,
+                recipients: list[tuple[int, str, str]]) -> None:
+    subject = _("“%(title)s” is merged with “%(target)s”", title=duplicate.title, target=target.title)
+    details = {"title": duplicate.title, "target": target.title, "explanation": explanation,
+               "link": idea_link(target)}
+    text = _(
+        "Hello %(name)s,\n\nThe idea “%(title)s” is merged with the idea “%(target)s”: they propose the same.\n\n"
+        "%(explanation)s\n\nIts votes and followers moved to “%(target)s”; nobody is counted twice. "
+        "See that idea and its whole road:\n%(link)s\n"
+    )
+    for user_id, email, name in recipients:
+        if actor is not None and user_id == getattr(actor, "id", None):
+            continue
+        queue_mail(email, subject, text % {"name": name, **details})
+    if duplicate.via_desk and duplicate.on_behalf_consent and EMAIL.fullmatch(duplicate.on_behalf_contact or ""):
+        queue_mail(duplicate.on_behalf_contact, subject, text % {"name": duplicate.on_behalf_name, **details})
+
+
+def merge_ideas(duplicate: Idea, target: Idea, actor, explanation: str) -> None:
+    """Fold a duplicate into the idea that stays. Followers move without counting anyone twice;
+    the duplicate's author and followers get a mail with the explanation, which both ideas' roads
+    show; `idea_merged` is sent before the commit so votes move in the same transaction."""
+    explanation = check_merge(duplicate, target, explanation)
+    recipients = merge_recipients(duplicate)
     already = select(Follow.user_id).where(Follow.idea_id == target.id)
     movers = select(Follow.user_id, db.literal(target.id), Follow.created_at).where(
         Follow.idea_id == duplicate.id, Follow.user_id.not_in(already)
@@ -269,6 +322,7 @@ def merge_ideas(duplicate: Idea, target: Idea, actor, explanation: str) -> None:
     _record(duplicate, "merged", actor, explanation)
     duplicate.merged_into_id = target.id
     db.session.flush()
+    _tell_merge(duplicate, target, explanation, actor, recipients)
     idea_merged.send(duplicate, target=target, actor=actor)
 
 

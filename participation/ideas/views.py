@@ -162,7 +162,7 @@ def show(idea_id: int):
         return redirect(url_for("ideas.show", idea_id=idea.merged_into_id))
     return render_template(
         "ideas/show.html", idea=idea, process=idea.process,
-        road=keeps.idea_road(idea, queries.idea_history(idea)), edits=queries.idea_edits(idea),
+        road=keeps.idea_road(idea, queries.idea_history(idea, current_user)), edits=queries.idea_edits(idea),
         merged=queries.merged_into_this(idea, current_user), followers=queries.follower_count(idea),
         is_following=services.is_following(current_user, idea),
         can_follow=rules.can_follow(current_user, idea), can_edit=rules.can_edit_own(current_user, idea),

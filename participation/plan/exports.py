@@ -15,6 +15,12 @@ from participation.exports.registry import Column, ExportOptions, extend_export,
 from participation.extensions import db
 from participation.plan.models import ActionPlan, IdeaAction, PlanAction, PlanTask, PolicyGoal, StatusUpdate
 from participation.plan.money import euros, percent, remaining
+from participation.plan.spreadsheet import STATUS_LABELS
+
+
+def status_label(code: str) -> str:
+    return str(STATUS_LABELS.get(code, code))
+
 
 CODES_SEPARATOR = ", "
 
@@ -28,8 +34,8 @@ PLAN_ACTION_COLUMNS = [
     Column("title", "actie", "What the action does, as the report's Omschrijving."),
     Column("task", "taak", "Title of the task: with the action code, the key of a task."),
     Column("service", "dienst", "The responsible service the task's title names (P&O, G&I, FAC); empty if none."),
-    Column("status", "status", "Status of the task's latest quarter: not_started, in_progress or done; empty "
-                               "when there is no update yet."),
+    Column("status", "status", "Status of the task's latest quarter as the screens show it (in Dutch: Niet "
+                               "gestart, Bezig, Voltooid); empty when there is no update yet.", label=status_label),
 ]
 
 BUDGET_COLUMNS = [
@@ -58,7 +64,8 @@ PLAN_UPDATE_COLUMNS = [
     Column("action_code", "actie_code", "Code of the action."),
     Column("task", "taak", "Title of the task."),
     Column("quarter", "kwartaal", "Quarter of the update (2023KW1)."),
-    Column("status", "status", "not_started, in_progress or done."),
+    Column("status", "status", "Status of the quarter as the screens show it (in Dutch: Niet gestart, Bezig, "
+                               "Voltooid).", label=status_label),
     Column("explanation", "toelichting", "The city's explanation for the quarter."),
 ]
 

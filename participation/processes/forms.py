@@ -7,7 +7,8 @@ from participation.processes.models import AUDIENCES, PHASE_KINDS
 from participation.processes.services import AUDIENCE_LABELS, PHASE_LABELS
 from participation.text import RequiredText
 
-CLOSES_HINT = _l("The phase closes at midnight at the start of this day. Leave empty if it never closes.")
+CLOSES_HINT = _l("The last day of the phase: it stays open until 23:59 (Brussels time) that day. "
+                 "Leave empty if it never closes.")
 
 
 class ProcessForm(FlaskForm):
@@ -26,11 +27,11 @@ class ProcessForm(FlaskForm):
     audience = SelectField(_l("Who takes part"), validators=[RequiredText()])
 
     propose_starts = DateField(_l("Ideas phase: opens on"), validators=[Optional()])
-    propose_ends = DateField(_l("Ideas phase: closes on"), validators=[Optional()], description=CLOSES_HINT)
+    propose_ends = DateField(_l("Ideas phase: last day"), validators=[Optional()], description=CLOSES_HINT)
     vote_starts = DateField(_l("Voting phase: opens on"), validators=[Optional()])
-    vote_ends = DateField(_l("Voting phase: closes on"), validators=[Optional()], description=CLOSES_HINT)
+    vote_ends = DateField(_l("Voting phase: last day"), validators=[Optional()], description=CLOSES_HINT)
     result_starts = DateField(_l("Result: shown from"), validators=[Optional()])
-    result_ends = DateField(_l("Result: until"), validators=[Optional()], description=CLOSES_HINT)
+    result_ends = DateField(_l("Result: last day"), validators=[Optional()], description=CLOSES_HINT)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

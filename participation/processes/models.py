@@ -1,9 +1,9 @@
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from participation.database import utcnow
+from participation.clock import last_day, utcnow
 from participation.extensions import db
 
 AUDIENCES = ("public", "staff", "councils")
@@ -40,7 +40,11 @@ class Process(db.Model):
 
 
 class Phase(db.Model):
-    """A phase opens at starts_at and closes at ends_at (never, when ends_at is empty), by the clock."""
+    """A phase opens at starts_at and closes at ends_at (never, when ends_at is empty), by the clock.
+
+    An administrator gives the last day a phase is open; ends_at is the moment that day is over in
+    Brussels (the next local midnight), so "tot en met 20/12/2026" is open until 23:59 on the 20th.
+    """
 
     __tablename__ = "phases"
     __table_args__ = (
@@ -64,6 +68,16 @@ class Phase(db.Model):
     @property
     def is_open(self) -> bool:
         return self.is_open_at(utcnow())
+
+    @property
+    def last_day(self):
+        """The last Brussels day the phase is open; None when it never closes."""
+        return last_day(self.ends_at)
+
+    @property
+    def last_minute(self) -> datetime | None:
+        """The last minute the phase is open (23:59 on its last day), naive UTC."""
+        return None if self.ends_at is None else self.ends_at - timedelta(minutes=1)
 
     @property
     def is_past(self) -> bool:

@@ -2,20 +2,18 @@
 administrator's changes to processes and their phases."""
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import AnonymousUserMixin
 
 from participation.access import ADMINISTRATOR, COUNCIL_MEMBER, EMPLOYEE, MODERATOR
+from participation.clock import end_of_day, last_day, local_day, start_of_day
 from participation.extensions import db
 from participation.processes.models import PHASE_KINDS, Phase, Process
 from participation.processes.signals import phases_changing
 from participation.text import normalise_newlines
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
 
 AUDIENCE_LABELS = {
     "public": _l("Everyone"),
@@ -65,9 +63,15 @@ class ProcessError(Exception):
 
 @dataclass
 class PhaseDates:
+    """The days an administrator types: the first day a phase is open and its last day (inclusive)."""
+
     kind: str
     starts: date | None
     ends: date | None
+
+    @classmethod
+    def of(cls, phase: Phase) -> "PhaseDates":
+        return cls(phase.kind, local_day(phase.starts_at), last_day(phase.ends_at))
 
 
 @dataclass
@@ -78,20 +82,6 @@ class ProcessData:
     description: str
     audience: str
     phases: list[PhaseDates]
-
-
-def local_midnight(day: date | None) -> datetime | None:
-    """Midnight in Brussels at the start of `day`, as naive UTC."""
-    if day is None:
-        return None
-    moment = datetime.combine(day, time(0, 0), tzinfo=BRUSSELS)
-    return moment.astimezone(UTC).replace(tzinfo=None)
-
-
-def local_day(moment: datetime | None) -> date | None:
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=UTC).astimezone(BRUSSELS).date()
 
 
 # Dates a phase may have: a year typed wrong (0001, 20266) is refused instead of reaching the clock.
@@ -113,8 +103,8 @@ def check_phases(phases: list[PhaseDates]) -> list[PhaseDates]:
             if phase.ends is not None:
                 raise ProcessError(_("Fill in when this phase opens."), f"{phase.kind}_starts")
             continue
-        if phase.ends is not None and phase.ends <= phase.starts:
-            raise ProcessError(_("A phase must close after it opens."), f"{phase.kind}_ends")
+        if phase.ends is not None and phase.ends < phase.starts:
+            raise ProcessError(_("A phase cannot close before the day it opens."), f"{phase.kind}_ends")
         if kept:
             before = kept[-1]
             if before.ends is None:
@@ -122,8 +112,9 @@ def check_phases(phases: list[PhaseDates]) -> list[PhaseDates]:
                     _("The phase before never closes, so this one would overlap it. Give that phase a closing date."),
                     f"{phase.kind}_starts",
                 )
-            if phase.starts < before.ends:
-                raise ProcessError(_("This phase opens before the previous phase closes."), f"{phase.kind}_starts")
+            if phase.starts <= before.ends:
+                raise ProcessError(_("This phase opens before the previous phase's last day is over."),
+                                   f"{phase.kind}_starts")
         kept.append(phase)
     if not kept:
         raise ProcessError(_("Give at least one phase an opening date."), "propose_starts")
@@ -161,8 +152,8 @@ def save_process(process: Process | None, data: ProcessData) -> Process:
     for dates in phases:
         phase = existing.get(dates.kind) or Phase(kind=dates.kind)
         phase.position = PHASE_KINDS.index(dates.kind)
-        phase.starts_at = local_midnight(dates.starts)
-        phase.ends_at = local_midnight(dates.ends)
+        phase.starts_at = start_of_day(dates.starts)
+        phase.ends_at = end_of_day(dates.ends)
         if phase.id is None:
             process.phases.append(phase)
     db.session.flush()

@@ -41,8 +41,9 @@ def form_data(form: ProcessForm) -> services.ProcessData:
 
 def fill_phase_fields(form: ProcessForm, process: Process) -> None:
     for phase in process.phases:
-        getattr(form, f"{phase.kind}_starts").data = services.local_day(phase.starts_at)
-        getattr(form, f"{phase.kind}_ends").data = services.local_day(phase.ends_at)
+        dates = services.PhaseDates.of(phase)
+        getattr(form, f"{phase.kind}_starts").data = dates.starts
+        getattr(form, f"{phase.kind}_ends").data = dates.ends
 
 
 def save(form: ProcessForm, process: Process | None):

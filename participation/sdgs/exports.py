@@ -17,15 +17,17 @@ from participation.sdgs.models import IdeaTarget, SdgTarget
 SUBJECT_IDEA = "idea"
 SUBJECT_PLAN_ACTION = "plan_action"
 CODES_SEPARATOR = ", "
+SUBJECT_LABELS = {SUBJECT_IDEA: _l("Idea"), SUBJECT_PLAN_ACTION: _l("Action of the multi-year plan")}
 
 SDG_LINK_COLUMNS = [
-    Column("subject", "onderwerp", "What is linked: idea or plan_action."),
+    Column("subject", "onderwerp", "What is linked, as the screens say it: an idea or an action of the plan.",
+           label=lambda subject: str(SUBJECT_LABELS.get(subject, subject))),
     Column("subject_id", "onderwerp_id", "Number of the idea, or code of the plan action (D10/AP01/04)."),
     Column("process", "traject", "Slug of the idea's process; empty for a plan action."),
     Column("title", "titel", "Title of the idea or the action."),
     Column("target", "subdoel", "Code of the SDG target (11.7, 1.a)."),
     Column("goal", "sdg", "Number of the SDG (1 to 17)."),
-    Column("linked_at", "gekoppeld_op", "When a moderator linked the idea (UTC); empty for a plan action."),
+    Column("linked_at", "gekoppeld_op", "When a moderator linked the idea (Brussels time); empty for a plan action."),
 ]
 
 

@@ -13,7 +13,7 @@ from participation.votes.models import ResultRow, ResultSnapshot
 RESULT_COLUMNS = [
     Column("id", "rij", "Number of the row in the frozen result."),
     Column("process", "traject", "Slug of the process."),
-    Column("closed_at", "gesloten_op", "When the vote phase closed (UTC)."),
+    Column("closed_at", "gesloten_op", "When the vote phase closed (Brussels time)."),
     Column("rank", "plaats", "Place in the ranking; ideas with the same total share a place."),
     Column("shared", "gedeelde_plaats", "ja when the place is shared with another idea."),
     Column("idea_id", "idee_id", "Number of the idea (empty if the idea was deleted later)."),

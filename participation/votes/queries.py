@@ -1,14 +1,15 @@
-"""Read side of voting: one person's votes per request, rankings and totals, paginated."""
+"""Read side of voting: one person's votes per request, the frozen rows and totals, paginated
+(the ranking itself is computed in ranking.py)."""
 
 from dataclasses import dataclass, field
 
 from flask import g
 from flask_login import current_user
 from flask_sqlalchemy.pagination import SelectPagination
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 
 from participation.extensions import db
-from participation.ideas.models import PUBLIC_STATUSES, Idea
+from participation.ideas.models import Idea
 from participation.processes.models import Process
 from participation.processes.services import can_view
 from participation.votes.models import Ballot, ResultRow, ResultSnapshot, Vote, VoteRule
@@ -99,59 +100,6 @@ def my_votes(process_id: int) -> MyVotes:
     if process_id not in cache:
         cache[process_id] = load_my_votes(db.session.get(Process, process_id), current_user)
     return cache[process_id]
-
-
-def _public_ideas(process_id: int):
-    return (Idea.process_id == process_id, Idea.status.in_(PUBLIC_STATUSES))
-
-
-@dataclass(frozen=True)
-class RankedIdea:
-    id: int
-    title: str
-    votes: int
-    rank: int
-    tied: int
-
-
-def live_ranking(process_id: int, search: str, page: int, per_page: int) -> RowPagination:
-    """Ideas by their running totals, with their rank among all ideas (shared on a tie).
-
-    The page itself is a plain sorted LIMIT; the ranks and the number of ideas come from one small
-    histogram of the totals, so no window over every idea of the process is needed. While votes
-    come in, the two reads may be a vote apart; the next reload shows the settled ranks."""
-    statement: Select = (
-        select(Idea.id, Idea.title, Idea.vote_count)
-        .where(*_public_ideas(process_id))
-        .order_by(Idea.vote_count.desc(), Idea.title, Idea.id)
-    )
-    histogram_of = select(Idea.vote_count, func.count()).where(*_public_ideas(process_id)).group_by(Idea.vote_count)
-    histogram: dict[int, int] | None = None
-    counter, total = None, None
-    if search:
-        statement = statement.where(Idea.title.ilike(f"%{search}%"))
-        counter = select(func.count()).select_from(Idea).where(
-            *_public_ideas(process_id), Idea.title.ilike(f"%{search}%")
-        )
-    else:  # one small query gives both the number of ideas and the ranks
-        histogram = {votes: n for votes, n in db.session.execute(histogram_of)}
-        total = sum(histogram.values())
-    pagination = RowPagination(
-        select=statement, session=db.session, counter=counter, total=total, page=page, per_page=per_page,
-        error_out=False,
-    )
-    if pagination.items:
-        if histogram is None:
-            lowest = min(votes for _id, _title, votes in pagination.items)
-            histogram = {
-                votes: n for votes, n in db.session.execute(histogram_of.where(Idea.vote_count >= lowest))
-            }
-        pagination.items = [
-            RankedIdea(idea_id, title, votes, 1 + sum(n for v, n in histogram.items() if v > votes),
-                       histogram.get(votes, 1))
-            for idea_id, title, votes in pagination.items
-        ]
-    return pagination
 
 
 def snapshot_rows(snapshot: ResultSnapshot, search: str, page: int, per_page: int):

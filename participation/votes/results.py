@@ -17,6 +17,7 @@ from participation.notifications import services as notifications
 from participation.processes.models import Process
 from participation.serving import public_url
 from participation.votes.models import Ballot, ResultRow, ResultSnapshot, Vote
+from participation.votes.ranking import RankedIdea, live_ranking, rank_rows, tie_order
 from participation.votes.rules import CLOSED, rule_for, vote_phase, vote_state
 
 
@@ -24,35 +25,28 @@ def snapshot_for(process: Process) -> ResultSnapshot | None:
     return db.session.scalar(select(ResultSnapshot).where(ResultSnapshot.process_id == process.id))
 
 
-def ranked(totals: list[tuple[int, str, int]]) -> list[dict]:
-    """Competition ranking (1, 2, 2, 4): ideas with equal votes share a rank, the next rank skips
-    the shared places; within a shared rank, ideas are in alphabetical order of their title."""
-    ordered = sorted(totals, key=lambda row: (-row[2], row[1].casefold(), row[0]))
-    counts: dict[int, int] = {}
-    for _id, _title, votes in ordered:
-        counts[votes] = counts.get(votes, 0) + 1
-    rows, rank, previous = [], 0, None
-    for position, (idea_id, title, votes) in enumerate(ordered, start=1):
-        if votes != previous:
-            rank, previous = position, votes
-        rows.append({
-            "idea_id": idea_id, "title": title, "votes": votes, "rank": rank,
-            "shared": counts[votes] > 1, "position": position,
-        })
-    return rows
-
-
 def _totals(process_id: int) -> list[tuple[int, str, int]]:
-    """Totals counted from the vote rows themselves, not from the running counters."""
+    """Totals counted from the vote rows themselves, not from the running counters, in ranking order."""
     per_idea = (
         select(Vote.idea_id, func.sum(Vote.count).label("votes")).group_by(Vote.idea_id).subquery()
     )
+    votes = func.coalesce(per_idea.c.votes, 0)
     statement = (
-        select(Idea.id, Idea.title, func.coalesce(per_idea.c.votes, 0))
+        select(Idea.id, Idea.title, votes)
         .outerjoin(per_idea, per_idea.c.idea_id == Idea.id)
         .where(Idea.process_id == process_id, Idea.status.in_(PUBLIC_STATUSES))
+        .order_by(votes.desc(), *tie_order(Idea.title, Idea.id))
     )
     return [(idea_id, title, int(votes)) for idea_id, title, votes in db.session.execute(statement)]
+
+
+def frozen_rows(process_id: int) -> list[dict]:
+    """The rows of the result as they are frozen: place, whether it is shared, and position."""
+    return [
+        {"idea_id": row.idea_id, "title": row.title, "votes": row.votes, "rank": row.rank, "shared": row.shared,
+         "position": position}
+        for position, row in enumerate(rank_rows(_totals(process_id)), start=1)
+    ]
 
 
 def tell_followers_the_result(process: Process, rows: list[dict]) -> int:
@@ -92,7 +86,7 @@ def freeze_result(process: Process) -> ResultSnapshot | None:
     if existing is not None or vote_state(process) != CLOSED:
         return existing
     rule = rule_for(process)
-    rows = ranked(_totals(process.id))
+    rows = frozen_rows(process.id)
     voters = db.session.scalar(
         select(func.count()).select_from(Ballot).where(Ballot.process_id == process.id, Ballot.used > 0)
     )
@@ -112,3 +106,15 @@ def freeze_result(process: Process) -> ResultSnapshot | None:
         db.session.rollback()
         return snapshot_for(process)
     return snapshot
+
+
+def standing(process: Process, size: int) -> list[RankedIdea]:
+    """The first `size` ideas of the ranking: the frozen result once the vote phase has closed,
+    the live totals before (the process report shows what the ranking page shows)."""
+    snapshot = freeze_result(process)
+    if snapshot is not None:
+        rows = db.session.scalars(
+            select(ResultRow).where(ResultRow.snapshot_id == snapshot.id).order_by(ResultRow.position).limit(size)
+        )
+        return [RankedIdea(row.idea_id, row.title, row.votes, row.rank, row.shared) for row in rows]
+    return list(live_ranking(process.id, "", 1, size).items)

@@ -21,10 +21,10 @@ from participation.database import utcnow
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea
 from participation.processes.models import Process
-from participation.processes.services import ProcessError, can_view, local_day
+from participation.processes.services import PhaseDates, ProcessError, can_view
 from participation.security import keyed_hash
 from participation.votes.models import APPROVAL, DOTS, Ballot, DepartedVoter, Vote, VoteRule
-from participation.votes.rules import CLOSED, OPEN, rule_for, vote_phase, vote_state
+from participation.votes.rules import BEFORE, CLOSED, OPEN, rule_for, vote_phase, vote_state
 from participation.votes.texts import departed_text
 
 
@@ -63,8 +63,10 @@ def _check_can_vote(user, idea: Idea, moment: datetime) -> tuple[Process, VoteRu
     state = vote_state(process, moment)
     if state == CLOSED:
         raise VoteError(_("The voting phase is closed. Your vote was not counted."))
+    if state == BEFORE:
+        raise VoteError(_("Voting has not started in this process yet."))
     if state != OPEN:
-        raise VoteError(_("Voting is not open for this process."))
+        raise VoteError(_("There is no voting in this process."))
     if idea.status not in PUBLIC_STATUSES:
         raise VoteError(_("This idea is not open for votes."), 404)
     return process, rule_for(process)
@@ -362,16 +364,16 @@ def check_vote_phase_change(process: Process, phases: list, moment: datetime | N
     if wanted is None:
         raise ProcessError(_("People have voted in this process: the voting phase cannot be removed."),
                            "vote_starts")
+    now = PhaseDates.of(current)  # the days the form shows: the first day and the last day (inclusive)
     if vote_state(process, moment) == CLOSED:
-        if (wanted.starts, wanted.ends) != (local_day(current.starts_at), local_day(current.ends_at)):
+        if (wanted.starts, wanted.ends) != (now.starts, now.ends):
             raise ProcessError(_("The voting phase is closed and its result frozen: it cannot be reopened "
                                  "or moved."), "vote_ends")
         return
-    if wanted.starts != local_day(current.starts_at):
+    if wanted.starts != now.starts:
         raise ProcessError(_("People have voted in this process: the voting phase keeps its opening date."),
                            "vote_starts")
-    current_end = local_day(current.ends_at)
-    if current_end is not None and wanted.ends is not None and wanted.ends < current_end:
+    if now.ends is not None and wanted.ends is not None and wanted.ends < now.ends:
         raise ProcessError(_("People have voted in this process: the voting phase can only be extended, "
                              "not shortened."), "vote_ends")
 

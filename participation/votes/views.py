@@ -11,11 +11,15 @@ from participation.processes.queries import process_by_slug
 from participation.processes.services import can_view
 from participation.security import is_safe_next
 from participation.votes import bp, queries, services
+from participation.votes import ranking as rankings
+from participation.votes.chart import bar_chart
 from participation.votes.forms import VoteRuleForm
 from participation.votes.models import APPROVAL
 from participation.votes.results import freeze_result
 from participation.votes.rules import CLOSED, NONE, rule_for, vote_phase, vote_state
 from participation.votes.texts import votes_left_text
+
+WEB_CHART_WIDTH = 360  # SVG units: shown 328 px wide on a 360 px phone, at most 26rem on a desktop
 
 
 def vote_limit() -> str:
@@ -102,14 +106,9 @@ def withdraw(idea_id: int):
     return answer(idea, result, _("Your vote is taken back."))
 
 
-@bp.route("/trajecten/<slug>/rangschikking")
-@access(PUBLIC)
-def ranking(slug: str):
-    """During the vote phase the live totals, with the vote buttons; after it, the frozen result.
-
-    Totals are shown live rather than hidden until the close: the city wants every step to be
-    checkable, the idea pages show each idea's total anyway, and hiding them would only move the
-    counting out of sight. The official result is the snapshot frozen at the close."""
+def ranking_page(slug: str):
+    """The process, its vote state, the frozen result (after the close) and the page of the ranking
+    that the request asks for: the same for the HTML page and its JSON."""
     process = visible_process_or_404(slug)
     state = vote_state(process)
     if state == NONE:
@@ -122,11 +121,46 @@ def ranking(slug: str):
     if snapshot is not None:
         page = queries.snapshot_rows(snapshot, search, page_number, per_page)
     elif state != "before":
-        page = queries.live_ranking(process.id, search, page_number, per_page)
+        page = rankings.live_ranking(process.id, search, page_number, per_page)
+    return process, state, snapshot, page, search
+
+
+@bp.route("/trajecten/<slug>/rangschikking")
+@access(PUBLIC)
+def ranking(slug: str):
+    """During the vote phase the live totals, with the vote buttons; after it, the frozen result.
+
+    Totals are shown live rather than hidden until the close: the city wants every step to be
+    checkable, the idea pages show each idea's total anyway, and hiding them would only move the
+    counting out of sight. The official result is the snapshot frozen at the close."""
+    process, state, snapshot, page, search = ranking_page(slug)
+    chart = None
+    if snapshot is not None and not search and page.page == 1 and page.items:
+        chart = bar_chart(page.items, width=WEB_CHART_WIDTH, font_size=13)  # the frozen result's first places
     return render_template(
         "votes/ranking.html", process=process, state=state, phase=vote_phase(process), rule=rule_for(process),
-        snapshot=snapshot, page=page, search=search,
+        snapshot=snapshot, page=page, search=search, chart=chart,
     )
+
+
+@bp.route("/trajecten/<slug>/rangschikking.json")
+@access(PUBLIC)
+def ranking_data(slug: str):
+    """The page of the ranking as JSON (same `q` and `page`): what votes.js reads after each vote to
+    show the places, shared places and totals that a reload would show."""
+    from participation.i18n import belgian_number  # i18n imports features that import this module
+
+    process, state, _snapshot, page, _search = ranking_page(slug)
+    rows = page.items if page is not None else []
+    return jsonify({
+        "process": process.slug, "state": state,
+        "page": page.page if page is not None else 1, "pages": page.pages if page is not None else 0,
+        "ideas": [
+            {"id": row.idea_id, "title": row.title, "votes": row.votes, "votes_text": belgian_number(row.votes),
+             "place": row.rank, "shared": row.shared}
+            for row in rows
+        ],
+    })
 
 
 @bp.route("/beheer/trajecten/<slug>/stemregel", methods=["GET", "POST"])
@@ -158,7 +192,7 @@ def totals(slug: str):
     if vote_phase(process) is None:
         abort(404)
     search = request.args.get("q", "").strip()[:100]
-    page = queries.live_ranking(
+    page = rankings.live_ranking(
         process.id, search, request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"]
     )
     return render_template(

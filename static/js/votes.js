@@ -1,5 +1,7 @@
 /* Cast and take back votes without reloading the page. Without this script the forms post and
-   the page comes back; with it, the same forms are sent with fetch and the counts change in place. */
+   the page comes back; with it, the same forms are sent with fetch and the counts change in place.
+   On the ranking page the script then reads the page's ranking as JSON (the same computation as the
+   page) and shows its places, shared places, totals and order, so the screen is what a reload shows. */
 (function () {
   "use strict";
   if (window.participationVotes) { return; }
@@ -33,6 +35,56 @@
     });
   }
 
+  function showPlace(row, item, sharedText) {
+    var cell = row.querySelector(".rank-place");
+    cell.querySelector(".rank-number").textContent = item.place;
+    var tag = cell.querySelector(".tag");
+    if (item.shared && !tag) {
+      tag = document.createElement("span");
+      tag.className = "tag";
+      tag.textContent = sharedText;
+      cell.appendChild(document.createTextNode(" "));
+      cell.appendChild(tag);
+    } else if (!item.shared && tag) {
+      if (tag.previousSibling && tag.previousSibling.nodeType === 3) { cell.removeChild(tag.previousSibling); }
+      cell.removeChild(tag);
+    }
+  }
+
+  function showRanking(table, data) {
+    var body = table.tBodies[0];
+    var rows = {};
+    Array.prototype.forEach.call(body.querySelectorAll("tr[data-ranking-row]"), function (row) {
+      rows[row.getAttribute("data-ranking-row")] = row;
+    });
+    var complete = data.ideas.length === body.rows.length && data.ideas.every(function (item) {
+      return rows[String(item.id)];
+    });
+    if (!complete) { window.location.reload(); return; } /* another idea came onto this page */
+    var focused = document.activeElement;
+    data.ideas.forEach(function (item, index) {
+      var row = rows[String(item.id)];
+      if (body.rows[index] !== row) { body.insertBefore(row, body.rows[index]); }
+      showPlace(row, item, table.getAttribute("data-shared-text"));
+      all('[data-vote-total="' + item.id + '"]').forEach(function (el) { el.textContent = item.votes_text; });
+    });
+    if (focused && focused !== document.activeElement && document.body.contains(focused)) { focused.focus(); }
+  }
+
+  var asked = 0;
+  function refreshRanking() {
+    var table = document.querySelector("table[data-ranking-source]");
+    if (!table) { return; }
+    var mine = ++asked;
+    fetch(table.getAttribute("data-ranking-source"), {
+      credentials: "same-origin", headers: { "Accept": "application/json" }
+    }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (data) {
+      if (data && mine === asked) { showRanking(table, data); }
+    }).catch(function () { /* the counts are right; the places follow at the next vote or reload */ });
+  }
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.matches || !form.matches("form[data-vote-form]")) { return; }
@@ -57,6 +109,7 @@
       if (data.rate_limited) { say(id, form.getAttribute("data-rate-message"), true); return; }
       update(data);
       say(id, data.message, !data.ok);
+      refreshRanking();
     }).catch(function () {
       form.submit();
     }).then(function () {

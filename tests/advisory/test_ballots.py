@@ -40,7 +40,7 @@ def test_secretary_submits_a_ballot_with_a_tie_and_a_blank(world, client, login)
                                                      ids["Schaduw op schoolroutes"]: ""})
     assert response.status_code == 302
     assert stored_ranks(round_, klimaat) == {ids["Warmtekaart"]: 1, ids["Jeugdruimte"]: 1}
-    assert "is bewaard" in client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "is opgeslagen" in client.get(response.headers["Location"]).get_data(as_text=True)
 
 
 def test_resubmitting_replaces_the_ballot(world, client, login):

@@ -100,6 +100,10 @@ def members_round(councils, make_round, make_user):
     return {"round": round_, "ids": ids, "people": people}
 
 
+SECRETARY_NL = "De secretaris vult het stembiljet van de adviesraad in"  # who ranked, as the round's settings say
+MEMBERS_NL = "De leden rangschikken; het stembiljet van de adviesraad is het samengetelde resultaat"
+
+
 def test_council_ballots_csv_holds_each_councils_ranking(admin_client, voted):
     response = admin_client.get("/beheer/exports/council_ballots.csv")
     assert response.status_code == 200
@@ -113,7 +117,7 @@ def test_council_ballots_csv_holds_each_councils_ranking(admin_client, voted):
         ("Milieuraad", "Speelpleinen", "1"), ("Milieuraad", "Trage wegen", "2"),
     ]
     assert {r["ronde"] for r in rows} == {"advies-2026"}
-    assert rows[0]["stembiljet"] == "secretary" and rows[0]["voorstel_van"] == "Jeugdraad"
+    assert rows[0]["stembiljet"] == SECRETARY_NL and rows[0]["voorstel_van"] == "Jeugdraad"
     assert "Secretaris Sofie" not in response.get_data(as_text=True)
 
 
@@ -121,7 +125,7 @@ def test_member_ballots_are_exported_only_as_the_councils_aggregate(admin_client
     response = admin_client.get("/beheer/exports/council_ballots.json")
     rows = json.loads(response.data)
     assert [(r["adviesraad"], r["stembiljet"], r["voorstel"], r["rang"]) for r in rows] == [
-        ("Jeugdraad", "members", "Skatepark", 1), ("Jeugdraad", "members", "Fuifzaal", 2),
+        ("Jeugdraad", MEMBERS_NL, "Skatepark", 1), ("Jeugdraad", MEMBERS_NL, "Fuifzaal", 2),
     ]
     text = response.get_data(as_text=True)
     for person in members_round["people"]:
@@ -137,7 +141,7 @@ def test_council_ranking_explains_each_place_with_the_schulze_strengths(admin_cl
         (3, 3, "Trage wegen", "Milieuraad"),
     ]
     first, second, third = rows
-    assert first["methode"] == "schulze" and first["stembiljetten"] == 3
+    assert first["methode"] == "Schulze-methode" and first["stembiljetten"] == 3
     assert first["verslagen_door"] is None and first["score"] is None
     assert (second["verslagen_door"], second["sterkte_winnaar"], second["sterkte_terug"]) == (ids["Speelpleinen"], 2, 0)
     assert (third["verslagen_door"], third["sterkte_winnaar"], third["sterkte_terug"]) == (ids["Open ateliers"], 2, 0)
@@ -153,7 +157,7 @@ def test_council_ranking_by_borda_gives_scores_and_shared_places(admin_client, c
     db.session.commit()
     rows = json.loads(admin_client.get("/beheer/exports/council_ranking.json").data)
     assert [(r["plaats"], r["gedeelde_plaats"], r["score"], r["methode"]) for r in rows] == [
-        (1, True, 1.0, "borda"), (1, True, 1.0, "borda"),
+        (1, True, 1.0, "Borda-telling"), (1, True, 1.0, "Borda-telling"),
     ]
 
 

@@ -63,6 +63,14 @@ def test_the_pdf_has_the_city_the_points_in_order_and_the_councils(demo, client)
     assert "CONCREET" in text and "Onderschreven door" in text and "Handelscomité" in text
 
 
+def test_the_pdf_is_tagged_and_its_text_stays_on_the_page(demo, client):
+    from tests.exports.pdf_checks import tagged, text_outside_pages
+
+    data = client.get(NOTE + ".pdf").data
+    assert tagged(data) == {"struct_tree": True, "marked": True, "lang": "nl", "title_shown": True}
+    assert text_outside_pages(data) == []
+
+
 def test_the_note_page_links_the_pdf_and_the_open_round_is_not_public(demo, client, client_as):
     assert "ambitienota.pdf" in client.get(NOTE).get_data(as_text=True)
     assert client.get("/adviesraden/rondes/gezamenlijk-advies-2026").status_code == 404

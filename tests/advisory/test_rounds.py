@@ -14,6 +14,8 @@ from participation.advisory.models import (
 from participation.extensions import db
 from tests.advisory.conftest import proposal_ids
 
+CONFIRM = {"confirm": "yes"}  # the box that says the administrator closes the ranking on purpose
+
 
 @pytest.fixture
 def three(make_council, seat):
@@ -52,7 +54,8 @@ def test_round_with_a_taken_address_is_refused(admin_client, make_round):
 
 def test_ranking_cannot_start_without_proposals(admin_client, make_round):
     round_ = make_round(step="proposals")
-    response = admin_client.post(f"/beheer/adviesrondes/{round_.slug}/volgende-stap", follow_redirects=True)
+    response = admin_client.post(f"/beheer/adviesrondes/{round_.slug}/volgende-stap", data=CONFIRM,
+                                 follow_redirects=True)
     assert "er valt niets te rangschikken" in response.get_data(as_text=True)
     db.session.refresh(round_)
     assert round_.step == "proposals"
@@ -80,7 +83,7 @@ def test_closing_the_ranking_freezes_the_order_with_shared_places(three, make_ro
     vote(round_, councils[0], secretaries[0], [["A"], ["B"], ["C"]])
     vote(round_, councils[1], secretaries[1], [["B"], ["A"], ["C"]])
     vote(round_, councils[2], secretaries[2], [["A", "B"], ["C"]])
-    admin_client.post(f"/beheer/adviesrondes/{round_.slug}/volgende-stap")
+    admin_client.post(f"/beheer/adviesrondes/{round_.slug}/volgende-stap", data=CONFIRM)
     db.session.refresh(round_)
     assert round_.step == "bundling" and round_.ranking_closed_at is not None
     assert {p.title: p.rank for p in round_.proposals} == {"A": 1, "B": 1, "C": 3}
@@ -88,7 +91,8 @@ def test_closing_the_ranking_freezes_the_order_with_shared_places(three, make_ro
 
 def test_ranking_cannot_close_without_ballots(make_round, make_council, admin_client):
     round_ = make_round(proposals={make_council(): ["A"]})
-    response = admin_client.post(f"/beheer/adviesrondes/{round_.slug}/volgende-stap", follow_redirects=True)
+    response = admin_client.post(f"/beheer/adviesrondes/{round_.slug}/volgende-stap", data=CONFIRM,
+                                 follow_redirects=True)
     assert "de rangschikking kan niet afsluiten" in response.get_data(as_text=True)
 
 
@@ -126,7 +130,7 @@ def test_bundling_endorsement_and_publication(three, make_round, admin_client, c
     councils, secretaries = three
     round_ = make_round(step="ranking", proposals={councils[0]: ["A"], councils[1]: ["B"]}, point_count=2)
     vote(round_, councils[0], secretaries[0], [["A"], ["B"]])
-    admin_client.post(f"/beheer/adviesrondes/{round_.slug}/volgende-stap")
+    admin_client.post(f"/beheer/adviesrondes/{round_.slug}/volgende-stap", data=CONFIRM)
     response = admin_client.post(f"/beheer/adviesrondes/{round_.slug}/bundelen", data={
         "action": "point", "number": "1", "title": "Solidair Harelbeke", "vision": "Iedereen telt mee.",
         "targets": "10.2, 1.3",
@@ -140,11 +144,12 @@ def test_bundling_endorsement_and_publication(three, make_round, admin_client, c
     admin_client.post(f"/beheer/adviesrondes/{round_.slug}/punten/{point.id}",
                       data={"action": "rec", "rec-sub_theme": str(sub_id), "rec-text": "Klantvriendelijkheid eerst."})
     ids = proposal_ids(round_)
-    response = admin_client.post(f"/beheer/adviesrondes/{round_.slug}/volgende-stap", follow_redirects=True)
+    response = admin_client.post(f"/beheer/adviesrondes/{round_.slug}/volgende-stap", data=CONFIRM,
+                                 follow_redirects=True)
     assert "nog niet in een ambitiepunt" in response.get_data(as_text=True)
     admin_client.post(f"/beheer/adviesrondes/{round_.slug}/bundelen",
                       data={"action": "assign", f"point-{ids['A']}": str(point.id), f"point-{ids['B']}": str(point.id)})
-    admin_client.post(f"/beheer/adviesrondes/{round_.slug}/volgende-stap")
+    admin_client.post(f"/beheer/adviesrondes/{round_.slug}/volgende-stap", data=CONFIRM)
     db.session.refresh(round_)
     assert round_.step == "endorsement"
 
@@ -161,7 +166,7 @@ def test_bundling_endorsement_and_publication(three, make_round, admin_client, c
     assert db.session.scalar(db.select(db.func.count()).select_from(Endorsement)) == 2
 
     assert client_as(None).get(f"/adviesraden/rondes/{round_.slug}/ambitienota").status_code == 404
-    admin_client.post(f"/beheer/adviesrondes/{round_.slug}/volgende-stap")
+    admin_client.post(f"/beheer/adviesrondes/{round_.slug}/volgende-stap", data=CONFIRM)
     body = client_as(None).get(f"/adviesraden/rondes/{round_.slug}/ambitienota").get_data(as_text=True)
     assert "1. Solidair Harelbeke" in body.replace("</span> ", "") or "Solidair Harelbeke" in body
     assert "CONCREET" in body and "Klantvriendelijkheid eerst." in body
@@ -321,3 +326,24 @@ def test_bundling_and_removing_with_a_superscript_digit_is_a_message(make_round,
                                      data={"action": "remove", "kind": "rec", "item": item}, follow_redirects=True)
         assert response.status_code == 200, item
         assert "maakt geen deel uit" in response.get_data(as_text=True)
+
+
+def test_closing_the_ranking_names_the_councils_without_a_ballot_and_asks_to_confirm(
+        three, make_round, admin_client):
+    councils, secretaries = three
+    round_ = make_round(proposals={councils[0]: ["A", "B"]})
+    vote(round_, councils[0], secretaries[0], [["A"], ["B"]])
+    page = admin_client.get(f"/beheer/adviesrondes/{round_.slug}").get_data(as_text=True)
+    warning = page.split('class="warning"', 1)[1].split("</div>", 1)[0]
+    assert "2 van de 3 adviesraden hebben nog niet gestemd:" in warning
+    assert "Jeugdraad" in warning and "Sportraad" in warning and "Klimaatraad" not in warning
+    assert "Ik sluit de rangschikking af, ook zonder de stembiljetten van 2 adviesraden." in page
+
+    refused = admin_client.post(f"/beheer/adviesrondes/{round_.slug}/volgende-stap").get_data(as_text=True)
+    assert "Vink het vakje aan om te bevestigen dat je de rangschikking afsluit." in refused
+    db.session.refresh(round_)
+    assert round_.step == "ranking" and round_.ranking_closed_at is None
+
+    admin_client.post(f"/beheer/adviesrondes/{round_.slug}/volgende-stap", data=CONFIRM)
+    db.session.refresh(round_)
+    assert round_.step == "bundling"

@@ -61,7 +61,7 @@ def test_wrong_password_and_language_switch(journey, make_user):
     page.get_by_role("link", name="FR").click()
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_label("Adresse e-mail").fill("jan@example.org")
+    page.get_by_label("Adresse électronique").fill("jan@example.org")
     page.locator("main").get_by_role("button").click()
     expect(page.locator(".flash-success")).to_be_visible()
     journey.check("logged in in french")

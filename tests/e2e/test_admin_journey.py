@@ -32,7 +32,7 @@ def test_administrator_opens_a_process_sets_the_vote_rule_and_exports(journey, m
     journey.check("manage processes empty")
     page.get_by_role("link", name="Nieuw traject").click()
     journey.check("new process form")
-    page.get_by_role("button", name="Traject bewaren").click()
+    page.get_by_role("button", name="Traject opslaan").click()
     expect(page.locator(".error-summary")).to_contain_text("Geef het traject een titel.")
     journey.check("new process errors")
 
@@ -42,10 +42,10 @@ def test_administrator_opens_a_process_sets_the_vote_rule_and_exports(journey, m
     page.get_by_label("Beschrijving", exact=True).fill("Samen tekenen we de trage wegen van morgen.")
     page.get_by_label("Wie neemt deel", exact=True).select_option("public")
     page.get_by_label("Ideeënfase: opent op", exact=True).fill(day(-1))
-    page.get_by_label("Ideeënfase: sluit op", exact=True).fill(day(20))
+    page.get_by_label("Ideeënfase: laatste dag", exact=True).fill(day(19))
     page.get_by_label("Stemfase: opent op", exact=True).fill(day(20))
-    page.get_by_label("Stemfase: sluit op", exact=True).fill(day(34))
-    page.get_by_role("button", name="Traject bewaren").click()
+    page.get_by_label("Stemfase: laatste dag", exact=True).fill(day(33))
+    page.get_by_role("button", name="Traject opslaan").click()
     expect(page.locator(".flash-success")).to_contain_text("Trage wegen in Bavikhove")
     journey.check("process saved")
 
@@ -60,8 +60,8 @@ def test_administrator_opens_a_process_sets_the_vote_rule_and_exports(journey, m
     page.get_by_label("Stippen: een aantal stemmen om te verdelen, met een maximum per idee").check()
     page.get_by_label("Aantal stemmen per deelnemer").fill("5")
     page.get_by_label("Meeste stemmen op één idee").fill("2")
-    page.get_by_role("button", name="Stemregel bewaren").click()
-    expect(page.locator(".flash-success")).to_contain_text("De stemregel van Trage wegen in Bavikhove is bewaard.")
+    page.get_by_role("button", name="Stemregel opslaan").click()
+    expect(page.locator(".flash-success")).to_contain_text("De stemregel van Trage wegen in Bavikhove is opgeslagen.")
     journey.check("vote totals after the rule")
 
     process = db.session.scalar(db.select(Process).where(Process.slug == "trage-wegen"))

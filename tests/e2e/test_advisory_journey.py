@@ -58,12 +58,16 @@ def test_councils_rank_bundle_endorse_and_print_the_note(journey, make_user):
         for council_slug, rank in BALLOTS[slug].items():
             page.get_by_role("textbox", name=PROPOSALS[council_slug]).fill(rank)
         page.get_by_role("button", name="Stembiljet indienen").click()
-        expect(page.locator(".flash-success")).to_contain_text(f"Het stembiljet van de {name} is bewaard")
+        expect(page.locator(".flash-success")).to_contain_text(f"Het stembiljet van de {name} is opgeslagen")
         log_out(journey)
 
     log_in(journey, "beheerder@example.org")
     journey.visit("/beheer/adviesrondes/advies-2026")
     journey.check("admin round in ranking")
+    page.get_by_role("button", name="Rangschikking afsluiten").click()  # the browser asks for the box first
+    expect(page.locator("h1")).to_have_text("Gezamenlijk advies 2026")
+    expect(page.locator("#advance")).to_contain_text("Alle adviesraden hebben gestemd.")
+    page.get_by_label("Ik sluit de rangschikking af", exact=False).check()
     page.get_by_role("button", name="Rangschikking afsluiten").click()
     expect(page.locator(".flash-success")).to_contain_text("Bundelen tot ambitiepunten")
     journey.visit("/adviesraden/rondes/advies-2026/rangschikking")
@@ -93,7 +97,7 @@ def test_councils_rank_bundle_endorse_and_print_the_note(journey, make_user):
     page.get_by_role("combobox", name=PROPOSALS["jeugdraad"]).select_option(label="2. Jong en sportief Harelbeke")
     page.get_by_role("combobox", name=PROPOSALS["sportraad"]).select_option(label="2. Jong en sportief Harelbeke")
     journey.check("bundling assigned")
-    page.get_by_role("button", name="Bundeling bewaren").click()
+    page.get_by_role("button", name="Bundeling opslaan").click()
     expect(page.locator(".flash-success")).to_contain_text("3 gewijzigd")
     journey.visit("/beheer/adviesrondes/advies-2026")
     page.get_by_role("button", name="Naar de volgende stap: Onderschrijving door de adviesraden").click()
@@ -107,8 +111,8 @@ def test_councils_rank_bundle_endorse_and_print_the_note(journey, make_user):
         page.get_by_label("Onze adviesraad onderschrijft de nota").check()
         if slug == "klimaatraad":
             journey.check("endorse form")
-        page.get_by_role("button", name="Antwoord bewaren").click()
-        expect(page.locator(".flash-success")).to_contain_text(f"Het antwoord van de {name} is bewaard")
+        page.get_by_role("button", name="Antwoord opslaan").click()
+        expect(page.locator(".flash-success")).to_contain_text(f"Het antwoord van de {name} is opgeslagen")
         log_out(journey)
 
     log_in(journey, "beheerder@example.org")
@@ -174,8 +178,8 @@ def test_admin_seats_members_forms_a_mixed_group_and_a_secretary_enters_proposal
     page.get_by_label("Input van de groep").fill("Meer groen en veilige fietsroutes.")
     page.get_by_label("Planet").fill("4")
     page.get_by_label("People").fill("2")
-    page.get_by_role("button", name="Input bewaren").click()
-    expect(page.locator(".flash-success")).to_contain_text("is bewaard")
+    page.get_by_role("button", name="Input opslaan").click()
+    expect(page.locator(".flash-success")).to_contain_text("is opgeslagen")
     journey.check("group")
     page.get_by_role("link", name="Gemengde groepen").click()
     expect(page.get_by_role("table")).to_contain_text("An Klimaat (Klimaatraad)")

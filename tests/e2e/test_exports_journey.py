@@ -23,7 +23,7 @@ def test_administrator_downloads_ideas_as_csv_and_xlsx(journey, make_user, make_
     page.get_by_role("button", name="Aanmelden").click()
 
     journey.visit("/beheer/exports")
-    expect(page.get_by_role("heading", name="Exports", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Exporteren", level=1)).to_be_visible()
     journey.check("exports page")
 
     page.get_by_label("Traject").select_option("hallo-harelbeke")

@@ -54,9 +54,11 @@ def test_resident_submits_follows_and_sees_the_road_of_an_idea(journey, make_use
     journey.check("screening queue")
     page.get_by_role("link", name="Een speelplein in Hulste").click()
     journey.check("screening page")
-    page.get_by_label("Nieuwe status").select_option("published")
-    page.get_by_label("Toelichting", exact=True).first.fill("Bedankt voor je idee! We publiceren het.")
-    page.get_by_role("button", name="Status bewaren").click()
+    publish = page.locator("#publish-panel")
+    expect(publish.get_by_label("Toelichting", exact=True)).to_have_value(
+        "Je idee volgt de huisregels van het platform en staat nu voor iedereen online.")
+    publish.get_by_label("Toelichting", exact=True).fill("Bedankt voor je idee! We publiceren het.")
+    publish.get_by_role("button", name="Dit idee publiceren").click()
     expect(page.locator(".flash-success")).to_contain_text("Het idee is nu: Gepubliceerd.")
     log_out(journey)
 
@@ -79,7 +81,7 @@ def test_resident_submits_follows_and_sees_the_road_of_an_idea(journey, make_use
     page.get_by_label("Nieuwe status").select_option("selected")
     page.get_by_label("Toelichting", exact=True).first.fill(
         "Het college kiest dit idee. De jeugddienst bevraagt de kinderen.")
-    page.get_by_role("button", name="Status bewaren").click()
+    page.get_by_role("button", name="Status opslaan").click()
     expect(page.locator(".flash-success")).to_contain_text("Gekozen")
     log_out(journey)
 
@@ -142,3 +144,41 @@ def test_employee_joins_the_staff_process_and_enters_an_idea_at_the_desk(journey
     expect(page.locator("main")).to_contain_text("Dit idee is ingediend voor de inwoner")
     expect(page.locator(".staff-only")).to_contain_text("Maria Vandenbussche")
     journey.check("desk idea entered")
+
+
+def test_moderator_publishes_several_ideas_and_merges_after_confirming(journey, make_user, make_process, outbox):
+    process = make_process("public", slug="hallo-harelbeke", title="Hallo Harelbeke")
+    author = make_user(email="auteur@example.org", name="Auteur")
+    make_user("moderator", email="moderator@example.org", name="Moderator Ann")
+    from participation.extensions import db
+    from participation.ideas import services
+
+    for title in ("Zitbanken op de Markt", "Bankjes op de Markt", "Een hondenweide in Bavikhove"):
+        services.submit_idea(process, author, services.IdeaText(
+            title=title, body="Een plek om even te zitten in de schaduw, met bomen errond.", theme="people"))
+    db.session.commit()
+    page = journey.page
+    log_in(journey, "moderator@example.org")
+    page.get_by_role("link", name="Moderatie").click()
+    page.get_by_role("button", name="Aangevinkte ideeën publiceren").click()
+    expect(page.locator("#publish-many .error-summary")).to_contain_text("Kies minstens één idee om te publiceren.")
+    journey.check("publishing none is refused")
+    page.get_by_label("Publiceren: Zitbanken op de Markt").check()
+    page.get_by_label("Publiceren: Bankjes op de Markt").check()
+    page.get_by_role("button", name="Aangevinkte ideeën publiceren").click()
+    expect(page.locator(".flash-success")).to_contain_text("2 ideeën zijn gepubliceerd.")
+    journey.check("two ideas published")
+
+    page.get_by_role("link", name="Gepubliceerd", exact=True).click()
+    page.get_by_role("link", name="Zitbanken op de Markt").click()
+    merge = page.locator("#merge-panel")
+    merge.get_by_role("button", name="Samenvoegen met dit idee Bankjes op de Markt").click()
+    expect(page.locator("h1")).to_have_text("“Zitbanken op de Markt” samenvoegen?")
+    expect(page.locator(".confirm")).to_contain_text("1 persoon (de indiener en de volgers) krijgt een mail")
+    journey.check("merge asks to confirm")
+    page.get_by_label("Toelichting", exact=True).fill("Beide ideeën vragen zitbanken op de Markt.")
+    page.get_by_role("button", name="Ja, voeg de ideeën samen").click()
+    expect(page.locator(".flash-success")).to_contain_text("Het idee is samengevoegd")
+    expect(page.locator(".idea-timeline")).to_contain_text("Beide ideeën vragen zitbanken op de Markt.")
+    journey.check("merged, on the road of the idea that stays")
+    assert any("samengevoegd" in mail.subject for mail in outbox("auteur@example.org"))

@@ -51,7 +51,7 @@ def test_the_menu_button_works_without_javascript(browser, live_server, make_use
         assert menu_button_as_announced(page) == ("DisclosureTriangle", False)
         page.locator("summary", has_text="Menu").click()
         assert menu_button_as_announced(page) == ("DisclosureTriangle", True)
-        for name in ("Start", "Trajecten", "Meerjarenplan", "Mijn account", "Gebruikers", "Exports"):
+        for name in ("Start", "Trajecten", "Meerjarenplan", "Mijn account", "Gebruikers", "Exporteren"):
             expect(menu.get_by_role("link", name=name, exact=True)).to_be_visible()
         expect(menu.get_by_role("button", name="Afmelden")).to_be_visible()
         menu.get_by_role("link", name="Trajecten", exact=True).click()

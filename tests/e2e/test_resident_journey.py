@@ -103,9 +103,9 @@ def moderator_publishes(browser, live_server: str, idea_url: str) -> None:
         page.goto(idea_url)
         page.get_by_role("link", name="Dit idee beoordelen").click()
         moderator.check("screening the idea")
-        page.get_by_label("Nieuwe status").select_option("published")
-        page.get_by_label("Toelichting", exact=True).first.fill("Bedankt, Hanne! Je idee staat online.")
-        page.get_by_role("button", name="Status bewaren").click()
+        publish = page.locator("#publish-panel")
+        publish.get_by_label("Toelichting", exact=True).fill("Bedankt, Hanne! Je idee staat online.")
+        page.get_by_role("button", name="Dit idee publiceren").click()
         expect(page.locator(".flash-success")).to_contain_text("Het idee is nu: Gepubliceerd.")
         moderator.check("idea published")
     finally:

@@ -66,3 +66,50 @@ def test_resident_votes_with_javascript_off(browser, live_server, make_process, 
         expect(page.locator("[data-vote-remaining]")).to_have_text("Je hebt nog 2 stemmen van de 3.")
     finally:
         context.close()
+
+
+RANKING_ROWS = """() => Array.from(document.querySelectorAll("table.ranking tbody tr")).map(row => [
+  row.querySelector(".rank-number").textContent.trim(),
+  !!row.querySelector(".rank-place .tag"),
+  row.querySelector(".rank-title").textContent.trim(),
+  row.querySelector(".rank-votes").textContent.trim(),
+])"""
+
+
+def test_two_votes_in_a_row_show_the_ranking_a_reload_shows(journey, make_process, make_user):
+    process = make_process("public", phases=[("propose", -20, -10), ("vote", -1, 5)], slug="zitbanken")
+    db.session.add(VoteRule(process_id=process.id, kind="dots", budget=3, max_per_idea=2))
+    for title, votes in (("Zitbanken langs de Leie", 2), ("Meer bomen op het marktplein", 1),
+                         ("Veilig fietspad naar school", 0), ("Speeltuin in Hulste", 0)):
+        db.session.add(Idea(process_id=process.id, title=title, body="<p>Tekst</p>", theme="planet",
+                            status="published", vote_count=votes))
+    db.session.commit()
+    make_user(email="lotte@example.org", name="Lotte")
+    page = journey.page
+    log_in(journey, page, "/trajecten/zitbanken/rangschikking")
+    expect(page.locator("h1")).to_have_text("Rangschikking")
+    page.evaluate("() => (window.noReload = true)")
+
+    bikes = page.get_by_role("button", name="Geef een stem: Veilig fietspad naar school")
+    bikes.click()
+    expect(page.locator("[data-vote-remaining]")).to_have_text("Je hebt nog 2 stemmen van de 3.")
+    third = page.locator("table.ranking tbody tr").nth(2)
+    expect(third).to_contain_text("Veilig fietspad naar school")
+    expect(third.locator(".rank-place")).to_have_text("2 gedeeld")
+    expect(bikes).to_be_focused()  # the row moved up with the button the resident pressed
+    bikes.click()
+    expect(page.locator("[data-vote-remaining]")).to_have_text("Je hebt nog 1 stem van de 3.")
+    expect(page.locator("table.ranking tbody tr").first).to_contain_text("Veilig fietspad naar school")
+    assert page.evaluate("() => window.noReload") is True
+    on_screen = page.evaluate(RANKING_ROWS)
+    journey.check("ranking after two votes")
+
+    page.reload()
+    expect(page.locator("h1")).to_have_text("Rangschikking")
+    assert page.evaluate("() => window.noReload") is None
+    assert page.evaluate(RANKING_ROWS) == on_screen == [
+        ["1", True, "Veilig fietspad naar school", "2"],
+        ["1", True, "Zitbanken langs de Leie", "2"],
+        ["3", False, "Meer bomen op het marktplein", "1"],
+        ["4", False, "Speeltuin in Hulste", "0"],
+    ]

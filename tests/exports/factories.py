@@ -37,3 +37,16 @@ def idea(process, title: str = "Meer bomen op de markt", status: str = "publishe
     db.session.add(made)
     db.session.commit()
     return made
+
+
+def counted_votes(made: Idea, votes: int) -> None:
+    """Give an idea `votes` votes as ballots and vote rows, as the frozen result counts them."""
+    from participation.votes.models import Ballot, Vote
+
+    for _ in range(votes):
+        ballot = Ballot(process_id=made.process_id, used=1)
+        db.session.add(ballot)
+        db.session.flush()
+        db.session.add(Vote(ballot_id=ballot.id, idea_id=made.id, count=1))
+    made.vote_count = votes
+    db.session.commit()

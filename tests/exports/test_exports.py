@@ -51,17 +51,29 @@ def test_ideas_csv_round_trips(admin_client, ideas):
     rows = read_csv(response.data)
     assert list(rows[0].keys()) == [
         "id", "traject", "titel", "status", "thema", "deelgemeente", "wijk", "stemmen", "ingediend_op", "via_loket",
-        "sdg_subdoelen", "actie_codes",
+        "sdg_subdoelen", "actie_codes", "tekst",
     ]
     by_title = {row["titel"]: row for row in rows}
     assert len(rows) == 4
     assert by_title["Een zitbank aan de Leie; met “aanhalingstekens”"]["via_loket"] == "ja"
     assert by_title["Meer bomen op de markt"] | {"ingediend_op": ""} == {
         "id": str(ideas["first"].id), "traject": "hallo-harelbeke", "titel": "Meer bomen op de markt",
-        "status": "published", "thema": "planet", "deelgemeente": "Harelbeke", "wijk": "Stasegem", "stemmen": "12",
+        "status": "Gepubliceerd", "thema": "Planet", "deelgemeente": "Harelbeke", "wijk": "Stasegem", "stemmen": "12",
         "ingediend_op": "",
-        "via_loket": "nee", "sdg_subdoelen": "", "actie_codes": "",
+        "via_loket": "nee", "sdg_subdoelen": "", "actie_codes": "", "tekst": "Schaduw in de zomer.",
     }
+
+
+def test_exports_say_what_the_screens_say_in_the_chosen_language(admin_client, make_process):
+    process = make_process(slug="taal")
+    idea(process, "Een bank", status="not_selected", theme="people",
+         body="Een **bank** in de schaduw.\n\n- met een tafel\n- en een vuilbak")
+    row = read_csv(admin_client.get("/beheer/exports/ideas.csv").data)[0]
+    assert (row["status"], row["thema"]) == ("Niet gekozen", "People")
+    assert row["tekst"] == "Een bank in de schaduw.\n\nmet een tafel\nen een vuilbak"
+    admin_client.get("/taal/fr")
+    row = read_csv(admin_client.get("/beheer/exports/ideas.csv").data)[0]
+    assert (row["status"], row["thema"]) == ("Non retenue", "Humanité")
 
 
 def test_ideas_export_for_one_process(admin_client, ideas):
@@ -106,7 +118,7 @@ def test_only_the_users_export_holds_e_mail_addresses(admin_client, ideas, make_
     users = read_csv(admin_client.get("/beheer/exports/users.csv").data)
     assert {"e_mailadres", "rollen"} <= set(users[0])
     moderator = next(row for row in users if row["e_mailadres"] == "moderator@harelbeke.be")
-    assert moderator["rollen"] == "moderator,resident"
+    assert moderator["rollen"] == "Moderator, Inwoner"
     for kind in ("ideas", "vote_totals"):
         for fmt in ("csv", "json"):
             assert b"@" not in admin_client.get(f"/beheer/exports/{kind}.{fmt}").data

@@ -2,7 +2,7 @@ import io
 
 from pypdf import PdfReader
 
-from tests.exports.factories import district, idea, neighbourhood
+from tests.exports.factories import counted_votes, district, idea, neighbourhood
 
 
 def pdf_text(data: bytes) -> str:
@@ -14,13 +14,14 @@ def test_process_report_has_figures_ranking_chart_and_answers(admin_client, make
                            phases=[("propose", -20, -10), ("vote", -10, -1), ("result", -1, None)])
     resident = make_user()
     hulste = district("Hulste")
-    idea(process, "Fietsstraat naar school", votes=41, author=resident, district=hulste, status="selected",
-         answer="<p>We nemen dit op in het meerjarenplan.</p>")
-    idea(process, "Bloemen aan het station", votes=17, author=resident, status="not_selected",
-         answer="<p>Het station is van de NMBS.</p>")
-    idea(process, "Petanquebaan in Bavikhove", votes=9, entered_by=make_user("employee"))
+    counted_votes(idea(process, "Fietsstraat naar school", author=resident, district=hulste, status="selected",
+                       answer="<p>We nemen dit op in het meerjarenplan.</p>"), 41)
+    counted_votes(idea(process, "Bloemen aan het station", author=resident, status="not_selected",
+                       answer="<p>Het station is van de NMBS.</p>"), 17)
+    counted_votes(idea(process, "Petanquebaan in Bavikhove", entered_by=make_user("employee")), 9)
     idea(process, "Nog niet gemodereerd", status="submitted")
-    idea(process, "Schaduw op de speelplaats", votes=3, author=resident, neighbourhood=neighbourhood("Stasegem"))
+    counted_votes(idea(process, "Schaduw op de speelplaats", author=resident,
+                       neighbourhood=neighbourhood("Stasegem")), 3)
 
     response = admin_client.get("/beheer/trajecten/hallo-harelbeke/rapport.pdf")
 
@@ -43,12 +44,12 @@ def test_process_report_has_figures_ranking_chart_and_answers(admin_client, make
 
 
 def test_ideas_with_the_same_total_share_a_place(app, make_process):
-    from participation.exports.queries import ranking
+    from participation.votes.results import standing
 
     process = make_process()
-    for title, votes in (("A", 9), ("B", 5), ("C", 5), ("D", 2)):
+    for title, votes in (("A", 9), ("c", 5), ("B", 5), ("D", 2)):
         idea(process, title, votes=votes)
-    assert [(row.place, row.title) for row in ranking(process)] == [(1, "A"), (2, "B"), (2, "C"), (4, "D")]
+    assert [(row.rank, row.title) for row in standing(process, 20)] == [(1, "A"), (2, "B"), (2, "c"), (4, "D")]
 
 
 def test_report_of_an_empty_process_says_so(admin_client, make_process):
@@ -82,3 +83,30 @@ def test_report_counts_who_took_part_per_group(app, make_process, make_user):
     assert figures.voters == 2
     assert figures.people == 3 + 1  # resident, employee, council member, and one idea at the desk
     assert dict(figures.by_audience) == {"resident": 1, "employee": 1, "council_member": 1, "desk": 1}
+
+
+LONG_TITLE = ("Een petanqueveld met zitbanken, schaduwbomen en een drinkwaterfontein op het dorpsplein van "
+              "Bavikhove, voor jong en oud")
+
+
+def test_the_report_is_a_tagged_pdf_whose_text_stays_on_the_page(admin_client, make_process, make_user):
+    from tests.exports.pdf_checks import page_texts, tagged, text_outside_pages
+
+    process = make_process(slug="hallo-harelbeke", title="Hallo Harelbeke")
+    for number in range(18):
+        district(f"Deelgemeente met een lange naam {number}", position=number)
+    resident = make_user()
+    idea(process, LONG_TITLE, votes=40, author=resident)
+    for number in range(20):
+        idea(process, f"Idee {number} over de Leie en de wijken errond", votes=number, author=make_user())
+    data = admin_client.get("/beheer/trajecten/hallo-harelbeke/rapport.pdf").data
+
+    assert tagged(data) == {"struct_tree": True, "marked": True, "lang": "nl", "title_shown": True}
+    assert text_outside_pages(data) == []
+    text = "\n".join(page_texts(data))
+    assert "Aantal personen" in text and "Aantal ideeën" in text
+    # the chart's label is the whole title (wrapped), never cut off with an ellipsis
+    flat = " ".join(text.split())
+    assert f"1. {LONG_TITLE}" in flat
+    assert "…" not in text
+

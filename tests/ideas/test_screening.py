@@ -131,7 +131,7 @@ def test_merging_moves_followers_once_and_signals_before_commit(make_process, cl
     try:
         moderator = client_as("moderator")
         response = moderator.post(f"/moderatie/ideeen/{duplicate.id}/samenvoegen",
-                                  data={"target": kept.id, "explanation": "Zelfde idee."})
+                                  data={"target": kept.id, "explanation": "Zelfde idee.", "confirmed": "yes"})
     finally:
         idea_merged.disconnect(listener)
     assert response.status_code == 302

@@ -38,7 +38,7 @@ def test_plan_actions_csv_has_a_row_per_task(admin_client):
         "sdg": "16", "beleidsdoelstelling_code": "D16",
         "beleidsdoelstelling": "Vrede, veiligheid en sterke publieke diensten", "actieplan_code": "AP02",
         "actieplan": "", "actie_code": "D16/AP02/03", "actie": "", "taak": "P&O Uitrol HR-software",
-        "dienst": "P&O", "status": "in_progress",
+        "dienst": "P&O", "status": "Bezig",
     }
     assert [row["sdg"] for row in rows] == sorted((row["sdg"] for row in rows), key=int)
 
@@ -87,8 +87,8 @@ def test_plan_updates_list_every_quarter_of_every_task(admin_client):
     assert list(rows[0]) == ["actie_code", "taak", "kwartaal", "status", "toelichting"]
     of_action = [(row["kwartaal"], row["status"], row["toelichting"]) for row in rows
                  if row["actie_code"] == "D10/AP01/04"]
-    assert of_action[0][:2] == ("2023KW1", "in_progress")
-    assert of_action[1] == ("2023KW2", "done", "Eerste ideeën zijn uitgevoerd.")
+    assert of_action[0][:2] == ("2023KW1", "Bezig")
+    assert of_action[1] == ("2023KW2", "Voltooid", "Eerste ideeën zijn uitgevoerd.")
     assert len([row for row in rows if row["actie_code"] == "D16/AP02/03"]) == 9
 
 

@@ -2,45 +2,45 @@
 
 from datetime import date
 
+from participation.clock import last_day, local_day
 from participation.extensions import db
 from participation.processes.models import Phase, Process
-from participation.processes.services import local_day
 
 NEW = {
     "title": "Buurtbudget Stasegem", "slug": "buurtbudget-stasegem", "summary": "Ideeën voor je buurt.",
     "description": "<p>Wat doen we met het budget?</p>", "audience": "public",
-    "propose_starts": "2027-01-01", "propose_ends": "2027-02-01",
-    "vote_starts": "2027-02-01", "vote_ends": "2027-03-01",
+    "propose_starts": "2027-01-01", "propose_ends": "2027-01-31",
+    "vote_starts": "2027-02-01", "vote_ends": "2027-02-28",
     "result_starts": "2027-03-01", "result_ends": "",
 }
 
 
 def phases_of(slug: str) -> list[tuple[str, date, date | None]]:
     process = db.session.scalar(db.select(Process).where(Process.slug == slug))
-    return [(p.kind, local_day(p.starts_at), local_day(p.ends_at)) for p in process.phases]
+    return [(p.kind, local_day(p.starts_at), last_day(p.ends_at)) for p in process.phases]
 
 
 def test_administrator_creates_a_process_with_its_phases(client_as):
     admin = client_as("administrator")
     assert admin.get("/beheer/trajecten/nieuw").status_code == 200
     response = admin.post("/beheer/trajecten/nieuw", data=NEW, follow_redirects=True)
-    assert "Het traject “Buurtbudget Stasegem” is bewaard." in response.get_data(as_text=True)
+    assert "Het traject “Buurtbudget Stasegem” is opgeslagen." in response.get_data(as_text=True)
     assert phases_of("buurtbudget-stasegem") == [
-        ("propose", date(2027, 1, 1), date(2027, 2, 1)),
-        ("vote", date(2027, 2, 1), date(2027, 3, 1)),
+        ("propose", date(2027, 1, 1), date(2027, 1, 31)),
+        ("vote", date(2027, 2, 1), date(2027, 2, 28)),
         ("result", date(2027, 3, 1), None),
     ]
 
 
 def test_dates_that_run_backwards_are_refused_and_nothing_is_saved(client_as):
-    response = client_as("administrator").post("/beheer/trajecten/nieuw", data={**NEW, "propose_ends": "2026-12-01"})
-    assert "Een fase moet sluiten nadat ze opent." in response.get_data(as_text=True)
+    response = client_as("administrator").post("/beheer/trajecten/nieuw", data={**NEW, "propose_ends": "2026-12-31"})
+    assert "Een fase kan niet sluiten voor de dag waarop ze opent." in response.get_data(as_text=True)
     assert db.session.scalar(db.select(db.func.count()).select_from(Process)) == 0
 
 
 def test_overlapping_phases_are_refused(client_as):
     response = client_as("administrator").post("/beheer/trajecten/nieuw", data={**NEW, "vote_starts": "2027-01-15"})
-    assert "Deze fase opent voor de vorige fase sluit." in response.get_data(as_text=True)
+    assert "Deze fase opent voor de laatste dag van de vorige fase voorbij is." in response.get_data(as_text=True)
     response = client_as("administrator").post("/beheer/trajecten/nieuw", data={**NEW, "propose_ends": ""})
     assert "De fase ervoor sluit nooit" in response.get_data(as_text=True)
     assert db.session.scalar(db.select(db.func.count()).select_from(Process)) == 0

@@ -104,7 +104,7 @@ def test_idea_partial_shows_chips_and_moderator_tools(app, client_as, make_proce
         html = render_template("sdgs/_idea_links.html", idea=idea)
         screening = render_template("sdgs/_screening.html", idea=idea, sdg_suggestions=suggestions_for_idea(idea))
     assert 'href="/sdgs/11#target-11.7"' in html
-    assert "Verwijderen" in html and "Subdoel koppelen" in html
+    assert "Verwijderen" in html and 'aria-label="Subdoel 11.7 verwijderen"' in html and "Subdoel koppelen" in html
     assert "Voorgestelde" not in html, "the partial of the public idea page never suggests"
     assert "7.2" in screening and "Bevestigen" in screening and "hernieuwbare" in screening.lower()
     with app.test_request_context("/ideeen/1"):

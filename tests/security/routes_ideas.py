@@ -29,6 +29,7 @@ def build(world, make_user, make_process) -> None:
     world.submitted = _idea(world.ideas_open, author, moderator, "Ingediend idee", status="submitted")
     world.staff_idea = _idea(world.ideas_staff, author, moderator, "Idee van het personeel")
     world.to_publish = _idea(world.ideas_open, author, moderator, "Te publiceren", status="submitted")
+    world.to_publish_together = _idea(world.ideas_open, author, moderator, "Samen te publiceren", status="submitted")
     world.duplicate = _idea(world.ideas_open, author, moderator, "Dubbel idee")
     world.kept = _idea(world.ideas_open, author, moderator, "Blijvend idee")
     world.to_correct = _idea(world.ideas_open, author, moderator, "Idee met tikfuot")
@@ -89,8 +90,15 @@ ROUTES = {
               data=lambda w: {"status": "published", "explanation": "Bedankt."}),
     ],
     "ideas.merge": [
+        Check(lambda w: f"/moderatie/ideeen/{w.duplicate.id}/samenvoegen", only(MODERATOR),
+              method="POST", data=lambda w: {"target": w.kept.id, "explanation": "Zelfde idee."},
+              note="asks to confirm"),
         Check(lambda w: f"/moderatie/ideeen/{w.duplicate.id}/samenvoegen", only(MODERATOR, code=302),
-              method="POST", data=lambda w: {"target": w.kept.id, "explanation": "Zelfde idee."}),
+              method="POST", data=lambda w: {"target": w.kept.id, "explanation": "Zelfde idee.", "confirmed": "yes"}),
+    ],
+    "ideas.publish_many": [
+        Check(lambda w: "/moderatie/ideeen/publiceren", only(MODERATOR, code=302), method="POST",
+              data=lambda w: {"ideas": str(w.to_publish_together.id), "explanation": "Gepubliceerd."}),
     ],
     "ideas.correct": [
         Check(lambda w: f"/moderatie/ideeen/{w.to_correct.id}/corrigeren", only(MODERATOR, code=302),

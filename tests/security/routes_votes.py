@@ -41,6 +41,12 @@ ROUTES = {
         Check(lambda w: "/trajecten/personeelsstemming/rangschikking", STAFF),
         Check(lambda w: "/trajecten/publiek/rangschikking", everyone(404), note="no vote phase"),
     ],
+    "votes.ranking_data": [
+        Check(lambda w: "/trajecten/stemmen/rangschikking.json", everyone()),
+        Check(lambda w: "/trajecten/gestemd/rangschikking.json", everyone()),
+        Check(lambda w: "/trajecten/personeelsstemming/rangschikking.json", STAFF),
+        Check(lambda w: "/trajecten/publiek/rangschikking.json", everyone(404), note="no vote phase"),
+    ],
     "votes.rule": [
         Check(lambda w: "/beheer/trajecten/later-stemmen/stemregel", only(ADMIN)),
         Check(lambda w: "/beheer/trajecten/later-stemmen/stemregel", only(ADMIN, code=302), method="POST",

@@ -99,7 +99,8 @@ def test_vote_before_the_phase_opened_is_refused(voting, client_as):
     process, (idea, *_rest) = voting(phases=LATER)
     client = client_as("resident")
     response = client.post(f"/stemmen/ideeen/{idea.id}", headers={"Accept": "application/json"})
-    assert response.status_code == 409 and response.json["message"] == "Stemmen kan nog niet in dit traject."
+    assert response.status_code == 409
+    assert response.json["message"] == "Stemmen kan nog niet in dit traject: de stemfase is nog niet begonnen."
     assert total(idea) == 0
 
 
@@ -151,3 +152,14 @@ def test_casting_is_rate_limited_per_account(app, voting, make_user, login):
     finally:
         limiter.enabled = False
     assert total(ideas[0]) == 4
+
+
+def test_a_vote_in_a_process_without_voting_says_so(make_process, client_as):
+    from participation.ideas.models import Idea
+
+    process = make_process(phases=(("propose", -10, -1),))
+    idea = Idea(process_id=process.id, title="Idee", body="Tekst", theme="planet", status="published")
+    db.session.add(idea)
+    db.session.commit()
+    response = client_as("resident").post(f"/stemmen/ideeen/{idea.id}", headers={"Accept": "application/json"})
+    assert response.json["message"] == "In dit traject wordt niet gestemd."

@@ -8,7 +8,7 @@ from participation.database import utcnow
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.votes.models import Ballot, ResultRow, ResultSnapshot, Vote
-from participation.votes.results import ranked
+from participation.votes.ranking import places, rank_rows
 from tests.votes.conftest import CLOSED, LATER
 
 
@@ -24,10 +24,12 @@ def give(idea, voters: int, *, process) -> None:
 
 
 def test_ties_share_a_rank_and_the_next_rank_skips():
-    rows = ranked([(1, "Bomen", 5), (2, "Zitbanken", 3), (3, "Fietspad", 3), (4, "Speeltuin", 1)])
-    assert [(r["title"], r["rank"], r["shared"]) for r in rows] == [
+    rows = rank_rows([(1, "Bomen", 5), (3, "Fietspad", 3), (2, "Zitbanken", 3), (4, "Speeltuin", 1)])
+    assert [(r.title, r.rank, r.shared) for r in rows] == [
         ("Bomen", 1, False), ("Fietspad", 2, True), ("Zitbanken", 2, True), ("Speeltuin", 4, False),
     ]
+    # a histogram of only the highest totals gives the same places for them
+    assert {votes: (p.place, p.shared) for votes, p in places({5: 1, 3: 2}).items()} == {5: (1, False), 3: (2, True)}
 
 
 def test_live_ranking_shows_totals_and_shared_ranks(voting, make_idea, client):
@@ -159,3 +161,17 @@ def test_closing_a_second_ago_shows_the_frozen_result(voting, client):
     db.session.commit()
     assert "definitief" in client.get(f"/trajecten/{process.slug}/rangschikking").get_data(as_text=True)
     assert db.session.scalar(db.select(db.func.count()).select_from(Idea)) == 3
+
+
+def test_the_frozen_result_has_a_chart_with_its_table(voting, make_idea, client):
+    process, _ideas = voting(phases=CLOSED, ideas=0)
+    give(make_idea(process, "Meer bomen"), 3, process=process)
+    give(make_idea(process, "Veilig fietspad"), 1, process=process)
+    page = client.get(f"/trajecten/{process.slug}/rangschikking").get_data(as_text=True)
+    chart = page.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
+    assert 'role="img"' in chart and 'aria-labelledby="result-chart-title result-chart-desc"' in chart
+    assert "<title id=\"result-chart-title\">Stemmen per idee, top 2</title>" in chart
+    assert "Een balk per idee" in chart.split("<desc", 1)[1]
+    assert "1. Meer bomen" in chart and "2. Veilig fietspad" in chart
+    assert page.index("</figure>") < page.index('<table class="table ranking"')
+    assert "<svg" not in client.get(f"/trajecten/{process.slug}/rangschikking?q=bomen").get_data(as_text=True)
