@@ -46,9 +46,11 @@ def idea_visibility(viewer, *, listing: bool = False) -> ColumnElement[bool]:
     - the viewer is a moderator or administrator (every status).
 
     With `listing=True` the condition is the one for lists of ideas (process pages, SDG and plan pages,
-    feeds, the API): people see only ideas with a public status there, moderators still every status
-    of the processes they see. Needs no join: compose it into any statement that selects from `Idea`,
-    e.g. ``select(Idea.id).join(...).where(idea_visibility(current_user, listing=True))``.
+    the API): people see only ideas with a public status there (not their own new ones, nor merged
+    ones), moderators still every status of the processes they see.
+
+    Needs no join: compose it into any statement that selects from `Idea`, e.g.
+    ``select(Idea.id).join(...).where(idea_visibility(current_user, listing=True))``.
     """
     audience = Idea.process_id.in_(select(Process.id).where(Process.audience.in_(audiences_visible_to(viewer))))
     if _is_moderator(viewer):
