@@ -18,6 +18,7 @@ FRAGMENT_MODULES = (
     "participation.votes.api",
     "participation.advisory.api",
     "participation.plan.api",
+    "participation.comments.api",
     "participation.indicators.api",
 )
 

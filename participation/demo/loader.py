@@ -157,6 +157,9 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
     statements = load_city_statements(folder / "sdg_statements.json")
     report.lines.append(f"{statements} SDG statements of the city")
     load_ideas(folder, report)
+    from participation.demo.comments import load_comments
+
+    load_comments(folder, local_midnight_utc, report.lines)
     load_council_rounds(folder, councils, report.lines)
     db.session.flush()
     from participation.plan.demo import load_plan_demo

@@ -13,6 +13,7 @@ from participation.core.queries import district_choices, neighbourhood_choices
 from participation.extensions import db, limiter
 from participation.ideas import bp, forms, keeps, queries, rules, services
 from participation.ideas.models import Idea
+from participation.ideas.sections import card_facts, idea_sections
 from participation.ideas.similar import similar_ideas
 from participation.numbers import parse_int
 from participation.processes.models import Process
@@ -58,6 +59,7 @@ def render_process_page(process: Process):
         can_propose=rules.can_propose(current_user, process),
         can_enter_for_resident=rules.can_enter_for_resident(current_user, process),
         propose_open=rules.is_propose_open(process), shareable=is_shareable(process),
+        card_facts=card_facts(page.items),
         note=note_of_process(process.id),
     )
 
@@ -167,7 +169,7 @@ def show(idea_id: int):
         is_moderator=rules.is_moderator(current_user), is_own=rules.is_own(current_user, idea),
         shareable=rules.is_shareable(idea),
         similar=similar_ideas(idea.process_id, idea.title, idea.body, exclude_id=idea.id) if idea.is_public else [],
-        button=forms.ButtonForm(),
+        button=forms.ButtonForm(), sections=idea_sections(idea, current_user),
     )
 
 
@@ -222,7 +224,7 @@ def unfollow(idea_id: int):
 @access(AUTHENTICATED)
 def mine():
     page = queries.my_ideas(current_user, request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"])
-    return render_template("ideas/mine.html", page=page)
+    return render_template("ideas/mine.html", page=page, card_facts=card_facts(page.items))
 
 
 @bp.route("/account/gevolgde-ideeen")
@@ -230,4 +232,4 @@ def mine():
 def followed():
     page = queries.followed_ideas(current_user, request.args.get("page", 1, type=parse_int),
                                   current_app.config["PER_PAGE"])
-    return render_template("ideas/followed.html", page=page)
+    return render_template("ideas/followed.html", page=page, card_facts=card_facts(page.items))
