@@ -140,10 +140,10 @@ def chapter_summaries(summaries: list[SdgSummary]) -> list[ChapterSummary]:
     found = [ChapterSummary(key=c.key, label=c.label, counts=dict.fromkeys(Status, 0)) for c in chapters()]
     by_key = {chapter.key: chapter for chapter in found}
     for summary in summaries:
-        pillar = chapter_of_goal(summary.sdg)
-        if pillar is None:
+        holder = chapter_of_goal(summary.sdg)
+        if holder is None:
             continue
-        chapter = by_key[pillar.key]
+        chapter = by_key[holder.key]
         chapter.sdgs.append(summary)
         chapter.add(summary)
     return [chapter for chapter in found if chapter.sdgs]

@@ -96,3 +96,13 @@ def test_plan_tracker_shows_the_plan_goals_under_the_city_chapters(app, client):
     people = body[body.index('id="chapter-people"'):body.index('</section>', body.index('id="chapter-people"'))]
     assert 'href="/plan/sdg/10"' in people
     assert 'id="chapter-peace"' not in body
+
+
+def test_the_demo_plan_counts_the_report_charts_per_chapter(app):
+    """People 50, Prosperity 46, Planet 37, Public Services 31 tasks; Partnerships has no SDG of the plan."""
+    from participation.plan.queries import chapter_summaries, sdg_summaries
+
+    load_demo(app)
+    with app.test_request_context():
+        found = [(c.label, c.reported_tasks) for c in chapter_summaries(sdg_summaries())]
+    assert found == [("People", 50), ("Prosperity", 46), ("Planet", 37), ("Public Services", 31)]
