@@ -65,7 +65,12 @@ class Config:
     HSTS_SECONDS = env_int("HSTS_SECONDS", 0)
     HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", False)
     PLAN_UPLOAD_MAX_MB = env_int("PLAN_UPLOAD_MAX_MB", 5)
-    MAX_CONTENT_LENGTH = env_int("MAX_CONTENT_LENGTH", None)  # unset: the plan upload's limit plus 1 MB
+    # Photos of ideas: kept in this folder (made by the platform, never the uploaded file itself).
+    UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER", str(INSTANCE_DIR / "uploads"))
+    IMAGE_MAX_MB = env_int("IMAGE_MAX_MB", 5)
+    IMAGES_PER_IDEA = env_int("IMAGES_PER_IDEA", 3)
+    # unset: the largest form (the plan upload, or an idea with all its photos) plus 1 MB
+    MAX_CONTENT_LENGTH = env_int("MAX_CONTENT_LENGTH", None)
 
     REDIS_URL = os.environ.get("REDIS_URL")
     RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)

@@ -90,10 +90,24 @@ def mail_send() -> None:
         raise SystemExit(1)
 
 
+@click.group("images")
+def images_group() -> None:
+    """The photos of ideas."""
+
+
+@images_group.command("prune")
+@with_appcontext
+def images_prune() -> None:
+    """Remove stored photo files that no idea names any more."""
+    from participation.ideas.images import prune_files
+
+    click.echo(f"{prune_files()} files removed")
+
+
 def register_commands(app: Flask) -> None:
     from participation.exports.cli import export_group
     from participation.plan.cli import plan_group
     from participation.sdgs.cli import sdg_group
 
-    for group in (demo_group, users_group, mail_group, sdg_group, plan_group, export_group):
+    for group in (demo_group, users_group, mail_group, images_group, sdg_group, plan_group, export_group):
         app.cli.add_command(group)

@@ -89,10 +89,10 @@ def delete_account(user: User) -> None:
     The account row stays as an empty shell (no name, no address, no password, no roles) so that
     references kept for counting, like an idea entered at the desk, keep pointing somewhere.
     """
-    db.session.execute(update(Idea).where(Idea.author_id == user.id).values(author_id=None))
     db.session.execute(delete(Follow).where(Follow.user_id == user.id))
-    for erase in _ERASERS:
+    for erase in _ERASERS:  # before the ideas lose their author, so an eraser still finds the person's ideas
         erase(user)
+    db.session.execute(update(Idea).where(Idea.author_id == user.id).values(author_id=None))
     db.session.execute(delete(UserRole).where(UserRole.user_id == user.id))
     end_every_login(user)
     user.email = f"verwijderd-{user.id}@invalid"

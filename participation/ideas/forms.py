@@ -1,5 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
@@ -42,7 +43,30 @@ class IdeaForm(FlaskForm):
         self.neighbourhood_id.choices = {None: [(None, _l("No particular neighbourhood"))], **neighbourhood_choices()}
 
 
-class DeskIdeaForm(IdeaForm):
+PHOTO_SLOTS = 3  # the form's upload fields; IMAGES_PER_IDEA may allow fewer, never more
+
+
+class PhotoFields:
+    """Up to three photos, each with the words that say what it shows."""
+
+    photo_1 = FileField(_l("Photo 1"), render_kw={"accept": "image/jpeg,image/png,image/webp"})
+    photo_1_alt = StringField(_l("What does photo 1 show?"), validators=[Optional(), Length(max=250)])
+    photo_2 = FileField(_l("Photo 2"), render_kw={"accept": "image/jpeg,image/png,image/webp"})
+    photo_2_alt = StringField(_l("What does photo 2 show?"), validators=[Optional(), Length(max=250)])
+    photo_3 = FileField(_l("Photo 3"), render_kw={"accept": "image/jpeg,image/png,image/webp"})
+    photo_3_alt = StringField(_l("What does photo 3 show?"), validators=[Optional(), Length(max=250)])
+
+    def photo_slots(self, free: int) -> list[tuple]:
+        """The (file, description) field pairs the page offers when `free` photos can still be added."""
+        return [(getattr(self, f"photo_{n}"), getattr(self, f"photo_{n}_alt"))
+                for n in range(1, min(free, PHOTO_SLOTS) + 1)]
+
+
+class IdeaPhotoForm(PhotoFields, IdeaForm):
+    """The idea form of residents, with photos."""
+
+
+class DeskIdeaForm(PhotoFields, IdeaForm):
     resident_name = StringField(
         _l("Name of the resident"),
         validators=[DataRequired(_l("Fill in the resident's name.")), Length(max=120)],

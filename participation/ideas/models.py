@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.database import utcnow
@@ -59,6 +59,9 @@ class Idea(db.Model):
     merged_into = relationship("Idea", remote_side=[id])
     history: Mapped[list["IdeaStatusChange"]] = relationship(
         back_populates="idea", order_by="IdeaStatusChange.created_at", cascade="all, delete-orphan"
+    )
+    images: Mapped[list["IdeaImage"]] = relationship(
+        back_populates="idea", order_by="IdeaImage.position", cascade="all, delete-orphan"
     )
 
     @property
@@ -140,3 +143,29 @@ class IdeaEdit(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
 
     editor = relationship("User")
+
+
+class IdeaImage(db.Model):
+    """A photo of an idea, as the platform made it from the upload (participation/images): a JPEG in
+    two sizes without metadata, kept in the picture storage under `key` + size. The words that
+    say what it shows (`alt_text`) are required: a blind resident hears them instead."""
+
+    __tablename__ = "idea_images"
+    __table_args__ = (UniqueConstraint("idea_id", "position", name="uq_idea_images_idea_position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    alt_text: Mapped[str] = mapped_column(String(250))
+    width: Mapped[int] = mapped_column()
+    height: Mapped[int] = mapped_column()
+    small_width: Mapped[int] = mapped_column()
+    small_height: Mapped[int] = mapped_column()
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+
+    idea: Mapped[Idea] = relationship(back_populates="images")
+
+    def storage_key(self, size: str) -> str:
+        return f"{self.key}-{size}"

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 
 from participation.core.pillars import PILLAR_KEYS
 from participation.extensions import db
@@ -70,7 +70,8 @@ def search_condition(query: str):
 
 
 def with_list_loads(statement: Select) -> Select:
-    return statement.options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.author))
+    return statement.options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.author),
+                             selectinload(Idea.images))
 
 
 def place_condition(district_id: int | None, neighbourhood_id: int | None):

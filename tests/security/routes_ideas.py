@@ -29,6 +29,11 @@ def build(world, make_user, make_process) -> None:
     world.duplicate = _idea(world.ideas_open, author, moderator, "Dubbel idee")
     world.kept = _idea(world.ideas_open, author, moderator, "Blijvend idee")
     world.to_correct = _idea(world.ideas_open, author, moderator, "Idee met tikfuot")
+    from participation.ideas import images
+    from tests.pictures import photo
+
+    for idea in (world.published, world.submitted):
+        images.attach_images(idea, images.check_uploads([images.Upload(photo(64, 48), "Een foto")]), author)
     db.session.commit()
 
 
@@ -101,6 +106,13 @@ ROUTES = {
         Check(lambda w: "/beheer/trajecten/999999", only(ADMIN, code=404)),
     ],
 }
+
+ROUTES["ideas.image"] = [
+    Check(lambda w: f"/ideeen/{w.published.id}/fotos/{w.published.images[0].id}-small.jpg", everyone()),
+    Check(lambda w: f"/ideeen/{w.published.id}/fotos/{w.published.images[0].id}-large.jpg", everyone()),
+    Check(lambda w: f"/ideeen/{w.submitted.id}/fotos/{w.submitted.images[0].id}-small.jpg", SCREENERS_ONLY),
+    Check(lambda w: f"/ideeen/{w.published.id}/fotos/{w.submitted.images[0].id}-small.jpg", everyone(404)),
+]
 
 ROUTES["ideas.similar"] = [
     Check(lambda w: "/trajecten/ideeen-open/ideeen/gelijkaardig?titel=Gepubliceerd", everyone()),
