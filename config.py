@@ -69,6 +69,12 @@ class Config:
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER", str(INSTANCE_DIR / "uploads"))
     IMAGE_MAX_MB = env_int("IMAGE_MAX_MB", 5)
     IMAGES_PER_IDEA = env_int("IMAGES_PER_IDEA", 3)
+    # The map of a process's ideas: the tile server (empty: no tiles, the markers on a plain ground)
+    # and the words it asks to be credited with. Its origin is added to the CSP's img-src.
+    MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    MAP_TILE_ATTRIBUTION = os.environ.get(
+        "MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors (openstreetmap.org/copyright)"
+    )
     # unset: the largest form (the plan upload, or an idea with all its photos) plus 1 MB
     MAX_CONTENT_LENGTH = env_int("MAX_CONTENT_LENGTH", None)
 

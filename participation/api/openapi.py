@@ -201,6 +201,55 @@ SCHEMAS = {
             },
         },
     },
+    "IdeaFeatureCollection": {
+        "type": "object",
+        "required": ["type", "features"],
+        "additionalProperties": False,
+        "description": "GeoJSON (RFC 7946): the published ideas that have a spot on the map.",
+        "properties": {
+            "type": {"const": "FeatureCollection"},
+            "features": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["type", "id", "geometry", "properties"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "type": {"const": "Feature"},
+                        "id": {"type": "integer"},
+                        "geometry": {
+                            "type": "object",
+                            "required": ["type", "coordinates"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "type": {"const": "Point"},
+                                "coordinates": {
+                                    "type": "array", "minItems": 2, "maxItems": 2, "items": {"type": "number"},
+                                    "description": "Longitude, latitude (WGS 84).",
+                                },
+                            },
+                        },
+                        "properties": {
+                            "type": "object",
+                            "required": ["title", "status", "theme", "place", "vote_count", "url"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "title": {"type": "string"},
+                                "status": {"type": "string",
+                                           "enum": ["published", "selected", "not_selected", "in_progress",
+                                                    "realised"]},
+                                "theme": {"type": "string"},
+                                "place": {**NULLABLE_STRING, "description": "The wijk or deelgemeente, as the city "
+                                                                            "names it."},
+                                "vote_count": {"type": "integer", "minimum": 0},
+                                "url": {"type": "string", "format": "uri", "description": "The idea's page."},
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
     "ProcessPage": page_of("Process"),
     "IdeaPage": page_of("Idea"),
 }
@@ -243,6 +292,18 @@ PATHS = {
                 *PAGE_PARAMETERS,
             ],
             "responses": {"200": ok(ref("IdeaPage"), "A page of ideas."), "404": NOT_FOUND},
+        }
+    },
+    "/api/v1/processes/{slug}/ideas.geojson": {
+        "get": {
+            "summary": "The published ideas of a public process that have a spot on the map, as GeoJSON.",
+            "operationId": "processIdeasGeojson",
+            "parameters": [SLUG],
+            "responses": {
+                "200": {"description": "A GeoJSON FeatureCollection, most votes first.",
+                        "content": {"application/geo+json": {"schema": ref("IdeaFeatureCollection")}}},
+                "404": NOT_FOUND,
+            },
         }
     },
     "/api/v1/places": {

@@ -102,3 +102,20 @@ def place_data(district) -> dict:
         "postcode": district.postcode,
         "neighbourhoods": [{"id": wijk.id, "name": wijk.name} for wijk in district.neighbourhoods],
     }
+
+
+def idea_feature(idea: Idea) -> dict:
+    """An idea as a GeoJSON Feature: its point (longitude first, as GeoJSON wants) and what a map shows."""
+    return {
+        "type": "Feature",
+        "id": idea.id,
+        "geometry": {"type": "Point", "coordinates": [idea.longitude, idea.latitude]},
+        "properties": {
+            "title": idea.title,
+            "status": idea.status,
+            "theme": idea.theme,
+            "place": idea.place,
+            "vote_count": idea.vote_count,
+            "url": url_for("ideas.show", idea_id=idea.id, _external=True),
+        },
+    }

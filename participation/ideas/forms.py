@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from participation.core.pillars import PILLARS
 from participation.core.queries import district_choices, neighbourhood_choices
@@ -15,6 +15,20 @@ def _int_or_none(value):
         return int(value) if value not in (None, "", "None") else None
     except (TypeError, ValueError):
         return None
+
+
+def coordinate(value) -> float | None:
+    """A latitude or longitude as typed: "50.8567" or, the Belgian way, "50,8567"."""
+    if value is None or str(value).strip() == "":
+        return None
+    return float(str(value).strip().replace(",", "."))
+
+
+def is_coordinate(form, field) -> None:
+    try:
+        coordinate(field.data)
+    except ValueError:
+        raise ValidationError(_l("Write a number, for example 50.8567.")) from None
 
 
 class IdeaForm(FlaskForm):
@@ -35,6 +49,15 @@ class IdeaForm(FlaskForm):
                               description=_l("Leave empty when the idea is for the whole city."))
     neighbourhood_id = SelectField(_l("Neighbourhood"), coerce=_int_or_none, validators=[Optional()],
                                    description=_l("Only when the idea is about one neighbourhood."))
+
+    address = StringField(
+        _l("Where exactly? (optional)"), validators=[Optional(), Length(max=200)],
+        description=_l("An address or a spot in words, for example: at the bus stop in the Kortrijksestraat."),
+    )
+    latitude = StringField(_l("Latitude (optional)"), validators=[Optional(), is_coordinate],
+                           description=_l("Choose the spot on the map, or write its coordinates (for example "
+                                          "50.8567 and 3.3117)."))
+    longitude = StringField(_l("Longitude (optional)"), validators=[Optional(), is_coordinate])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

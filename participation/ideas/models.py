@@ -23,6 +23,7 @@ class Idea(db.Model):
             "status IN ({})".format(", ".join(f"'{s}'" for s in STATUSES)), name="known_status"
         ),
         CheckConstraint("vote_count >= 0", name="votes_not_negative"),
+        CheckConstraint("(latitude IS NULL) = (longitude IS NULL)", name="point_whole"),
         Index("ix_ideas_process_status_created", "process_id", "status", "created_at"),
         Index("ix_ideas_process_votes", "process_id", "vote_count"),
     )
@@ -36,6 +37,11 @@ class Idea(db.Model):
     neighbourhood_id: Mapped[int | None] = mapped_column(
         ForeignKey("neighbourhoods.id", ondelete="SET NULL"), index=True
     )
+    # The spot the idea is about, when it is about one: a point inside the city's bounds, and/or the
+    # address in words (as a resident says it at the desk: "aan de bushalte in de Kortrijksestraat").
+    latitude: Mapped[float | None] = mapped_column()
+    longitude: Mapped[float | None] = mapped_column()
+    address: Mapped[str | None] = mapped_column(String(200))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     on_behalf_name: Mapped[str | None] = mapped_column(String(120))
@@ -75,6 +81,10 @@ class Idea(db.Model):
         if self.neighbourhood is not None:
             return self.neighbourhood.label
         return self.district.name if self.district is not None else None
+
+    @property
+    def has_point(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
 
     @property
     def via_desk(self) -> bool:

@@ -112,6 +112,14 @@ def process_ideas(process: Process, filters: IdeaFilters, page: int, per_page: i
                        error_out=False)
 
 
+def has_points(process: Process) -> bool:
+    """Whether any published idea of the process has a spot on the map."""
+    return db.session.scalar(
+        select(Idea.id).where(Idea.process_id == process.id, Idea.status.in_(PUBLIC_STATUSES),
+                              Idea.latitude.is_not(None)).limit(1)
+    ) is not None
+
+
 def idea_by_id(idea_id: int) -> Idea | None:
     return db.session.scalar(
         select(Idea).where(Idea.id == idea_id).options(

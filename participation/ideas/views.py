@@ -56,6 +56,8 @@ def render_process_page(process: Process):
         can_propose=rules.can_propose(current_user, process),
         can_enter_for_resident=rules.can_enter_for_resident(current_user, process),
         propose_open=rules.is_propose_open(process), shareable=is_shareable(process),
+        map_url=url_for("api.process_ideas_geojson", slug=process.slug)
+        if is_shareable(process) and queries.has_points(process) else None,
     )
 
 
@@ -86,7 +88,9 @@ def apply_error(form, error: services.IdeaError | images.ImageError) -> None:
 
 def idea_text(form) -> services.IdeaText:
     return services.IdeaText(title=form.title.data, body=form.body.data, theme=form.theme.data,
-                             district_id=form.district_id.data, neighbourhood_id=form.neighbourhood_id.data)
+                             district_id=form.district_id.data, neighbourhood_id=form.neighbourhood_id.data,
+                             latitude=forms.coordinate(form.latitude.data),
+                             longitude=forms.coordinate(form.longitude.data), address=form.address.data)
 
 
 def closed(process: Process):
