@@ -44,6 +44,7 @@ database: setup
 	$(BIN)/participation db upgrade
 	$(BIN)/participation sdg load
 	$(BIN)/participation demo load --if-empty
+	$(BIN)/participation search rebuild
 	$(BIN)/participation sdg train
 
 run: database

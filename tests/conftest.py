@@ -53,6 +53,7 @@ def clean_tables() -> None:
         else:
             for table in tables:
                 conn.execute(table.delete())
+            conn.execute(text("DELETE FROM search_fts"))  # the search index's FTS5 table, made by its migration
 
 
 class IsolatedClient(FlaskClient):
