@@ -162,7 +162,7 @@ SCHEMAS = {
     "Idea": {
         "type": "object",
         "required": [
-            "id", "process", "title", "body", "theme", "district", "neighbourhood", "status", "vote_count",
+            "id", "process", "title", "body", "theme", "district", "neighbourhood", "point", "status", "vote_count",
             "sdg_targets", "answer", "created_at", "links",
         ],
         "additionalProperties": False,
@@ -177,6 +177,13 @@ SCHEMAS = {
             "neighbourhood": {
                 "oneOf": [ref("Neighbourhood"), {"type": "null"}],
                 "description": "The wijk the idea is about, when it is about one; it lies in `district`.",
+            },
+            "point": {
+                "oneOf": [{
+                    "type": "object", "required": ["latitude", "longitude"], "additionalProperties": False,
+                    "properties": {"latitude": {"type": "number"}, "longitude": {"type": "number"}},
+                }, {"type": "null"}],
+                "description": "The spot the idea is about (WGS 84), when it names one.",
             },
             "status": {
                 "type": "string",

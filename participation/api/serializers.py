@@ -52,6 +52,7 @@ def idea_data(idea: Idea, sdg_targets: list[str] | None = None) -> dict:
         "neighbourhood": None if idea.neighbourhood is None else {
             "id": idea.neighbourhood.id, "name": idea.neighbourhood.name, "district_id": idea.neighbourhood.district_id,
         },
+        "point": {"latitude": idea.latitude, "longitude": idea.longitude} if idea.has_point else None,
         "status": idea.status,
         "vote_count": idea.vote_count,
         "sdg_targets": list(sdg_targets or []),

@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from participation.access import MODERATOR, access
 from participation.extensions import db
-from participation.ideas import bp, forms, queries, rules, services
+from participation.ideas import bp, forms, images, queries, rules, services
 from participation.ideas.models import Idea
 from participation.ideas.similar import similar_ideas
 from participation.mail.services import flush_log_backend
@@ -32,7 +32,7 @@ def render_screen(idea: Idea, status_form=None, merge_form=None, correction_form
         correction_form=correction_form or forms.CorrectionForm(obj=idea, formdata=None),
         history=queries.idea_history(idea), edits=queries.idea_edits(idea),
         similar=similar_ideas(idea.process_id, idea.title, idea.body, exclude_id=idea.id),
-        sdg_suggestions=suggestions_for_idea(idea),
+        sdg_suggestions=suggestions_for_idea(idea), photos=images.images_of(idea), button=forms.ButtonForm(),
     )
 
 
@@ -111,3 +111,18 @@ def correct(idea_id: int):
             flash(_("The correction is saved and shown on the idea."), "success")
             return redirect(url_for("ideas.screen", idea_id=idea.id))
     return render_screen(idea, correction_form=form)
+
+
+@bp.route("/moderatie/ideeen/<int:idea_id>/fotos/<int:image_id>/verwijderen", methods=["POST"])
+@access(MODERATOR)
+def remove_photo(idea_id: int, image_id: int):
+    """A photo that may not stay (someone shown without consent, an address, anything the text would not
+    be allowed to say) goes; the idea stays."""
+    idea = screened_idea_or_404(idea_id)
+    photo = images.image_of(idea, image_id)
+    if photo is None or not forms.ButtonForm().validate_on_submit():
+        abort(404 if photo is None else 400)
+    images.remove_image(photo)
+    db.session.commit()
+    flash(_("The photo is removed."), "success")
+    return redirect(url_for("ideas.screen", idea_id=idea.id))

@@ -132,7 +132,7 @@ def test_a_resident_searches_the_site_from_the_header(journey, make_user, make_p
     journey.visit("/")
     search = page.get_by_role("search", name="Zoek op de site")
     search.get_by_role("searchbox").fill("fietsen")
-    search.get_by_role("button", name="Zoeken").click()
+    search.get_by_role("button", name="Zoek", exact=True).click()
     expect(page.get_by_role("heading", name=re.compile("^Ideeën"))).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_have_text("Zoeken")
     journey.check("results grouped by kind")

@@ -142,3 +142,11 @@ def test_the_demo_puts_hallo_harelbeke_ideas_on_the_map_with_photos_made_on_load
     bench = db.session.scalar(db.select(Idea).where(Idea.title == "Meer zitbanken op de Markt"))
     image = bench.images[0]
     assert client.get(f"/ideeen/{bench.id}/fotos/{image.id}-small.jpg").status_code == 200
+
+
+def test_the_open_data_of_an_idea_gives_its_point(city, make_process, make_idea, client):
+    process = make_process(slug="hallo")
+    placed = make_point_idea(make_idea, process, "Een bank op de Markt", (50.8566, 3.3094))
+    anywhere = make_idea(process, title="Overal")
+    assert client.get(f"/api/v1/ideas/{placed.id}").get_json()["point"] == {"latitude": 50.8566, "longitude": 3.3094}
+    assert client.get(f"/api/v1/ideas/{anywhere.id}").get_json()["point"] is None

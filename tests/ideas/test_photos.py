@@ -196,3 +196,34 @@ def test_the_desk_enters_a_photo_for_a_resident(make_process, client_as):
                                           content_type="multipart/form-data")
     assert response.status_code == 302
     assert db.session.scalar(db.select(IdeaImage.alt_text)) == "Foto die mevrouw meebracht"
+
+
+def test_cards_with_photos_cost_no_query_per_idea(make_process, make_idea, client, count_queries):
+    plain, pictured = make_process(slug="zonder"), make_process(slug="met")
+    for number in range(3):
+        make_idea(plain, title=f"Idee {number}")
+    small = [images.Upload(photo(40, 30), "Een foto")]
+    for number in range(20):
+        idea = make_idea(pictured, title=f"Idee met foto {number}")
+        images.attach_images(idea, images.check_uploads(small), None)
+    db.session.commit()
+    with count_queries() as few:
+        client.get("/trajecten/zonder")
+    with count_queries() as many:
+        body = client.get("/trajecten/met").get_data(as_text=True)
+    assert body.count('class="idea-thumb"') == 20
+    assert many.count == few.count, many.statements
+
+
+def test_a_moderator_removes_a_photo_and_the_idea_stays(app, make_process, client_as):
+    make_process(slug="hallo")
+    submit(client_as("resident"), "hallo", photo_1=upload(photo()), photo_1_alt="De buren in hun tuin")
+    idea = db.session.scalar(db.select(Idea))
+    moderator = client_as("moderator")
+    screen = moderator.get(f"/moderatie/ideeen/{idea.id}").get_data(as_text=True)
+    assert "Verwijder deze foto" in screen
+    response = moderator.post(f"/moderatie/ideeen/{idea.id}/fotos/{idea.images[0].id}/verwijderen",
+                              follow_redirects=True)
+    assert "De foto is verwijderd." in response.get_data(as_text=True)
+    assert db.session.get(Idea, idea.id) is not None and idea.images == []
+    assert stored_files(app) == []

@@ -18,6 +18,7 @@ def test_every_page_has_the_search_box_in_its_header(client):
     page = client.get("/").get_data(as_text=True)
     assert 'role="search"' in page and 'action="/zoeken"' in page and 'name="q"' in page
     assert '<label for="site-search-q" class="visually-hidden">Zoek op de site</label>' in page
+    assert 'id="site-search-q-narrow"' in page  # the same box in the Menu panel on a phone
 
 
 def test_a_dutch_word_finds_its_other_forms(make_process, make_idea, client):

@@ -114,6 +114,13 @@ ROUTES["ideas.image"] = [
     Check(lambda w: f"/ideeen/{w.published.id}/fotos/{w.submitted.images[0].id}-small.jpg", everyone(404)),
 ]
 
+ROUTES["ideas.remove_photo"] = [
+    Check(lambda w: f"/moderatie/ideeen/{w.submitted.id}/fotos/{w.submitted.images[0].id}/verwijderen",
+          only(MODERATOR, code=302), method="POST", data=lambda w: {}),
+    Check(lambda w: f"/moderatie/ideeen/{w.published.id}/fotos/999999/verwijderen", only(MODERATOR, code=404),
+          method="POST", data=lambda w: {}),
+]
+
 ROUTES["ideas.similar"] = [
     Check(lambda w: "/trajecten/ideeen-open/ideeen/gelijkaardig?titel=Gepubliceerd", everyone()),
     Check(lambda w: "/trajecten/ideeen-personeel/ideeen/gelijkaardig?titel=Idee", {**STAFF_ONLY, "anonymous": 404}),
