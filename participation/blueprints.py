@@ -9,6 +9,7 @@ def register(app: Flask) -> None:
     from participation.api import bp as api
     from participation.exports import bp as exports
     from participation.ideas import bp as ideas
+    from participation.indicators import bp as indicators
     from participation.main import bp as main
     from participation.plan import bp as plan
     from participation.processes import bp as processes
@@ -16,7 +17,8 @@ def register(app: Flask) -> None:
     from participation.search import bp as search
     from participation.votes import bp as votes
 
-    for blueprint in (main, accounts, processes, ideas, votes, advisory, sdgs, plan, exports, api, search):
+    for blueprint in (main, accounts, processes, ideas, votes, advisory, sdgs, indicators, plan, exports, api,
+                      search):
         app.register_blueprint(blueprint)
     if app.config.get("DEVELOPMENT_MAILBOX") and not app.testing and app.config["MAIL_BACKEND"] == "log":
         # Only where mails are not really sent: a development machine trying the platform.

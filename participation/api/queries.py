@@ -1,13 +1,16 @@
-"""What the open data API may show: public processes and their published ideas, nothing else."""
+"""What the open data API may show: public processes and their published ideas, nothing else.
+
+The API answers the same for everyone, logged in or not: what an anonymous visitor may see."""
 
 from sqlalchemy import Select
 from sqlalchemy.orm import joinedload
 
 from participation.core.models import Neighbourhood
 from participation.extensions import db
-from participation.ideas.models import PUBLIC_STATUSES, Idea
-from participation.ideas.queries import place_condition
+from participation.ideas.models import Idea
+from participation.ideas.queries import idea_visibility, place_condition
 from participation.processes.models import Process
+from participation.processes.services import VISITOR
 from participation.sdgs.models import IdeaTarget
 
 OPEN_AUDIENCE = "public"
@@ -29,7 +32,7 @@ def open_ideas(process: Process, district_id: int | None = None, neighbourhood_i
     statement = (
         db.select(Idea)
         .options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.process))
-        .where(Idea.process_id == process.id, Idea.status.in_(PUBLIC_STATUSES))
+        .where(Idea.process_id == process.id, idea_visibility(VISITOR, listing=True))
         .order_by(Idea.vote_count.desc(), Idea.id)
     )
     place = place_condition(district_id, neighbourhood_id)
@@ -37,11 +40,11 @@ def open_ideas(process: Process, district_id: int | None = None, neighbourhood_i
 
 
 def open_idea_points(process: Process) -> list[Idea]:
-    """The published ideas of an open process that have a spot on the map, most votes first."""
+    """The ideas of an open process a visitor may see that have a spot on the map, most votes first."""
     return list(db.session.scalars(
         db.select(Idea)
         .options(joinedload(Idea.district), joinedload(Idea.neighbourhood).joinedload(Neighbourhood.district))
-        .where(Idea.process_id == process.id, Idea.status.in_(PUBLIC_STATUSES), Idea.latitude.is_not(None))
+        .where(Idea.process_id == process.id, idea_visibility(VISITOR, listing=True), Idea.latitude.is_not(None))
         .order_by(Idea.vote_count.desc(), Idea.id)
     ))
 
@@ -50,8 +53,7 @@ def open_idea(idea_id: int) -> Idea | None:
     return db.session.scalar(
         db.select(Idea)
         .options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.process))
-        .join(Process, Idea.process_id == Process.id)
-        .where(Idea.id == idea_id, Idea.status.in_(PUBLIC_STATUSES), Process.audience == OPEN_AUDIENCE)
+        .where(Idea.id == idea_id, idea_visibility(VISITOR, listing=True))
     )
 
 

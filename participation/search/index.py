@@ -11,8 +11,8 @@ it) and its words in the database's own Dutch full-text index:
 The index follows the data: whatever is written through the session (a new idea, a status, a plan
 import, a published note) is noted after the flush and indexed before the commit, in the same
 transaction. `participation search rebuild` writes it anew, for data written around the session.
-Who may see what is decided at query time (`visible_condition`), so a process that changes its audience
-needs no reindexing of its ideas.
+Who may see what is decided at query time (`visible_condition`; for ideas the one rule of
+`ideas.queries.idea_visibility`), so a process that changes its audience needs no reindexing.
 """
 
 from collections.abc import Iterable
@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    cast,
     column,
     event,
     func,
@@ -39,6 +40,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from participation.advisory.models import AmbitionPoint, CouncilRound
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea
+from participation.ideas.queries import visible_ideas
 from participation.ideas.words import fold, stems
 from participation.plan.models import ActionPlan, PlanAction, StatusUpdate
 from participation.processes.models import Process
@@ -287,12 +289,19 @@ def match_condition(query: str):
 
 
 def visible_condition(viewer):
-    """What this viewer may find: everything public, and things of processes they may see."""
+    """What this viewer may find. Ideas: the one rule of `ideas.queries.idea_visibility`, as every list
+    of ideas applies it. The rest: what is public (a note's points once published), and processes of an
+    audience the viewer belongs to."""
     audiences = audiences_visible_to(viewer)
     visible_processes = select(Process.id).where(Process.audience.in_(audiences))
-    return db.and_(
-        SearchDocument.is_public.is_(True),
-        or_(SearchDocument.process_id.is_(None), SearchDocument.process_id.in_(visible_processes)),
+    ideas = visible_ideas(viewer, listing=True).with_only_columns(cast(Idea.id, String))
+    return or_(
+        db.and_(SearchDocument.kind == "idea", SearchDocument.ref.in_(ideas)),
+        db.and_(
+            SearchDocument.kind != "idea",
+            SearchDocument.is_public.is_(True),
+            or_(SearchDocument.process_id.is_(None), SearchDocument.process_id.in_(visible_processes)),
+        ),
     )
 
 
