@@ -138,3 +138,10 @@ def test_a_search_page_costs_a_few_queries_whatever_the_number_of_results(make_p
     with count_queries() as counter:
         assert client.get("/zoeken?q=bomen").status_code == 200
     assert counter.count <= 12, counter.statements
+
+
+def test_moderators_find_ideas_of_every_status_as_in_their_lists(make_process, make_idea, client_as):
+    process = make_process(title="Hallo Harelbeke")
+    make_idea(process, title="Een hondenweide in Bavikhove", status="submitted")
+    assert titles(client_as("resident").get("/zoeken?q=hondenweide")) == []
+    assert titles(client_as("moderator").get("/zoeken?q=hondenweide")) == ["Een hondenweide in Bavikhove"]
