@@ -150,3 +150,13 @@ def test_the_open_data_of_an_idea_gives_its_point(city, make_process, make_idea,
     anywhere = make_idea(process, title="Overal")
     assert client.get(f"/api/v1/ideas/{placed.id}").get_json()["point"] == {"latitude": 50.8566, "longitude": 3.3094}
     assert client.get(f"/api/v1/ideas/{anywhere.id}").get_json()["point"] is None
+
+
+def test_an_address_is_kept_as_typed_and_escaped_where_shown(city, make_process, client_as):
+    make_process(slug="hallo")
+    data = {**FORM, "resident_name": "Mevrouw Claes", "consent": "y", "address": "Markt & <Kerkplein>"}
+    client = client_as("employee")
+    assert client.post("/trajecten/hallo/ideeen/loket", data=data).status_code == 302
+    idea = db.session.scalar(db.select(Idea))
+    assert idea.address == "Markt & <Kerkplein>"
+    assert "Markt &amp; &lt;Kerkplein&gt;" in client.get(f"/ideeen/{idea.id}").get_data(as_text=True)
