@@ -1,7 +1,7 @@
 """idea_images: up to three photos of an idea, made safe by the platform, with their descriptions
 
 Revision ID: idea_images
-Revises: plain_titles
+Revises: chapters
 Create Date: 2026-12-01 15:40:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = "idea_images"
-down_revision = "plain_titles"
+down_revision = "chapters"
 branch_labels = None
 depends_on = None
 

@@ -11,8 +11,8 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, insert, select
 
 from participation.accounts.models import User
+from participation.core.chapters import chapter_keys
 from participation.core.models import District, Neighbourhood
-from participation.core.pillars import PILLAR_KEYS
 from participation.core.queries import current_city
 from participation.database import utcnow
 from participation.extensions import db
@@ -72,7 +72,7 @@ def clean_text(text: IdeaText) -> IdeaText:
         raise IdeaError(_("Describe your idea in a few sentences."), "body")
     if len(body) > BODY_MAX:
         raise IdeaError(_("Keep the text under %(n)d characters.", n=BODY_MAX), "body")
-    if text.theme not in PILLAR_KEYS:
+    if text.theme not in chapter_keys():
         raise IdeaError(_("Choose a theme."), "theme")
     district_id, neighbourhood_id = place_of(text.district_id or None, text.neighbourhood_id or None)
     latitude, longitude = point_of(text.latitude, text.longitude)

@@ -7,10 +7,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from participation.access import AUTHENTICATED, EMPLOYEE, MODERATOR, PUBLIC, access
-from participation.core.pillars import PILLARS
+from participation.core.chapters import chapters
+from participation.core.notes import note_of_process
 from participation.core.queries import district_choices, neighbourhood_choices
 from participation.extensions import db, limiter
-from participation.ideas import bp, forms, images, queries, rules, services
+from participation.ideas import bp, forms, images, keeps, queries, rules, services
 from participation.ideas.models import Idea
 from participation.ideas.similar import similar_ideas
 from participation.numbers import parse_int
@@ -52,11 +53,12 @@ def render_process_page(process: Process):
         seed=shuffle_seed() if filters.sort == "random" else 1,
     )
     return render_template(
-        "ideas/process.html", process=process, page=page, filters=filters, pillars=PILLARS,
+        "ideas/process.html", process=process, page=page, filters=filters, chapters=chapters(),
         districts=district_choices(), neighbourhoods=neighbourhood_choices(),
         can_propose=rules.can_propose(current_user, process),
         can_enter_for_resident=rules.can_enter_for_resident(current_user, process),
         propose_open=rules.is_propose_open(process), shareable=is_shareable(process),
+        note=note_of_process(process.id),
         map_url=url_for("api.process_ideas_geojson", slug=process.slug)
         if is_shareable(process) and queries.has_points(process) else None,
     )
@@ -187,7 +189,7 @@ def show(idea_id: int):
     return render_template(
         "ideas/show.html", idea=idea, process=idea.process, photos=photos,
         share_photo=images.share_picture(idea, photos) if rules.is_shareable(idea) else None,
-        history=queries.idea_history(idea), edits=queries.idea_edits(idea),
+        road=keeps.idea_road(idea, queries.idea_history(idea)), edits=queries.idea_edits(idea),
         merged=queries.merged_into_this(idea, current_user), followers=queries.follower_count(idea),
         is_following=services.is_following(current_user, idea),
         can_follow=rules.can_follow(current_user, idea), can_edit=rules.can_edit_own(current_user, idea),
