@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export FLASK_APP := participation
 
-.PHONY: run test setup dev-setup translations database browser lint extract bench-votes clean
+.PHONY: run test setup dev-setup translations database browser lint extract bench-votes clean vendor
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,15 +24,27 @@ $(DEV_INSTALLED): $(INSTALLED)
 translations: $(INSTALLED)
 	$(BIN)/pybabel compile -f -d translations
 
-setup: $(INSTALLED) translations
+# The map (Leaflet and its marker clusters) comes from npm and is served from static/vendor/.
+VENDOR := static/vendor/.installed
+$(VENDOR): package.json package-lock.json
+	npm ci --omit=dev --no-audit --no-fund --silent
+	rm -rf static/vendor && mkdir -p static/vendor/leaflet static/vendor/leaflet.markercluster
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE static/vendor/leaflet/
+	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js node_modules/leaflet.markercluster/dist/MarkerCluster.css node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css node_modules/leaflet.markercluster/MIT-LICENCE.txt static/vendor/leaflet.markercluster/
+	touch $(VENDOR)
 
-dev-setup: $(DEV_INSTALLED) translations
+vendor: $(VENDOR)
+
+setup: $(INSTALLED) translations $(VENDOR)
+
+dev-setup: $(DEV_INSTALLED) translations $(VENDOR)
 
 database: setup
 	mkdir -p instance
 	$(BIN)/participation db upgrade
 	$(BIN)/participation sdg load
 	$(BIN)/participation demo load --if-empty
+	$(BIN)/participation search rebuild
 	$(BIN)/participation sdg train
 
 run: database
@@ -58,4 +70,4 @@ bench-votes: dev-setup
 	$(BIN)/python bench/votes/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) node_modules instance/participation.db* test-artifacts
+	rm -rf $(VENV) node_modules static/vendor instance/participation.db* test-artifacts

@@ -69,7 +69,18 @@ class Config:
     PLAN_IMPORT_MAX_UNPACKED_MB = env_int("PLAN_IMPORT_MAX_UNPACKED_MB", 50)
     PLAN_IMPORT_MAX_ROWS = env_int("PLAN_IMPORT_MAX_ROWS", 20_000)
     PLAN_IMPORT_MAX_ERRORS = env_int("PLAN_IMPORT_MAX_ERRORS", 200)  # listed; the others only counted
-    MAX_CONTENT_LENGTH = env_int("MAX_CONTENT_LENGTH", None)  # unset: the plan upload's limit plus 1 MB
+    # Photos of ideas: kept in this folder (made by the platform, never the uploaded file itself).
+    UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER", str(INSTANCE_DIR / "uploads"))
+    IMAGE_MAX_MB = env_int("IMAGE_MAX_MB", 5)
+    IMAGES_PER_IDEA = env_int("IMAGES_PER_IDEA", 3)
+    # The map of a process's ideas: the tile server (empty: no tiles, the markers on a plain ground)
+    # and the words it asks to be credited with. Its origin is added to the CSP's img-src.
+    MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    MAP_TILE_ATTRIBUTION = os.environ.get(
+        "MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors (openstreetmap.org/copyright)"
+    )
+    # unset: the largest form (the plan upload, or an idea with all its photos) plus 1 MB
+    MAX_CONTENT_LENGTH = env_int("MAX_CONTENT_LENGTH", None)
 
     REDIS_URL = os.environ.get("REDIS_URL")
     RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)

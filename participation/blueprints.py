@@ -16,10 +16,11 @@ def register(app: Flask) -> None:
     from participation.plan import bp as plan
     from participation.processes import bp as processes
     from participation.sdgs import bp as sdgs
+    from participation.search import bp as search
     from participation.votes import bp as votes
 
     for blueprint in (main, accounts, processes, ideas, comments, notifications, votes, advisory, sdgs, indicators,
-                      plan, exports, api):
+                      plan, exports, api, search):
         app.register_blueprint(blueprint)
     if app.config.get("DEVELOPMENT_MAILBOX") and not app.testing and app.config["MAIL_BACKEND"] == "log":
         # Only where mails are not really sent: a development machine trying the platform.

@@ -101,10 +101,40 @@ def mail_digest() -> None:
     click.echo(f"Digests queued: {mails} ({changes} changes).")
 
 
+@click.group("images")
+def images_group() -> None:
+    """The photos of ideas."""
+
+
+@images_group.command("prune")
+@with_appcontext
+def images_prune() -> None:
+    """Remove stored photo files that no idea names any more."""
+    from participation.ideas.images import prune_files
+
+    click.echo(f"{prune_files()} files removed")
+
+
+@click.group("search")
+def search_group() -> None:
+    """The site's search index."""
+
+
+@search_group.command("rebuild")
+@with_appcontext
+def search_rebuild() -> None:
+    """Write the search index anew from the data (after an upgrade, or data written around the app)."""
+    from participation.search.index import rebuild
+
+    count = rebuild()
+    db.session.commit()
+    click.echo(f"{count} documents indexed")
+
+
 def register_commands(app: Flask) -> None:
     from participation.exports.cli import export_group
     from participation.plan.cli import plan_group
     from participation.sdgs.cli import sdg_group
 
-    for group in (demo_group, users_group, mail_group, sdg_group, plan_group, export_group):
+    for group in (demo_group, users_group, mail_group, images_group, search_group, sdg_group, plan_group, export_group):
         app.cli.add_command(group)

@@ -10,10 +10,24 @@ from flask import Flask, Response, abort, current_app, request
 from markupsafe import Markup
 
 CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{tiles}; "
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
+
+
+def tile_source(tile_url: str | None) -> str | None:
+    """The origin of the map's tile server as a CSP source: images may come from there and nowhere else.
+    A {s} subdomain placeholder becomes a wildcard for that host's subdomains."""
+    parts = urlsplit(tile_url or "")
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
+
+
+def content_security_policy(config) -> str:
+    source = tile_source(config.get("MAP_TILE_URL"))
+    return CSP.format(tiles=f" {source}" if source else "")
 
 ALLOWED_TAGS = ["p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote"]
 ALLOWED_ATTRIBUTES = {"a": ["href", "title"]}
@@ -55,7 +69,7 @@ def is_safe_next(target: str | None) -> bool:
 
 
 def set_security_headers(response: Response) -> Response:
-    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers.setdefault("Content-Security-Policy", current_app.config["CONTENT_SECURITY_POLICY"])
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Referrer-Policy", "same-origin")
@@ -94,6 +108,7 @@ def refuse_nul_characters():
 
 
 def init_app(app: Flask) -> None:
+    app.config["CONTENT_SECURITY_POLICY"] = content_security_policy(app.config)
     app.after_request(set_security_headers)
     app.before_request(refuse_nul_characters)
 

@@ -37,17 +37,23 @@ def trusted_hosts(config, production: bool) -> list[str]:
 
 
 def request_limit(config) -> int:
-    """MAX_CONTENT_LENGTH: the operator's value, else the plan upload's limit plus a margin.
+    """MAX_CONTENT_LENGTH: the operator's value, else the largest upload plus a margin.
 
-    The plan upload is the largest thing anyone sends; a lower limit would make it fail with a 413
-    before the upload form could say what is wrong, so it is refused at start.
+    The largest things anyone sends are the plan upload and an idea with all its photos; a lower limit
+    would make them fail with a 413 before the form could say what is wrong, so it is refused at start.
     """
     plan = config["PLAN_UPLOAD_MAX_MB"] * MB
-    limit = config.get("MAX_CONTENT_LENGTH") or plan + REQUEST_MARGIN
+    photos = config.get("IMAGE_MAX_MB", 0) * MB * config.get("IMAGES_PER_IDEA", 0)
+    limit = config.get("MAX_CONTENT_LENGTH") or max(plan, photos) + REQUEST_MARGIN
     if limit <= plan:
         raise SettingError(
             f"MAX_CONTENT_LENGTH ({limit} bytes) must be larger than the plan upload's limit "
             f"(PLAN_UPLOAD_MAX_MB = {config['PLAN_UPLOAD_MAX_MB']})."
+        )
+    if limit <= photos:
+        raise SettingError(
+            f"MAX_CONTENT_LENGTH ({limit} bytes) must be larger than an idea's photos together "
+            f"(IMAGES_PER_IDEA = {config['IMAGES_PER_IDEA']} of IMAGE_MAX_MB = {config['IMAGE_MAX_MB']})."
         )
     return limit
 

@@ -55,6 +55,7 @@ def clean_tables() -> None:
         else:
             for table in tables:
                 conn.execute(table.delete())
+            conn.execute(text("DELETE FROM search_fts"))  # the search index's FTS5 table, made by its migration
 
 
 class IsolatedClient(FlaskClient):
@@ -77,7 +78,8 @@ class IsolatedClient(FlaskClient):
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
     url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
-    app = create_app("testing", SQLALCHEMY_DATABASE_URI=url)
+    uploads = tmp_path_factory.mktemp("uploads")
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=url, UPLOAD_FOLDER=str(uploads))
     app.test_client_class = IsolatedClient
     reset_schema(app)
     with app.app_context():

@@ -104,10 +104,10 @@ def delete_account(user: User, erase_words: bool = False) -> None:
     if erase_words:
         for erase in _WORDS_ERASERS:
             erase(user)
-    db.session.execute(update(Idea).where(Idea.author_id == user.id).values(author_id=None))
     db.session.execute(delete(Follow).where(Follow.user_id == user.id))
-    for erase in _ERASERS:
+    for erase in _ERASERS:  # before the ideas lose their author, so an eraser still finds the person's ideas
         erase(user)
+    db.session.execute(update(Idea).where(Idea.author_id == user.id).values(author_id=None))
     db.session.execute(delete(UserRole).where(UserRole.user_id == user.id))
     end_every_login(user)
     user.email = f"verwijderd-{user.id}@invalid"

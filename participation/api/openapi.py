@@ -167,7 +167,7 @@ SCHEMAS = {
     "Idea": {
         "type": "object",
         "required": [
-            "id", "process", "title", "body", "theme", "district", "neighbourhood", "status", "vote_count",
+            "id", "process", "title", "body", "theme", "district", "neighbourhood", "point", "status", "vote_count",
             "sdg_targets", "answer", "created_at", "links",
         ],
         "additionalProperties": False,
@@ -184,6 +184,13 @@ SCHEMAS = {
             "neighbourhood": {
                 "oneOf": [ref("Neighbourhood"), {"type": "null"}],
                 "description": "The wijk the idea is about, when it is about one; it lies in `district`.",
+            },
+            "point": {
+                "oneOf": [{
+                    "type": "object", "required": ["latitude", "longitude"], "additionalProperties": False,
+                    "properties": {"latitude": {"type": "number"}, "longitude": {"type": "number"}},
+                }, {"type": "null"}],
+                "description": "The spot the idea is about (WGS 84), when it names one.",
             },
             "status": {
                 "type": "string",
@@ -204,6 +211,55 @@ SCHEMAS = {
                 "properties": {
                     "self": {"type": "string", "format": "uri"},
                     "process": {"type": "string", "format": "uri"},
+                },
+            },
+        },
+    },
+    "IdeaFeatureCollection": {
+        "type": "object",
+        "required": ["type", "features"],
+        "additionalProperties": False,
+        "description": "GeoJSON (RFC 7946): the published ideas that have a spot on the map.",
+        "properties": {
+            "type": {"const": "FeatureCollection"},
+            "features": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["type", "id", "geometry", "properties"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "type": {"const": "Feature"},
+                        "id": {"type": "integer"},
+                        "geometry": {
+                            "type": "object",
+                            "required": ["type", "coordinates"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "type": {"const": "Point"},
+                                "coordinates": {
+                                    "type": "array", "minItems": 2, "maxItems": 2, "items": {"type": "number"},
+                                    "description": "Longitude, latitude (WGS 84).",
+                                },
+                            },
+                        },
+                        "properties": {
+                            "type": "object",
+                            "required": ["title", "status", "theme", "place", "vote_count", "url"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "title": {"type": "string"},
+                                "status": {"type": "string",
+                                           "enum": ["published", "selected", "not_selected", "in_progress",
+                                                    "realised"]},
+                                "theme": {"type": "string"},
+                                "place": {**NULLABLE_STRING, "description": "The wijk or deelgemeente, as the city "
+                                                                            "names it."},
+                                "vote_count": {"type": "integer", "minimum": 0},
+                                "url": {"type": "string", "format": "uri", "description": "The idea's page."},
+                            },
+                        },
+                    },
                 },
             },
         },
@@ -250,6 +306,18 @@ PATHS = {
                 *PAGE_PARAMETERS,
             ],
             "responses": {"200": ok(ref("IdeaPage"), "A page of ideas."), "404": NOT_FOUND},
+        }
+    },
+    "/api/v1/processes/{slug}/ideas.geojson": {
+        "get": {
+            "summary": "The published ideas of a public process that have a spot on the map, as GeoJSON.",
+            "operationId": "processIdeasGeojson",
+            "parameters": [SLUG],
+            "responses": {
+                "200": {"description": "A GeoJSON FeatureCollection, most votes first.",
+                        "content": {"application/geo+json": {"schema": ref("IdeaFeatureCollection")}}},
+                "404": NOT_FOUND,
+            },
         }
     },
     "/api/v1/places": {

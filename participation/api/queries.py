@@ -5,6 +5,7 @@ The API answers the same for everyone, logged in or not: what an anonymous visit
 from sqlalchemy import Select
 from sqlalchemy.orm import joinedload
 
+from participation.core.models import Neighbourhood
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.ideas.queries import idea_visibility, place_condition
@@ -36,6 +37,16 @@ def open_ideas(process: Process, district_id: int | None = None, neighbourhood_i
     )
     place = place_condition(district_id, neighbourhood_id)
     return statement if place is None else statement.where(place)
+
+
+def open_idea_points(process: Process) -> list[Idea]:
+    """The ideas of an open process a visitor may see that have a spot on the map, most votes first."""
+    return list(db.session.scalars(
+        db.select(Idea)
+        .options(joinedload(Idea.district), joinedload(Idea.neighbourhood).joinedload(Neighbourhood.district))
+        .where(Idea.process_id == process.id, idea_visibility(VISITOR, listing=True), Idea.latitude.is_not(None))
+        .order_by(Idea.vote_count.desc(), Idea.id)
+    ))
 
 
 def open_idea(idea_id: int) -> Idea | None:

@@ -59,6 +59,7 @@ def idea_data(idea: Idea, sdg_targets: list[str] | None = None) -> dict:
         "neighbourhood": None if idea.neighbourhood is None else {
             "id": idea.neighbourhood.id, "name": idea.neighbourhood.name, "district_id": idea.neighbourhood.district_id,
         },
+        "point": {"latitude": idea.latitude, "longitude": idea.longitude} if idea.has_point else None,
         "status": idea.status,
         "vote_count": idea.vote_count,
         "sdg_targets": list(sdg_targets or []),
@@ -108,4 +109,21 @@ def place_data(district) -> dict:
         "name": district.name,
         "postcode": district.postcode,
         "neighbourhoods": [{"id": wijk.id, "name": wijk.name} for wijk in district.neighbourhoods],
+    }
+
+
+def idea_feature(idea: Idea) -> dict:
+    """An idea as a GeoJSON Feature: its point (longitude first, as GeoJSON wants) and what a map shows."""
+    return {
+        "type": "Feature",
+        "id": idea.id,
+        "geometry": {"type": "Point", "coordinates": [idea.longitude, idea.latitude]},
+        "properties": {
+            "title": idea.title,
+            "status": idea.status,
+            "theme": idea.theme,
+            "place": idea.place,
+            "vote_count": idea.vote_count,
+            "url": url_for("ideas.show", idea_id=idea.id, _external=True),
+        },
     }

@@ -3,8 +3,15 @@ from flask import abort, jsonify, request
 from participation.access import PUBLIC, access
 from participation.api import bp
 from participation.api.openapi import openapi_document
-from participation.api.queries import open_idea, open_ideas, open_process, open_processes, sdg_targets_of
-from participation.api.serializers import idea_data, page_args, paginated, place_data, process_data
+from participation.api.queries import (
+    open_idea,
+    open_idea_points,
+    open_ideas,
+    open_process,
+    open_processes,
+    sdg_targets_of,
+)
+from participation.api.serializers import idea_data, idea_feature, page_args, paginated, place_data, process_data
 from participation.core import queries as core_queries
 from participation.extensions import csrf, db
 from participation.numbers import parse_int
@@ -57,6 +64,19 @@ def process_ideas(slug: str):
         paginated(pagination, lambda item: idea_data(item, targets.get(item.id)), "api.process_ideas", slug=slug,
                   **filters)
     )
+
+
+@bp.route("/processes/<slug>/ideas.geojson")
+@access(PUBLIC)
+def process_ideas_geojson(slug: str):
+    """The published ideas of a public process that have a spot, for a map (GeoJSON, RFC 7946)."""
+    found = open_process(slug)
+    if found is None:
+        abort(404)
+    collection = {"type": "FeatureCollection", "features": [idea_feature(item) for item in open_idea_points(found)]}
+    response = jsonify(collection)
+    response.mimetype = "application/geo+json"
+    return response
 
 
 @bp.route("/ideas/<int:idea_id>")

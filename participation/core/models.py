@@ -43,6 +43,18 @@ class City(db.Model):
     has_logo: Mapped[bool] = column_property(logo_svg.column.is_not(None))
     has_share_image: Mapped[bool] = column_property(share_image.column.is_not(None))
 
+    # The box the city lies in (city data): a point of an idea must fall inside it; the map starts on it.
+    map_south: Mapped[float | None] = mapped_column()
+    map_west: Mapped[float | None] = mapped_column()
+    map_north: Mapped[float | None] = mapped_column()
+    map_east: Mapped[float | None] = mapped_column()
+
+    @property
+    def map_bounds(self) -> tuple[float, float, float, float] | None:
+        """(south, west, north, east), or None when the city's data gives no box."""
+        box = (self.map_south, self.map_west, self.map_north, self.map_east)
+        return None if any(value is None for value in box) else box
+
     districts: Mapped[list["District"]] = relationship(
         back_populates="city", order_by="District.position", cascade="all, delete-orphan"
     )

@@ -53,6 +53,9 @@ def load_city(data: dict, report: LoadReport) -> City:
         db.session.add(city)
     for key, value in data["city"].items():
         setattr(city, key, value)
+    box = data.get("map") or {}
+    city.map_south, city.map_west, city.map_north, city.map_east = (
+        box.get("south"), box.get("west"), box.get("north"), box.get("east"))
     known = {d.name: d for d in city.districts}
     for position, item in enumerate(data.get("districts", [])):
         district = known.get(item["name"]) or District(name=item["name"])
@@ -239,8 +242,9 @@ def load_ideas(folder: Path, report: LoadReport) -> None:
         process = db.session.scalar(db.select(Process).where(Process.slug == item["process"]))
         if process is None:
             continue
-        exists = db.session.scalar(db.select(Idea.id).where(Idea.process_id == process.id, Idea.title == item["title"]))
+        exists = db.session.scalar(db.select(Idea).where(Idea.process_id == process.id, Idea.title == item["title"]))
         if exists is not None:
+            add_place_and_photos(exists, item)
             continue
         created = local_midnight_utc(item["created"]) + timedelta(hours=10)
         district_id = districts.get(item.get("district") or "")
@@ -258,6 +262,7 @@ def load_ideas(folder: Path, report: LoadReport) -> None:
             idea.author_id = submitter.id if submitter else None
         db.session.add(idea)
         db.session.flush()
+        add_place_and_photos(idea, item)
         db.session.add(IdeaStatusChange(idea_id=idea.id, from_status=None, to_status="submitted",
                                         author_id=getattr(submitter, "id", None), created_at=created))
         index_terms(idea)
@@ -270,3 +275,19 @@ def load_ideas(folder: Path, report: LoadReport) -> None:
                        when=local_midnight_utc(day) + timedelta(hours=14))
         added += 1
     report.lines.append(f"{added} demo ideas")
+
+
+def add_place_and_photos(idea, item: dict) -> None:
+    """The spot and the photos the demo data gives an idea, when it has none yet (so loading twice, or
+    loading into a database from before photos and points, changes nothing that is there)."""
+    from participation.demo.photos import demo_photo
+    from participation.ideas import images
+
+    if item.get("point") and idea.latitude is None:
+        idea.latitude, idea.longitude = item["point"]
+    if item.get("address") and not idea.address:
+        idea.address = item["address"]
+    if item.get("photos") and not db.session.scalar(db.select(db.func.count()).select_from(images.IdeaImage)
+                                                     .where(images.IdeaImage.idea_id == idea.id)):
+        uploads = [images.Upload(demo_photo(photo["scene"]), photo["alt"]) for photo in item["photos"]]
+        images.attach_images(idea, images.check_uploads(uploads), idea.author)

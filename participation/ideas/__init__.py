@@ -5,6 +5,16 @@ bp = Blueprint("ideas", __name__)
 from participation.ideas import moderation, notes, views  # noqa: E402,F401
 
 
+@bp.record_once
+def _register_personal_data(_state) -> None:
+    """A person's photos are in their data download; deleting the account removes them."""
+    from participation.accounts.personal_data import register_collector, register_eraser
+    from participation.ideas.images import personal_images, remove_images_of_author
+
+    register_collector("idea_photos", personal_images)
+    register_eraser(remove_images_of_author)
+
+
 @bp.app_context_processor
 def inject_idea_labels():
     from participation.core.chapters import chapter_label

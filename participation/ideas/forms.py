@@ -1,7 +1,8 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import BooleanField, HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from participation.core.chapters import chapters
 from participation.core.queries import district_choices, neighbourhood_choices
@@ -16,6 +17,20 @@ def _int_or_none(value):
         return int(value) if value not in (None, "", "None") else None
     except (TypeError, ValueError):
         return None
+
+
+def coordinate(value) -> float | None:
+    """A latitude or longitude as typed: "50.8567" or, the Belgian way, "50,8567"."""
+    if value is None or str(value).strip() == "":
+        return None
+    return float(str(value).strip().replace(",", "."))
+
+
+def is_coordinate(form, field) -> None:
+    try:
+        coordinate(field.data)
+    except ValueError:
+        raise ValidationError(_l("Write a number, for example 50.8567.")) from None
 
 
 class IdeaForm(FlaskForm):
@@ -37,6 +52,15 @@ class IdeaForm(FlaskForm):
     neighbourhood_id = SelectField(_l("Neighbourhood"), coerce=_int_or_none, validators=[Optional()],
                                    description=_l("Only when the idea is about one neighbourhood."))
 
+    address = StringField(
+        _l("Where exactly? (optional)"), validators=[Optional(), Length(max=200)],
+        description=_l("An address or a spot in words, for example: at the bus stop in the Kortrijksestraat."),
+    )
+    latitude = StringField(_l("Latitude (optional)"), validators=[Optional(), is_coordinate],
+                           description=_l("Choose the spot on the map, or write its coordinates (for example "
+                                          "50.8567 and 3.3117)."))
+    longitude = StringField(_l("Longitude (optional)"), validators=[Optional(), is_coordinate])
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.theme.choices = [("", _l("Choose a theme"))] + [(c.key, c.label) for c in chapters()]
@@ -44,7 +68,30 @@ class IdeaForm(FlaskForm):
         self.neighbourhood_id.choices = {None: [(None, _l("No particular neighbourhood"))], **neighbourhood_choices()}
 
 
-class DeskIdeaForm(IdeaForm):
+PHOTO_SLOTS = 3  # the form's upload fields; IMAGES_PER_IDEA may allow fewer, never more
+
+
+class PhotoFields:
+    """Up to three photos, each with the words that say what it shows."""
+
+    photo_1 = FileField(_l("Photo 1"), render_kw={"accept": "image/jpeg,image/png,image/webp"})
+    photo_1_alt = StringField(_l("What does photo 1 show?"), validators=[Optional(), Length(max=250)])
+    photo_2 = FileField(_l("Photo 2"), render_kw={"accept": "image/jpeg,image/png,image/webp"})
+    photo_2_alt = StringField(_l("What does photo 2 show?"), validators=[Optional(), Length(max=250)])
+    photo_3 = FileField(_l("Photo 3"), render_kw={"accept": "image/jpeg,image/png,image/webp"})
+    photo_3_alt = StringField(_l("What does photo 3 show?"), validators=[Optional(), Length(max=250)])
+
+    def photo_slots(self, free: int) -> list[tuple]:
+        """The (file, description) field pairs the page offers when `free` photos can still be added."""
+        return [(getattr(self, f"photo_{n}"), getattr(self, f"photo_{n}_alt"))
+                for n in range(1, min(free, PHOTO_SLOTS) + 1)]
+
+
+class IdeaPhotoForm(PhotoFields, IdeaForm):
+    """The idea form of residents, with photos."""
+
+
+class DeskIdeaForm(PhotoFields, IdeaForm):
     resident_name = StringField(
         _l("Name of the resident"),
         validators=[RequiredText(_l("Fill in the resident's name.")), Length(max=120)],

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.database import utcnow
@@ -23,6 +23,7 @@ class Idea(db.Model):
             "status IN ({})".format(", ".join(f"'{s}'" for s in STATUSES)), name="known_status"
         ),
         CheckConstraint("vote_count >= 0", name="votes_not_negative"),
+        CheckConstraint("(latitude IS NULL) = (longitude IS NULL)", name="point_whole"),
         Index("ix_ideas_process_status_created", "process_id", "status", "created_at"),
         Index("ix_ideas_process_votes", "process_id", "vote_count"),
     )
@@ -36,6 +37,11 @@ class Idea(db.Model):
     neighbourhood_id: Mapped[int | None] = mapped_column(
         ForeignKey("neighbourhoods.id", ondelete="SET NULL"), index=True
     )
+    # The spot the idea is about, when it is about one: a point inside the city's bounds, and/or the
+    # address in words (as a resident says it at the desk: "aan de bushalte in de Kortrijksestraat").
+    latitude: Mapped[float | None] = mapped_column()
+    longitude: Mapped[float | None] = mapped_column()
+    address: Mapped[str | None] = mapped_column(String(200))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     on_behalf_name: Mapped[str | None] = mapped_column(String(120))
@@ -60,6 +66,9 @@ class Idea(db.Model):
     history: Mapped[list["IdeaStatusChange"]] = relationship(
         back_populates="idea", order_by="IdeaStatusChange.created_at", cascade="all, delete-orphan"
     )
+    images: Mapped[list["IdeaImage"]] = relationship(
+        back_populates="idea", order_by="IdeaImage.position", cascade="all, delete-orphan"
+    )
 
     @property
     def is_public(self) -> bool:
@@ -72,6 +81,10 @@ class Idea(db.Model):
         if self.neighbourhood is not None:
             return self.neighbourhood.label
         return self.district.name if self.district is not None else None
+
+    @property
+    def has_point(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
 
     @property
     def via_desk(self) -> bool:
@@ -157,3 +170,29 @@ class IdeaEdit(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
 
     editor = relationship("User")
+
+
+class IdeaImage(db.Model):
+    """A photo of an idea, as the platform made it from the upload (participation/images): a JPEG in
+    two sizes without metadata, kept in the picture storage under `key` + size. The words that
+    say what it shows (`alt_text`) are required: a blind resident hears them instead."""
+
+    __tablename__ = "idea_images"
+    __table_args__ = (UniqueConstraint("idea_id", "position", name="uq_idea_images_idea_position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    alt_text: Mapped[str] = mapped_column(String(250))
+    width: Mapped[int] = mapped_column()
+    height: Mapped[int] = mapped_column()
+    small_width: Mapped[int] = mapped_column()
+    small_height: Mapped[int] = mapped_column()
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+
+    idea: Mapped[Idea] = relationship(back_populates="images")
+
+    def storage_key(self, size: str) -> str:
+        return f"{self.key}-{size}"

@@ -9,7 +9,7 @@ from participation.access import MODERATOR, access
 from participation.core.chapters import chapter_label
 from participation.core.notes import note_of_process
 from participation.extensions import db
-from participation.ideas import bp, forms, keeps, queries, rules, services
+from participation.ideas import bp, forms, images, keeps, queries, rules, services
 from participation.ideas.models import Idea
 from participation.ideas.similar import similar_ideas
 from participation.mail.services import flush_log_backend
@@ -45,7 +45,7 @@ def render_screen(idea: Idea, status_form=None, merge_form=None, correction_form
         keep=keep, keep_form=keep_form, keep_refusal=keeps.keep_refusal(idea),
         has_note=note_of_process(idea.process_id) is not None, button=forms.ButtonForm(),
         similar=similar_ideas(idea.process_id, idea.title, idea.body, exclude_id=idea.id),
-        sdg_suggestions=suggestions_for_idea(idea),
+        sdg_suggestions=suggestions_for_idea(idea), photos=images.images_of(idea),
     )
 
 
@@ -211,4 +211,19 @@ def withdraw_keep(idea_id: int):
         else:
             db.session.commit()
             flash(_("The idea is no longer kept for a chapter."), "success")
+    return redirect(url_for("ideas.screen", idea_id=idea.id))
+
+
+@bp.route("/moderatie/ideeen/<int:idea_id>/fotos/<int:image_id>/verwijderen", methods=["POST"])
+@access(MODERATOR)
+def remove_photo(idea_id: int, image_id: int):
+    """A photo that may not stay (someone shown without consent, an address, anything the text would not
+    be allowed to say) goes; the idea stays."""
+    idea = screened_idea_or_404(idea_id)
+    photo = images.image_of(idea, image_id)
+    if photo is None or not forms.ButtonForm().validate_on_submit():
+        abort(404 if photo is None else 400)
+    images.remove_image(photo)
+    db.session.commit()
+    flash(_("The photo is removed."), "success")
     return redirect(url_for("ideas.screen", idea_id=idea.id))

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, true
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 
 from participation.access import MODERATOR
 from participation.core.chapters import chapter_keys
@@ -13,7 +13,7 @@ from participation.ideas.models import PUBLIC_STATUSES, Follow, Idea, IdeaEdit, 
 from participation.ideas.words import stems
 from participation.numbers import parse_int
 from participation.processes.models import Process
-from participation.processes.services import audiences_visible_to
+from participation.processes.services import VISITOR, audiences_visible_to
 
 SORTS = ("new", "votes", "random")
 SHUFFLE_MODULUS = 10_007  # a prime: (id * seed) mod p orders ideas differently per seed, the same each time
@@ -131,7 +131,8 @@ def search_condition(query: str):
 
 
 def with_list_loads(statement: Select) -> Select:
-    return statement.options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.author))
+    return statement.options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.author),
+                             selectinload(Idea.images))
 
 
 def place_condition(district_id: int | None, neighbourhood_id: int | None):
@@ -171,6 +172,14 @@ def process_ideas(process: Process, filters: IdeaFilters, viewer, page: int, per
     """One page of a process's public ideas: a count and a select, whatever the number of ideas."""
     return db.paginate(process_ideas_statement(process, filters, viewer, seed), page=page, per_page=per_page,
                        error_out=False)
+
+
+def has_points(process: Process) -> bool:
+    """Whether the map of the process (open data: what a visitor may see) has any idea to show."""
+    return db.session.scalar(
+        visible_ideas(VISITOR, listing=True).with_only_columns(Idea.id)
+        .where(Idea.process_id == process.id, Idea.latitude.is_not(None)).limit(1)
+    ) is not None
 
 
 def idea_by_id(idea_id: int) -> Idea | None:

@@ -13,6 +13,7 @@ from sqlalchemy import delete, insert, select
 from participation.accounts.models import User
 from participation.core.chapters import chapter_keys
 from participation.core.models import District, Neighbourhood
+from participation.core.queries import current_city
 from participation.database import utcnow
 from participation.extensions import db
 from participation.ideas import rules
@@ -27,6 +28,7 @@ from participation.text import has_visible_text, normalise_newlines, rich_text_w
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}")
 TITLE_MAX = 150
+ADDRESS_MAX = 200
 BODY_MAX = 10_000
 
 
@@ -45,6 +47,9 @@ class IdeaText:
     theme: str
     district_id: int | None = None
     neighbourhood_id: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    address: str | None = None
 
 
 @dataclass
@@ -71,8 +76,27 @@ def clean_text(text: IdeaText) -> IdeaText:
     if text.theme not in chapter_keys():
         raise IdeaError(_("Choose a theme."), "theme")
     district_id, neighbourhood_id = place_of(text.district_id or None, text.neighbourhood_id or None)
+    latitude, longitude = point_of(text.latitude, text.longitude)
+    address = " ".join((text.address or "").split())  # as typed, like the title: escaped where shown
+    if len(address) > ADDRESS_MAX:
+        raise IdeaError(_("Keep the address under %(n)d characters.", n=ADDRESS_MAX), "address")
     return IdeaText(title=title, body=body, theme=text.theme, district_id=district_id,
-                    neighbourhood_id=neighbourhood_id)
+                    neighbourhood_id=neighbourhood_id, latitude=latitude, longitude=longitude, address=address or None)
+
+
+def point_of(latitude: float | None, longitude: float | None) -> tuple[float | None, float | None]:
+    """A point on the map: both coordinates or neither, inside the city's box (city data)."""
+    if latitude is None and longitude is None:
+        return None, None
+    if latitude is None or longitude is None:
+        raise IdeaError(_("Give both the latitude and the longitude of the spot, or neither."), "latitude")
+    city = current_city()
+    bounds = city.map_bounds if city is not None else None
+    south, west, north, east = bounds or (-90.0, -180.0, 90.0, 180.0)
+    if not (south <= latitude <= north and west <= longitude <= east):
+        raise IdeaError(_("This spot lies outside %(city)s. Choose a spot in the city.",
+                          city=city.name if city is not None else _("the city")), "latitude")
+    return round(latitude, 6), round(longitude, 6)
 
 
 def place_of(district_id: int | None, neighbourhood_id: int | None) -> tuple[int | None, int | None]:
@@ -117,7 +141,8 @@ def _record(idea: Idea, to_status: str, actor, explanation: str = "", when=None)
 def _new_idea(process: Process, text: IdeaText, actor, **extra) -> Idea:
     idea = Idea(
         process=process, title=text.title, body=text.body, theme=text.theme, district_id=text.district_id,
-        neighbourhood_id=text.neighbourhood_id, status="submitted", **extra,
+        neighbourhood_id=text.neighbourhood_id, latitude=text.latitude, longitude=text.longitude,
+        address=text.address, status="submitted", **extra,
     )
     db.session.add(idea)
     db.session.flush()
@@ -159,6 +184,7 @@ def edit_own_idea(idea: Idea, author, text: IdeaText) -> Idea:
     cleaned = clean_text(text)
     idea.title, idea.body = cleaned.title, cleaned.body
     idea.theme, idea.district_id, idea.neighbourhood_id = cleaned.theme, cleaned.district_id, cleaned.neighbourhood_id
+    idea.latitude, idea.longitude, idea.address = cleaned.latitude, cleaned.longitude, cleaned.address
     index_terms(idea)
     return idea
 
@@ -169,7 +195,8 @@ def correct_idea(idea: Idea, moderator, title: str, body: str, reason: str) -> I
     if not reason:
         raise IdeaError(_("Say what you corrected."), "reason")
     cleaned = clean_text(IdeaText(title=title, body=body, theme=idea.theme, district_id=idea.district_id,
-                                  neighbourhood_id=idea.neighbourhood_id))
+                                  neighbourhood_id=idea.neighbourhood_id, latitude=idea.latitude,
+                                  longitude=idea.longitude, address=idea.address))
     if cleaned.title == idea.title and cleaned.body == idea.body:
         raise IdeaError(_("Nothing was changed."), "title")
     edit = IdeaEdit(idea_id=idea.id, editor_id=moderator.id, old_title=idea.title, new_title=cleaned.title,

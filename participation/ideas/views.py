@@ -2,7 +2,7 @@
 
 import random
 
-from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -11,7 +11,7 @@ from participation.core.chapters import chapters
 from participation.core.notes import note_of_process
 from participation.core.queries import district_choices, neighbourhood_choices
 from participation.extensions import db, limiter
-from participation.ideas import bp, forms, keeps, queries, rules, services
+from participation.ideas import bp, forms, images, keeps, queries, rules, services
 from participation.ideas.models import Idea
 from participation.ideas.sections import card_facts, idea_sections
 from participation.ideas.similar import similar_ideas
@@ -61,10 +61,29 @@ def render_process_page(process: Process):
         propose_open=rules.is_propose_open(process), shareable=is_shareable(process),
         card_facts=card_facts(page.items),
         note=note_of_process(process.id),
+        map_url=url_for("api.process_ideas_geojson", slug=process.slug)
+        if is_shareable(process) and queries.has_points(process) else None,
     )
 
 
-def apply_error(form, error: services.IdeaError) -> None:
+def photo_uploads(form, free: int) -> list[images.Upload]:
+    """The photos chosen in the form's slots, read at most one byte past the limit."""
+    uploads = []
+    for file_field, alt_field in form.photo_slots(free):
+        upload = request.files.get(file_field.name)
+        if upload is None or not upload.filename:
+            continue
+        data = upload.stream.read(images.max_bytes() + 1)
+        uploads.append(images.Upload(data=data, alt_text=alt_field.data or "", field=file_field.name))
+    return uploads
+
+
+def photos_chosen() -> bool:
+    """Whether the form that came back had photos: a browser never fills them in again."""
+    return any(upload.filename for upload in request.files.values())
+
+
+def apply_error(form, error: services.IdeaError | images.ImageError) -> None:
     field = getattr(form, error.field, None) if error.field else None
     if field is not None:
         field.errors = [*field.errors, str(error)]
@@ -74,7 +93,9 @@ def apply_error(form, error: services.IdeaError) -> None:
 
 def idea_text(form) -> services.IdeaText:
     return services.IdeaText(title=form.title.data, body=form.body.data, theme=form.theme.data,
-                             district_id=form.district_id.data, neighbourhood_id=form.neighbourhood_id.data)
+                             district_id=form.district_id.data, neighbourhood_id=form.neighbourhood_id.data,
+                             latitude=forms.coordinate(form.latitude.data),
+                             longitude=forms.coordinate(form.longitude.data), address=form.address.data)
 
 
 def closed(process: Process):
@@ -97,14 +118,16 @@ def new(slug: str):
     process = visible_process_or_404(slug)
     if not rules.can_propose(current_user, process):
         return closed(process)
-    form = forms.IdeaForm()
+    form = forms.IdeaPhotoForm()
     similar = []
     if request.method == "POST" and form.title.data:
         similar = similar_ideas(process.id, form.title.data, form.body.data or "")
     if not wants_preview() and form.validate_on_submit() and not wants_similar():
         try:
+            checked = images.check_uploads(photo_uploads(form, images.images_per_idea()))
             idea = services.submit_idea(process, current_user, idea_text(form))
-        except services.IdeaError as error:
+            images.attach_images(idea, checked, current_user)
+        except (services.IdeaError, images.ImageError) as error:
             db.session.rollback()
             apply_error(form, error)
         else:
@@ -113,7 +136,8 @@ def new(slug: str):
                   "success")
             return redirect(url_for("ideas.show", idea_id=idea.id))
     return render_template("ideas/new.html", process=process, form=form, similar=similar,
-                           checked=wants_similar(), preview=wants_preview())
+                           checked=wants_similar(), preview=wants_preview(), photo_free=images.images_per_idea(),
+                           photos_again=photos_chosen())
 
 
 @bp.route("/trajecten/<slug>/ideeen/loket", methods=["GET", "POST"])
@@ -130,8 +154,10 @@ def desk(slug: str):
         resident = services.OnBehalf(name=form.resident_name.data, contact=form.resident_contact.data,
                                      consent=form.consent.data)
         try:
+            checked = images.check_uploads(photo_uploads(form, images.images_per_idea()))
             idea = services.enter_for_resident(process, current_user, idea_text(form), resident)
-        except services.IdeaError as error:
+            images.attach_images(idea, checked, current_user)
+        except (services.IdeaError, images.ImageError) as error:
             db.session.rollback()
             apply_error(form, error)
         else:
@@ -140,7 +166,8 @@ def desk(slug: str):
                   "success")
             return redirect(url_for("ideas.show", idea_id=idea.id))
     return render_template("ideas/desk.html", process=process, form=form, similar=similar,
-                           checked=wants_similar(), preview=wants_preview())
+                           checked=wants_similar(), preview=wants_preview(), photo_free=images.images_per_idea(),
+                           photos_again=photos_chosen())
 
 
 @bp.route("/trajecten/<slug>/ideeen/gelijkaardig")
@@ -160,8 +187,10 @@ def show(idea_id: int):
             and queries.is_idea_visible(idea.merged_into, current_user)):
         flash(_("This idea was merged with a similar one. You find it here."), "info")
         return redirect(url_for("ideas.show", idea_id=idea.merged_into_id))
+    photos = images.images_of(idea)
     return render_template(
-        "ideas/show.html", idea=idea, process=idea.process,
+        "ideas/show.html", idea=idea, process=idea.process, photos=photos,
+        share_photo=images.share_picture(idea, photos) if rules.is_shareable(idea) else None,
         road=keeps.idea_road(idea, queries.idea_history(idea, current_user)), edits=queries.idea_edits(idea),
         merged=queries.merged_into_this(idea, current_user), followers=queries.follower_count(idea),
         is_following=services.is_following(current_user, idea),
@@ -173,24 +202,49 @@ def show(idea_id: int):
     )
 
 
+@bp.route("/ideeen/<int:idea_id>/fotos/<int:image_id>-<any(large, small):size>.jpg")
+@access(PUBLIC)
+def image(idea_id: int, image_id: int, size: str):
+    """A photo, for whoever may see its idea; never anything but a JPEG the platform made itself."""
+    idea = visible_idea_or_404(idea_id)
+    found = images.image_of(idea, image_id)
+    data = images.picture_bytes(found, size) if found is not None else None
+    if data is None:
+        abort(404)
+    response = Response(data, mimetype="image/jpeg")
+    response.headers["Content-Disposition"] = "inline"
+    response.headers["Cache-Control"] = ("public, max-age=86400" if rules.is_shareable(idea)
+                                         else "private, max-age=3600")
+    return response
+
+
 @bp.route("/ideeen/<int:idea_id>/bewerken", methods=["GET", "POST"])
 @access(AUTHENTICATED)
 def edit(idea_id: int):
     idea = visible_idea_or_404(idea_id)
     if not rules.can_edit_own(current_user, idea):
         abort(403)
-    form = forms.IdeaForm(obj=idea)
+    form = forms.IdeaPhotoForm(obj=idea)
+    photos = images.images_of(idea)
+    removed = {image for image in photos if str(image.id) in request.form.getlist("remove_photo")}
     if not wants_preview() and form.validate_on_submit():
+        free = images.images_per_idea() - len(photos) + len(removed)
         try:
+            checked = images.check_uploads(photo_uploads(form, free), already=len(photos) - len(removed))
             services.edit_own_idea(idea, current_user, idea_text(form))
-        except services.IdeaError as error:
+            for image in removed:
+                images.remove_image(image)
+            images.attach_images(idea, checked, current_user)
+        except (services.IdeaError, images.ImageError) as error:
             db.session.rollback()
             apply_error(form, error)
         else:
             db.session.commit()
             flash(_("Your changes are saved."), "success")
             return redirect(url_for("ideas.show", idea_id=idea.id))
-    return render_template("ideas/edit.html", idea=idea, process=idea.process, form=form, preview=wants_preview())
+    return render_template("ideas/edit.html", idea=idea, process=idea.process, form=form, preview=wants_preview(),
+                           photos=photos, photo_free=images.images_per_idea() - len(photos),
+                           photos_again=photos_chosen())
 
 
 @bp.route("/ideeen/<int:idea_id>/volgen", methods=["POST"])

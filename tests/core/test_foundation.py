@@ -9,9 +9,17 @@ from participation.extensions import db
 from participation.i18n import money
 
 
+def not_full_text(name, type_, parent_names) -> bool:
+    """The search index's full text is made by its migration alone, per database: SQLite's FTS5 table (and
+    its shadow tables), PostgreSQL's GIN index over to_tsvector('dutch', words)."""
+    if type_ == "table" and name.startswith("search_fts"):
+        return False
+    return not (type_ == "index" and name == "ix_search_documents_words_dutch")
+
+
 def test_migrations_produce_the_models_schema(app):
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(connection, opts={"compare_type": True, "include_name": not_full_text})
         differences = compare_metadata(context, db.metadata)
     assert differences == [], f"Models and migrations differ; add a migration: {differences}"
 

@@ -59,6 +59,7 @@ def live_server(app):
     browser_app = create_app(
         "testing",
         SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"],
+        UPLOAD_FOLDER=app.config["UPLOAD_FOLDER"],
         WTF_CSRF_ENABLED=True,
     )
     server = make_server("127.0.0.1", 0, browser_app, threaded=True)

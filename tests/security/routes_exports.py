@@ -32,6 +32,11 @@ ROUTES = {
         Check(lambda w: "/api/v1/processes/open-data/ideas", everyone()),
         Check(lambda w: "/api/v1/processes/personeel/ideas", everyone(404)),
     ],
+    "api.process_ideas_geojson": [
+        Check(lambda w: "/api/v1/processes/open-data/ideas.geojson", everyone()),
+        Check(lambda w: "/api/v1/processes/personeel/ideas.geojson", everyone(404)),
+        Check(lambda w: "/api/v1/processes/raden/ideas.geojson", everyone(404)),
+    ],
     "api.idea": [Check(lambda w: f"/api/v1/ideas/{w.open_idea.id}", everyone())],
     "api.places": [Check(lambda w: "/api/v1/places", everyone())],
 }

@@ -37,6 +37,12 @@ def build(world, make_user, make_process) -> None:
     world.staff_round_idea = _idea(world.note_round, author, moderator, "Idee voor de nota")
     load_chapters(DATA_DIR / "harelbeke", [])
     db.session.add(VisionNote(slug="nota-test", title="Nota", process_id=world.note_round.id, content={}))
+
+    from participation.ideas import images
+    from tests.pictures import photo
+
+    for idea in (world.published, world.submitted):
+        images.attach_images(idea, images.check_uploads([images.Upload(photo(64, 48), "Een foto")]), author)
     db.session.commit()
 
 
@@ -128,6 +134,20 @@ ROUTES = {
         Check(lambda w: "/beheer/trajecten/999999", only(ADMIN, code=404)),
     ],
 }
+
+ROUTES["ideas.image"] = [
+    Check(lambda w: f"/ideeen/{w.published.id}/fotos/{w.published.images[0].id}-small.jpg", everyone()),
+    Check(lambda w: f"/ideeen/{w.published.id}/fotos/{w.published.images[0].id}-large.jpg", everyone()),
+    Check(lambda w: f"/ideeen/{w.submitted.id}/fotos/{w.submitted.images[0].id}-small.jpg", SCREENERS_ONLY),
+    Check(lambda w: f"/ideeen/{w.published.id}/fotos/{w.submitted.images[0].id}-small.jpg", everyone(404)),
+]
+
+ROUTES["ideas.remove_photo"] = [
+    Check(lambda w: f"/moderatie/ideeen/{w.submitted.id}/fotos/{w.submitted.images[0].id}/verwijderen",
+          only(MODERATOR, code=302), method="POST", data=lambda w: {}),
+    Check(lambda w: f"/moderatie/ideeen/{w.published.id}/fotos/999999/verwijderen", only(MODERATOR, code=404),
+          method="POST", data=lambda w: {}),
+]
 
 ROUTES["ideas.similar"] = [
     Check(lambda w: "/trajecten/ideeen-open/ideeen/gelijkaardig?titel=Gepubliceerd", everyone()),

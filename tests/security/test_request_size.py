@@ -1,4 +1,4 @@
-"""No request is read past a size limit: the plan upload's limit plus a margin, one setting for both."""
+"""No request is read past a size limit: the largest upload (the plan, or an idea's photos) plus a margin."""
 
 import io
 
@@ -15,9 +15,11 @@ def big_post(client, url: str, size: int):
     return client.post(url, data=data, content_type="multipart/form-data")
 
 
-def test_the_limit_is_the_plan_upload_limit_plus_a_margin(app):
+def test_the_limit_is_the_largest_upload_plus_a_margin(app):
     plan = app.config["PLAN_UPLOAD_MAX_MB"] * MB
-    assert plan < app.config["MAX_CONTENT_LENGTH"] <= plan + 2 * MB
+    photos = app.config["IMAGES_PER_IDEA"] * app.config["IMAGE_MAX_MB"] * MB
+    largest = max(plan, photos)
+    assert largest < app.config["MAX_CONTENT_LENGTH"] <= largest + 2 * MB
 
 
 @pytest.mark.parametrize("url", ["/account/aanmelden", "/account/registreren"])
@@ -35,7 +37,8 @@ def test_a_post_within_the_limit_is_read(client):
 
 
 def test_the_limit_follows_the_plan_upload_setting(app):
-    small = create_app("testing", SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"], PLAN_UPLOAD_MAX_MB=1)
+    small = create_app("testing", SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"], PLAN_UPLOAD_MAX_MB=1,
+                       IMAGE_MAX_MB=0)
     small.test_client_class = IsolatedClient
     assert MB < small.config["MAX_CONTENT_LENGTH"] <= 3 * MB
     assert big_post(small.test_client(), "/account/aanmelden", 3 * MB + 1).status_code == 413
@@ -50,6 +53,11 @@ def test_the_operator_may_set_the_limit(app):
 def test_a_limit_below_the_plan_upload_is_refused_at_start(app):
     with pytest.raises(RuntimeError, match="MAX_CONTENT_LENGTH"):
         create_app("testing", SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"], MAX_CONTENT_LENGTH=MB)
+
+
+def test_a_limit_below_an_ideas_photos_is_refused_at_start(app):
+    with pytest.raises(RuntimeError, match="IMAGES_PER_IDEA"):
+        create_app("testing", SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"], MAX_CONTENT_LENGTH=10 * MB)
 
 
 def test_a_plan_file_just_over_its_own_limit_gets_the_form_message(app, client_as):
