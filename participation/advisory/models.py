@@ -115,6 +115,9 @@ class MixedGroup(db.Model):
     members: Mapped[list["MixedGroupMember"]] = relationship(
         back_populates="group", cascade="all, delete-orphan"
     )
+    guests: Mapped[list["MixedGroupGuest"]] = relationship(
+        back_populates="group", cascade="all, delete-orphan", order_by="MixedGroupGuest.id"
+    )
     theme_votes: Mapped[list["ThemeVote"]] = relationship(back_populates="group", cascade="all, delete-orphan")
 
 
@@ -130,6 +133,21 @@ class MixedGroupMember(db.Model):
     group: Mapped[MixedGroup] = relationship(back_populates="members")
     user = relationship("User")
     council: Mapped[Council] = relationship()
+
+
+class MixedGroupGuest(db.Model):
+    """Someone seated in a group by name only, without an account (a council member who never registered);
+    `council_id` is the council they came for, when known."""
+
+    __tablename__ = "council_round_group_guests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("council_round_groups.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    council_id: Mapped[int | None] = mapped_column(ForeignKey("councils.id", ondelete="SET NULL"), index=True)
+
+    group: Mapped[MixedGroup] = relationship(back_populates="guests")
+    council: Mapped[Council | None] = relationship()
 
 
 class ThemeVote(db.Model):

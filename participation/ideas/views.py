@@ -43,8 +43,9 @@ def shuffle_seed() -> int:
     return session["shuffle_seed"]
 
 
-def render_process_page(process: Process):
-    """The process page: what it is about, its phases, and its ideas with filters and pages."""
+def render_process_page(process: Process, **extra):
+    """The process page: what it is about, its phases, and its ideas with filters and pages; `extra` is
+    what the calling view adds (the sessions)."""
     filters = queries.IdeaFilters.from_args(request.args)
     page = queries.process_ideas(
         process, filters, current_user, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"],
@@ -55,7 +56,7 @@ def render_process_page(process: Process):
         districts=district_choices(), neighbourhoods=neighbourhood_choices(),
         can_propose=rules.can_propose(current_user, process),
         can_enter_for_resident=rules.can_enter_for_resident(current_user, process),
-        propose_open=rules.is_propose_open(process), shareable=is_shareable(process),
+        propose_open=rules.is_propose_open(process), shareable=is_shareable(process), **extra,
     )
 
 

@@ -82,3 +82,34 @@ def test_report_counts_who_took_part_per_group(app, make_process, make_user):
     assert figures.voters == 2
     assert figures.people == 3 + 1  # resident, employee, council member, and one idea at the desk
     assert dict(figures.by_audience) == {"resident": 1, "employee": 1, "council_member": 1, "desk": 1}
+
+
+def test_report_counts_online_and_in_the_room_apart_and_together(admin_client, make_process, make_user,
+                                                                  make_meeting):
+    from datetime import date
+
+    from participation.exports.queries import participation_figures
+    from participation.extensions import db
+    from participation.ideas.services import IdeaText, enter_from_session
+
+    process = make_process(slug="inspiratienota-2040", title="Inspiratienota 2040")
+    game = make_meeting(process, month_only=True, attendance=[("Medewerkers", 80)])
+    make_meeting(process, title="de concretisering", kind="workshop", held_on=date(2024, 2, 19),
+                 attendance=[("Managementteam", 9), ("Medewerkers", 3)])
+    employee = make_user("employee")
+    idea(process, "Een idee van een medewerker", author=employee)
+    facilitator = make_user("moderator")
+    for title in ("Groene speelplaatsen", "Een deelfietsenpunt"):
+        enter_from_session(process, facilitator, IdeaText(title=title, body="Uit de zaal.", theme="planet"), game.id)
+    db.session.commit()
+
+    figures = participation_figures(process)
+
+    assert (figures.people, figures.room.people, figures.people_together) == (1, 92, 93)
+    assert (figures.online_ideas, figures.room.ideas, figures.ideas) == (1, 2, 3)
+    assert figures.via_desk == 0 and "desk" not in dict(figures.by_audience)
+    assert [(s.title, s.people, s.ideas) for s in figures.room.sessions] == [
+        ("het SDG-spel", 80, 2), ("de concretisering", 12, 0)]
+    text = pdf_text(admin_client.get("/beheer/trajecten/inspiratienota-2040/rapport.pdf").data)
+    assert "Online en in de zaal" in text and "Sessies in de zaal" in text
+    assert "Het SDG-spel" in text and "01/2024" in text and "19/02/2024" in text

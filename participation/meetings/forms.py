@@ -1,0 +1,62 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from participation.meetings.models import KINDS
+from participation.meetings.services import KIND_LABELS, REPORT_MAX, TITLE_MAX, Attendance
+
+BLANK_ROWS = 3
+MAX_ROWS = 40
+
+
+class MeetingForm(FlaskForm):
+    kind = SelectField(_l("Kind of session"), validators=[DataRequired(_l("Choose what kind of session it was."))])
+    title = StringField(
+        _l("Title"), validators=[DataRequired(_l("Give the session a title.")), Length(max=TITLE_MAX)],
+        description=_l("As it reads after “from”, for example: het SDG-spel, de infoavond in Hulste. "
+                       "Ideas of the session show “from het SDG-spel of 01/2024”."),
+    )
+    held_on = DateField(_l("Date"), validators=[DataRequired(_l("Fill in when the session was held."))])
+    month_only = BooleanField(_l("Only the month is known"),
+                              description=_l("The day is then not shown, only the month and the year."))
+    place = StringField(_l("Place (optional)"), validators=[Optional(), Length(max=200)])
+    facilitator = StringField(_l("Facilitator (optional)"), validators=[Optional(), Length(max=200)],
+                              description=_l("Who led the session: a name or an organisation."))
+    report = TextAreaField(_l("Short report (optional)"), validators=[Optional(), Length(max=REPORT_MAX)],
+                           description=_l("What happened and what came out of it. A little Markdown is allowed."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind.choices = [("", _l("Choose a kind"))] + [(kind, KIND_LABELS[kind]) for kind in KINDS]
+
+
+def _count(value: str) -> int | None | str:
+    value = (value or "").strip().replace(".", "")
+    if not value:
+        return None
+    return int(value) if value.isdigit() else "invalid"
+
+
+def parse_attendance(form_data) -> tuple[list[Attendance] | None, dict[str, str]]:
+    """The attendance lines of the form (attendance-N-group, attendance-N-count), in order; a count that is
+    not a whole number is an error on its field. None when the form sent no attendance lines at all."""
+    if not any(key.startswith("attendance-") for key in form_data):
+        return None, {}
+    rows, errors = [], {}
+    for index in range(MAX_ROWS):
+        group = form_data.get(f"attendance-{index}-group")
+        count = form_data.get(f"attendance-{index}-count")
+        if group is None and count is None:
+            continue
+        value = _count(count)
+        if value == "invalid":
+            errors[f"attendance-{index}-count"] = str(_l("Write the number of people as a whole number."))
+            value = None
+        rows.append(Attendance(group or "", value))
+    return rows, errors
+
+
+def attendance_rows(rows: list[Attendance]) -> list[Attendance]:
+    """What the form shows: the lines given, then a few empty ones to add groups without JavaScript."""
+    return [*rows, *(Attendance("", None) for _ in range(BLANK_ROWS))]

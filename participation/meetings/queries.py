@@ -1,0 +1,45 @@
+"""Read-side helpers for sessions: the sessions of a process or round, one session, its ideas."""
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from participation.extensions import db
+from participation.ideas.models import Idea
+from participation.ideas.queries import visible_ideas, with_list_loads
+from participation.meetings.models import Meeting, MeetingAttendance
+
+
+def meetings_of_process(process_id: int) -> list[Meeting]:
+    """Newest first; attendance comes along in one more query (selectin), whatever the number of sessions."""
+    return list(db.session.scalars(
+        select(Meeting).where(Meeting.process_id == process_id).order_by(Meeting.held_on.desc(), Meeting.id.desc())
+    ))
+
+
+def meetings_of_round(round_id: int) -> list[Meeting]:
+    return list(db.session.scalars(
+        select(Meeting).where(Meeting.round_id == round_id).order_by(Meeting.held_on, Meeting.id)
+    ))
+
+
+def meeting_by_id(meeting_id: int) -> Meeting | None:
+    return db.session.scalar(
+        select(Meeting).where(Meeting.id == meeting_id)
+        .options(joinedload(Meeting.process), joinedload(Meeting.round))
+    )
+
+
+def ideas_of_meeting(meeting: Meeting, viewer) -> list[Idea]:
+    """The ideas written in the session that this viewer may see (the one rule of `visible_ideas`)."""
+    return list(db.session.scalars(with_list_loads(
+        visible_ideas(viewer, listing=True).where(Idea.meeting_id == meeting.id).order_by(Idea.created_at, Idea.id)
+    )))
+
+
+def room_attendance(process_id: int) -> int:
+    """Everyone counted in the room at the sessions of a process."""
+    return db.session.scalar(
+        select(func.coalesce(func.sum(MeetingAttendance.count), 0))
+        .join(Meeting, Meeting.id == MeetingAttendance.meeting_id)
+        .where(Meeting.process_id == process_id)
+    ) or 0
