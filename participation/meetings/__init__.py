@@ -5,8 +5,6 @@ from flask import Blueprint
 
 bp = Blueprint("meetings", __name__)
 
-from participation.meetings import views  # noqa: E402,F401
-
 
 @bp.app_context_processor
 def inject_labels():
@@ -28,3 +26,16 @@ def meeting_when(meeting) -> str:
     from participation.meetings.services import when_label
 
     return when_label(meeting)
+
+
+@bp.app_template_global()
+def meeting_url(meeting) -> str:
+    """The page of a session, under its process or its council round."""
+    from flask import url_for
+
+    if meeting.process_id is not None:
+        return url_for("meetings.process_meeting", slug=meeting.process.slug, meeting_id=meeting.id)
+    return url_for("meetings.round_meeting", slug=meeting.round.slug, meeting_id=meeting.id)
+
+
+from participation.meetings import views  # noqa: E402,F401

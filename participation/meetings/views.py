@@ -9,7 +9,7 @@ from participation.advisory.queries import all_councils, round_by_slug
 from participation.extensions import db
 from participation.ideas.forms import IdeaForm
 from participation.ideas.services import IdeaError, IdeaText
-from participation.meetings import bp, queries, services
+from participation.meetings import bp, meeting_url, queries, services
 from participation.meetings.forms import MeetingForm, attendance_rows, parse_attendance
 from participation.meetings.models import Meeting
 from participation.processes.queries import process_by_slug
@@ -35,9 +35,7 @@ def round_meeting_or_404(slug: str, meeting_id: int) -> Meeting:
 
 
 def meeting_page(meeting: Meeting) -> str:
-    return (url_for("meetings.process_meeting", slug=meeting.process.slug, meeting_id=meeting.id)
-            if meeting.process is not None
-            else url_for("meetings.round_meeting", slug=meeting.round.slug, meeting_id=meeting.id))
+    return meeting_url(meeting)
 
 
 def render_meeting(meeting: Meeting):
