@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
@@ -31,6 +33,14 @@ class MeetingForm(FlaskForm):
         self.kind.choices = [("", _l("Choose a kind"))] + [(kind, KIND_LABELS[kind]) for kind in KINDS]
 
 
+@dataclass
+class Line:
+    """An attendance line as the form shows it: the group and the count as typed."""
+
+    group: str
+    count: str
+
+
 def _count(value: str) -> int | None | str:
     value = (value or "").strip().replace(".", "")
     if not value:
@@ -38,12 +48,13 @@ def _count(value: str) -> int | None | str:
     return int(value) if value.isdigit() else "invalid"
 
 
-def parse_attendance(form_data) -> tuple[list[Attendance] | None, dict[str, str]]:
-    """The attendance lines of the form (attendance-N-group, attendance-N-count), in order; a count that is
-    not a whole number is an error on its field. None when the form sent no attendance lines at all."""
+def parse_attendance(form_data) -> tuple[list[Attendance] | None, list[Line], dict[str, str]]:
+    """The attendance lines of the form (attendance-N-group, attendance-N-count), in order, and the same
+    lines as typed; a count that is not a whole number is an error on its field. None when the form sent
+    no attendance lines at all."""
     if not any(key.startswith("attendance-") for key in form_data):
-        return None, {}
-    rows, errors = [], {}
+        return None, [], {}
+    rows, lines, errors = [], [], {}
     for index in range(MAX_ROWS):
         group = form_data.get(f"attendance-{index}-group")
         count = form_data.get(f"attendance-{index}-count")
@@ -54,9 +65,15 @@ def parse_attendance(form_data) -> tuple[list[Attendance] | None, dict[str, str]
             errors[f"attendance-{index}-count"] = str(_l("Write the number of people as a whole number."))
             value = None
         rows.append(Attendance(group or "", value))
-    return rows, errors
+        lines.append(Line(group or "", count or ""))
+    return rows, lines, errors
 
 
-def attendance_rows(rows: list[Attendance]) -> list[Attendance]:
-    """What the form shows: the lines given, then a few empty ones to add groups without JavaScript."""
-    return [*rows, *(Attendance("", None) for _ in range(BLANK_ROWS))]
+def attendance_lines(lines: list[Line]) -> list[Line]:
+    """What the form shows: the lines given, then a few empty ones to add groups without JavaScript.
+    Empty lines at the end are dropped first; the others keep their place, so an error names the line
+    it is about."""
+    kept = list(lines)
+    while kept and not (kept[-1].group.strip() or kept[-1].count.strip()):
+        kept.pop()
+    return [*kept, *(Line("", "") for _ in range(BLANK_ROWS))]

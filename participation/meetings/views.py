@@ -10,7 +10,7 @@ from participation.extensions import db
 from participation.ideas.forms import IdeaForm
 from participation.ideas.services import IdeaError, IdeaText
 from participation.meetings import bp, meeting_url, queries, services
-from participation.meetings.forms import MeetingForm, attendance_rows, parse_attendance
+from participation.meetings.forms import Line, MeetingForm, attendance_lines, parse_attendance
 from participation.meetings.models import Meeting
 from participation.processes.queries import process_by_slug
 from participation.processes.services import can_view
@@ -71,14 +71,16 @@ def meeting_data(form: MeetingForm, rows) -> services.MeetingData:
 def meeting_form(meeting: Meeting | None, save, back: str, context: dict):
     """The form to record or change a session; `save(data)` records it and returns the session."""
     form = MeetingForm(obj=meeting)
-    rows = list(meeting.attendance) if meeting is not None else []
-    rows = [services.Attendance(row.group, row.count) for row in rows]
+    stored = list(meeting.attendance) if meeting is not None else []
+    rows = [services.Attendance(row.group, row.count) for row in stored]
+    lines = [Line(row.group, str(row.count)) for row in stored]
     row_errors: dict[str, str] = {}
     if meeting is not None and not form.is_submitted():
         form.month_only.data = not meeting.day_known
     if request.method == "POST":
-        sent, row_errors = parse_attendance(request.form)
-        rows = rows if sent is None else sent
+        sent, sent_lines, row_errors = parse_attendance(request.form)
+        if sent is not None:
+            rows, lines = sent, sent_lines
     if form.validate_on_submit() and not row_errors:
         try:
             saved = save(meeting_data(form, rows))
@@ -95,7 +97,7 @@ def meeting_form(meeting: Meeting | None, save, back: str, context: dict):
             db.session.commit()
             flash(_("The session “%(title)s” is saved.", title=saved.heading), "success")
             return redirect(meeting_page(saved))
-    return render_template("meetings/form.html", form=form, meeting=meeting, rows=attendance_rows(rows),
+    return render_template("meetings/form.html", form=form, meeting=meeting, rows=attendance_lines(lines),
                            row_errors=row_errors, back=back, **context)
 
 

@@ -149,3 +149,11 @@ def test_the_demo_holds_the_sdg_game_of_january_2024_with_its_80_employees_once(
     assert {m.process.slug for m in meetings} == {"inspiratienota-2040"}
     page = client_as("employee").get("/trajecten/inspiratienota-2040").get_data(as_text=True)
     assert "Het SDG-spel" in page and "01/2024" in page and "21/02/2024" in page
+
+
+def test_a_refused_attendance_line_keeps_what_was_typed(moderator_client, make_process):
+    make_process(slug="hallo-harelbeke")
+    page = moderator_client.post("/trajecten/hallo-harelbeke/sessies/nieuw", data=session_form(**{
+        "attendance-0-count": "tachtig", "attendance-2-group": "", "attendance-2-count": ""})).get_data(as_text=True)
+    assert 'value="tachtig"' in page and 'value="Medewerkers"' in page
+    assert page.count('name="attendance-') == 2 * 4  # the line typed, then three empty ones
