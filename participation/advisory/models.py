@@ -101,7 +101,8 @@ class CouncilRound(db.Model):
 
 
 class MixedGroup(db.Model):
-    """An interdisciplinary group of the first joint session: members of several councils together."""
+    """An interdisciplinary group of the first joint session: members of several councils together.
+    `meeting_id` is the recorded session the group met in, when the administrator linked it."""
 
     __tablename__ = "council_round_groups"
     __table_args__ = (UniqueConstraint("round_id", "name", name="uq_council_round_groups_round_name"),)
@@ -110,6 +111,7 @@ class MixedGroup(db.Model):
     round_id: Mapped[int] = mapped_column(ForeignKey("council_rounds.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(80))
     input_text: Mapped[str] = mapped_column(Text, default="")
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
 
     round: Mapped[CouncilRound] = relationship()
     members: Mapped[list["MixedGroupMember"]] = relationship(

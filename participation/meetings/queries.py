@@ -1,8 +1,9 @@
 """Read-side helpers for sessions: the sessions of a process or round, one session, its ideas."""
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 
+from participation.advisory.models import THEMES, MixedGroup, MixedGroupGuest, MixedGroupMember, ThemeVote
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.ideas.queries import visible_ideas, with_list_loads
@@ -43,3 +44,29 @@ def room_attendance(process_id: int) -> int:
         .join(Meeting, Meeting.id == MeetingAttendance.meeting_id)
         .where(Meeting.process_id == process_id)
     ) or 0
+
+
+def groups_of_meeting(meeting: Meeting) -> list[MixedGroup]:
+    """The mixed groups that met in this session, with who sat in them and their theme votes."""
+    return list(db.session.scalars(
+        select(MixedGroup).where(MixedGroup.meeting_id == meeting.id)
+        .options(
+            selectinload(MixedGroup.members).selectinload(MixedGroupMember.user),
+            selectinload(MixedGroup.members).selectinload(MixedGroupMember.council),
+            selectinload(MixedGroup.guests).selectinload(MixedGroupGuest.council),
+            selectinload(MixedGroup.theme_votes),
+        )
+        .order_by(MixedGroup.name)
+    ))
+
+
+def theme_totals(meeting: Meeting) -> list[tuple[str, int]]:
+    """The votes per theme of all groups of the session together, counted by the database, in the
+    order of the themes."""
+    totals = dict(db.session.execute(
+        select(ThemeVote.theme, func.sum(ThemeVote.votes))
+        .join(MixedGroup, MixedGroup.id == ThemeVote.group_id)
+        .where(MixedGroup.meeting_id == meeting.id)
+        .group_by(ThemeVote.theme)
+    ).all())
+    return [(theme, int(totals.get(theme) or 0)) for theme in THEMES] if totals else []

@@ -4,6 +4,7 @@ Who may do what is one function per permission, called by the views and handed t
 The caller commits; a refusal is a MeetingError whose message a person should read.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -11,6 +12,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from participation.access import ADMINISTRATOR, EMPLOYEE, MODERATOR
+from participation.advisory.models import MixedGroup
 from participation.advisory.services import can_view_round
 from participation.extensions import db
 from participation.i18n import belgian_date
@@ -193,3 +195,24 @@ def enter_room_idea(meeting: Meeting, facilitator, text: IdeaText) -> Idea:
     if not can_enter_room_ideas(facilitator, meeting):
         raise IdeaError(_("You cannot enter ideas of this session."))
     return enter_from_session(meeting.process, facilitator, text, meeting.id)
+
+
+# The mixed groups of a joint council session -------------------------------------------------------
+
+
+def set_meeting_groups(meeting: Meeting, group_ids: Iterable[int], actor) -> list[MixedGroup]:
+    """Say which mixed groups of the round met in this session; their theme votes then count as the
+    session's. A group of another round is refused; a group linked to another session moves here."""
+    if meeting.round is None or not can_manage_round_meetings(actor):
+        raise MeetingError(_("Only administrators link the mixed groups of a council round to its sessions."))
+    wanted = set(group_ids)
+    groups = list(db.session.scalars(db.select(MixedGroup).where(MixedGroup.round_id == meeting.round_id)))
+    if wanted - {group.id for group in groups}:
+        raise MeetingError(_("Choose groups of this round."))
+    for group in groups:
+        if group.id in wanted:
+            group.meeting_id = meeting.id
+        elif group.meeting_id == meeting.id:
+            group.meeting_id = None
+    db.session.flush()
+    return [group for group in groups if group.id in wanted]

@@ -2,12 +2,13 @@
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from participation.access import ADMINISTRATOR, EMPLOYEE, MODERATOR, PUBLIC, access
-from participation.advisory.queries import all_councils, round_by_slug
+from participation.advisory.queries import all_councils, groups_of, round_by_slug
 from participation.extensions import db
-from participation.ideas.forms import IdeaForm
+from participation.ideas.forms import ButtonForm, IdeaForm
 from participation.ideas.services import IdeaError, IdeaText
 from participation.meetings import bp, meeting_url, queries, services
 from participation.meetings.forms import Line, MeetingForm, attendance_lines, parse_attendance
@@ -39,12 +40,17 @@ def meeting_page(meeting: Meeting) -> str:
 
 
 def render_meeting(meeting: Meeting):
+    in_round = meeting.round is not None
+    can_edit = (services.can_manage_round_meetings(current_user) if in_round
+                else services.can_manage_process_meetings(current_user, meeting.process))
     return render_template(
         "meetings/show.html", meeting=meeting,
-        ideas=queries.ideas_of_meeting(meeting, current_user) if meeting.process is not None else [],
-        can_edit=(services.can_manage_process_meetings(current_user, meeting.process) if meeting.process
-                  else services.can_manage_round_meetings(current_user)),
-        can_enter_ideas=services.can_enter_room_ideas(current_user, meeting),
+        ideas=queries.ideas_of_meeting(meeting, current_user) if not in_round else [],
+        groups=queries.groups_of_meeting(meeting) if in_round else [],
+        theme_totals=queries.theme_totals(meeting) if in_round else [],
+        round_groups=groups_of(meeting.round) if in_round and can_edit else [],
+        can_edit=can_edit, can_enter_ideas=services.can_enter_room_ideas(current_user, meeting),
+        button=ButtonForm(),
     )
 
 
@@ -58,6 +64,27 @@ def process_meeting(slug: str, meeting_id: int):
 @access(PUBLIC)
 def round_meeting(slug: str, meeting_id: int):
     return render_meeting(round_meeting_or_404(slug, meeting_id))
+
+
+@bp.route("/beheer/adviesrondes/<slug>/sessies/<int:meeting_id>/groepen", methods=["POST"])
+@access(ADMINISTRATOR)
+def round_meeting_groups(slug: str, meeting_id: int):
+    meeting = round_meeting_or_404(slug, meeting_id)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    try:
+        group_ids = [int(value) for value in request.form.getlist("group")]
+        groups = services.set_meeting_groups(meeting, group_ids, current_user)
+    except ValueError:
+        abort(400)
+    except services.MeetingError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(ngettext("%(num)d mixed group met in this session.", "%(num)d mixed groups met in this session.",
+                       len(groups)), "success")
+    return redirect(meeting_page(meeting))
 
 
 def meeting_data(form: MeetingForm, rows) -> services.MeetingData:

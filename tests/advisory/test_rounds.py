@@ -350,3 +350,36 @@ def test_a_joint_council_session_is_recorded_on_the_round(make_round, admin_clie
     assert "Het aantal deelnemers werd niet vastgelegd." in session_page
     assert "Gezamenlijke sessie van de adviesraden" in session_page
     assert client_as("moderator").post(f"/beheer/adviesrondes/{round_.slug}/sessies/nieuw").status_code == 403
+
+
+def test_the_theme_votes_of_the_mixed_groups_count_for_the_session_they_met_in(three, make_round, admin_client,
+                                                                              client_as, make_meeting):
+    councils, _secretaries = three
+    round_ = make_round(step="groups")
+    other_round = make_round(step="groups")
+    session = make_meeting(round_=round_, title="de eerste gezamenlijke sessie", kind="joint_session",
+                           attendance=[])
+    groups = []
+    for name, votes in (("Groep A", {"people": 3, "planet": 5}), ("Groep B", {"people": 1, "planet": 2})):
+        group = services.create_group(round_, name)
+        services.record_group_input(group, "", votes)
+        groups.append(group)
+    services.add_group_guest(groups[0], "An Vandenberghe", councils[1])
+    stranger = services.create_group(other_round, "Groep van elders")
+    db.session.commit()
+    url = f"/beheer/adviesrondes/{round_.slug}/sessies/{session.id}/groepen"
+
+    refused = admin_client.post(url, data={"group": [str(groups[0].id), str(stranger.id)]}, follow_redirects=True)
+    assert "Kies groepen van deze ronde." in refused.get_data(as_text=True)
+    admin_client.post(url, data={"group": [str(group.id) for group in groups]})
+
+    page = client_as("council_member").get(f"/adviesraden/rondes/{round_.slug}/sessies/{session.id}")
+    text = page.get_data(as_text=True)
+    assert "Gemengde groepen van deze sessie" in text and "An Vandenberghe (Jeugdraad)" in text
+    totals = text.split("<tfoot>", 1)[1].split("</tfoot>", 1)[0]
+    assert [cell.split("<")[0] for cell in totals.split('<td class="num">')[1:]] == ["4", "7", "0", "0"]
+    assert "Welke gemengde groepen" not in text  # only the administrator links groups
+    admin_client.post(url, data={"group": [str(groups[1].id)]})
+    db.session.expire_all()
+    assert db.session.get(MixedGroup, groups[0].id).meeting_id is None
+    assert db.session.get(MixedGroup, groups[1].id).meeting_id == session.id

@@ -71,6 +71,12 @@ ROUTES = {
               note="council rounds are set up by administrators, so their sessions too"),
         Check(lambda w: "/sessies/999999/bewerken", only(MODERATOR, code=404)),
     ],
+    "meetings.round_meeting_groups": [
+        Check(lambda w: f"/beheer/adviesrondes/sessies-ronde/sessies/{w.round_meeting.id}/groepen",
+              only(ADMIN, code=302), method="POST", data=lambda w: {}, note="no group chosen: none met here"),
+        Check(lambda w: f"/beheer/adviesrondes/sessies-ronde/sessies/{w.open_meeting.id}/groepen",
+              only(ADMIN, code=404), method="POST", data=lambda w: {}),
+    ],
     "meetings.room_idea": [
         Check(lambda w: f"/trajecten/sessies-open/sessies/{w.open_meeting.id}/ideeen/nieuw",
               only(EMPLOYEE, MODERATOR)),
