@@ -92,3 +92,44 @@ def test_facilitator_records_a_session_and_its_ideas_from_the_room(journey, make
     assert re.search(r"Deelnemers\s+1\s+80\s+81", table), table[:300]
     assert re.search(r"Ideeën\s+1\s+2\s+3", table), table[:300]
     assert "Het SDG-spel" in text and "01/2024" in text
+
+
+def test_administrator_records_a_joint_council_session_with_its_mixed_groups(journey, make_user):
+    from participation.advisory import services
+    from participation.advisory.models import Council, CouncilRound
+    from participation.extensions import db
+
+    admin = make_user("administrator", email="beheerder@harelbeke.be", name="Beheerder")
+    round_ = CouncilRound(slug="ambitienota-2030", title="Ambitienota 2030", step="groups")
+    klimaatraad, jeugdraad = Council(slug="klimaatraad", name="Klimaatraad"), Council(slug="jeugdraad", name="Jeugdraad")
+    db.session.add_all([round_, klimaatraad, jeugdraad])
+    db.session.flush()
+    group = services.create_group(round_, "Groep 1")
+    services.record_group_input(group, "", {"people": 4, "planet": 6, "prosperity": 1, "peace_partnership": 2})
+    db.session.commit()
+    page = journey.page
+
+    journey.log_in(admin.email)
+    journey.visit(f"/beheer/adviesrondes/ambitienota-2030/groepen/{group.id}")
+    page.get_by_label("Naam", exact=True).fill("An Vandenberghe")
+    page.get_by_label("Namens de adviesraad (niet verplicht)").select_option(label="Jeugdraad")
+    page.get_by_role("button", name="Op naam plaatsen").click()
+    expect(page.locator(".flash-success")).to_contain_text("An Vandenberghe")
+    expect(page.get_by_role("region", name="Leden")).to_contain_text("An Vandenberghe (Jeugdraad)")
+    journey.check("guest seated by name")
+
+    journey.visit("/adviesraden/rondes/ambitienota-2030")
+    page.get_by_role("region", name="Sessies").get_by_role("link", name="Sessie vastleggen").click()
+    page.get_by_label("Soort sessie").select_option("joint_session")
+    page.get_by_label("Titel", exact=True).fill("de eerste gezamenlijke sessie")
+    page.get_by_label("Datum", exact=True).fill("2030-02-01")
+    page.get_by_label("Groep 1", exact=True).fill("Klimaatraad")
+    page.get_by_label("Aantal mensen in groep 1").fill("6")
+    page.get_by_role("button", name="Sessie bewaren").click()
+    expect(page.get_by_role("heading", name="De eerste gezamenlijke sessie", level=1)).to_be_visible()
+    page.get_by_label("Groep 1", exact=True).check()
+    page.get_by_role("button", name="Groepen bewaren").click()
+    groups = page.get_by_role("region", name="Gemengde groepen van deze sessie")
+    expect(groups.get_by_role("table")).to_contain_text("An Vandenberghe (Jeugdraad)")
+    expect(groups.locator("tfoot")).to_contain_text("6")
+    journey.check("joint council session")
