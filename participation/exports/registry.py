@@ -33,6 +33,7 @@ EXPORT_MODULES = (
     "participation.advisory.exports",
     "participation.plan.exports",
     "participation.indicators.exports",
+    "participation.meetings.exports",
 )
 
 

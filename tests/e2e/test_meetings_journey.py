@@ -101,8 +101,8 @@ def test_administrator_records_a_joint_council_session_with_its_mixed_groups(jou
 
     admin = make_user("administrator", email="beheerder@harelbeke.be", name="Beheerder")
     round_ = CouncilRound(slug="ambitienota-2030", title="Ambitienota 2030", step="groups")
-    klimaatraad, jeugdraad = Council(slug="klimaatraad", name="Klimaatraad"), Council(slug="jeugdraad", name="Jeugdraad")
-    db.session.add_all([round_, klimaatraad, jeugdraad])
+    councils = [Council(slug="klimaatraad", name="Klimaatraad"), Council(slug="jeugdraad", name="Jeugdraad")]
+    db.session.add_all([round_, *councils])
     db.session.flush()
     group = services.create_group(round_, "Groep 1")
     services.record_group_input(group, "", {"people": 4, "planet": 6, "prosperity": 1, "peace_partnership": 2})
