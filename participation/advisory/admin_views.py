@@ -20,7 +20,7 @@ from participation.advisory.forms import (
     SettingsForm,
     SubThemeForm,
 )
-from participation.advisory.models import THEMES, AmbitionPoint, Council, CouncilRound, MixedGroup
+from participation.advisory.models import THEMES, AmbitionPoint, Council, CouncilRound, MixedGroup, MixedGroupGuest
 from participation.extensions import db
 
 
@@ -204,6 +204,20 @@ def admin_group(slug: str, group_id: int):
         "advisory/admin/group.html", round=round_, group=group, member_form=member_form, input_form=input_form,
         guest_form=guest_form,
     )
+
+
+@bp.route("/beheer/adviesrondes/<slug>/groepen/<int:group_id>/gasten/<int:guest_id>/verwijderen", methods=["POST"])
+@access(ADMINISTRATOR)
+def admin_remove_guest(slug: str, group_id: int, guest_id: int):
+    round_ = round_or_404(slug)
+    guest = db.session.get(MixedGroupGuest, guest_id)
+    if guest is None or guest.group_id != group_id or guest.group.round_id != round_.id:
+        abort(404)
+    name, group = guest.name, guest.group.name
+    services.remove_group_guest(guest)
+    db.session.commit()
+    flash(_("%(name)s is no longer in group %(group)s.", name=name, group=group), "success")
+    return redirect(url_for("advisory.admin_group", slug=slug, group_id=group_id))
 
 
 @bp.route("/beheer/adviesrondes/<slug>/bundelen", methods=["GET", "POST"])

@@ -270,6 +270,12 @@ def add_group_guest(group: MixedGroup, name: str, council: Council | None) -> Mi
     return guest
 
 
+def remove_group_guest(guest: MixedGroupGuest) -> None:
+    """Take a name out of a group: nothing else of that person is kept."""
+    db.session.delete(guest)
+    db.session.flush()
+
+
 def record_group_input(group: MixedGroup, text: str, votes: Mapping[str, int]) -> None:
     if any(theme not in THEMES or value is None or value < 0 for theme, value in votes.items()):
         raise AdvisoryError(_("Votes per theme are whole numbers of 0 or more."))

@@ -335,6 +335,10 @@ def test_mixed_groups_seat_attendees_by_name_without_an_account(three, make_roun
     assert db.session.scalar(db.select(db.func.count(User.id))) == accounts_before  # no account was made
     overview = admin_client.get(f"/beheer/adviesrondes/{round_.slug}/groepen").get_data(as_text=True)
     assert "An Vandenberghe (Jeugdraad)" in overview and "Piet Declercq" in overview
+    removed = admin_client.post(f"{url}/gasten/{group.guests[1].id}/verwijderen", follow_redirects=True)
+    assert "Piet Declercq zit niet meer in groep Groep B." in removed.get_data(as_text=True)
+    db.session.refresh(group)
+    assert [guest.name for guest in group.guests] == ["An Vandenberghe"]
 
 
 def test_a_joint_council_session_is_recorded_on_the_round(make_round, admin_client, client_as):
