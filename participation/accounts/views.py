@@ -12,6 +12,7 @@ from participation.accounts.queries import search_users
 from participation.database import utcnow
 from participation.extensions import db, limiter
 from participation.mail.services import flush_log_backend, mailbox_url
+from participation.numbers import parse_int
 from participation.security import is_safe_next
 
 
@@ -185,7 +186,7 @@ def change_password():
 @access(ADMINISTRATOR)
 def users():
     query = request.args.get("q", "").strip()
-    page = search_users(query, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"])
+    page = search_users(query, request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"])
     return render_template("accounts/users.html", page=page, query=query)
 
 

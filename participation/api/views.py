@@ -1,5 +1,4 @@
 from flask import abort, jsonify, request
-from werkzeug.exceptions import HTTPException
 
 from participation.access import PUBLIC, access
 from participation.api import bp
@@ -8,15 +7,9 @@ from participation.api.queries import open_idea, open_ideas, open_process, open_
 from participation.api.serializers import idea_data, page_args, paginated, place_data, process_data
 from participation.core import queries as core_queries
 from participation.extensions import csrf, db
+from participation.numbers import parse_int
 
 csrf.exempt(bp)
-
-
-@bp.errorhandler(HTTPException)
-def api_error(error: HTTPException):
-    response = jsonify({"error": {"status": error.code, "message": error.name}})
-    response.status_code = error.code or 500
-    return response
 
 
 @bp.after_request
@@ -55,7 +48,7 @@ def process_ideas(slug: str):
     if found is None:
         abort(404)
     page, per_page = page_args()
-    place = {key: request.args.get(key, type=int) for key in ("district", "neighbourhood")}
+    place = {key: request.args.get(key, type=parse_int) for key in ("district", "neighbourhood")}
     statement = open_ideas(found, place["district"], place["neighbourhood"])
     pagination = db.paginate(statement, page=page, per_page=per_page, error_out=False)
     targets = sdg_targets_of([item.id for item in pagination.items])

@@ -10,6 +10,7 @@ from participation.ideas import bp, forms, queries, rules, services
 from participation.ideas.models import Idea
 from participation.ideas.similar import similar_ideas
 from participation.mail.services import flush_log_backend
+from participation.numbers import parse_int
 from participation.processes.services import audiences_visible_to
 
 QUEUE_STATUSES = ("submitted", "hidden", "published")
@@ -43,7 +44,7 @@ def queue():
     if status not in QUEUE_STATUSES:
         status = "submitted"
     page = queries.screening_queue(audiences_visible_to(current_user), status,
-                                   request.args.get("page", 1, type=int), current_app.config["PER_PAGE"])
+                                   request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"])
     return render_template("ideas/queue.html", page=page, status=status, statuses=QUEUE_STATUSES)
 
 

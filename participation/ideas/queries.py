@@ -11,6 +11,7 @@ from participation.core.pillars import PILLAR_KEYS
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Follow, Idea, IdeaEdit, IdeaStatusChange, IdeaTerm
 from participation.ideas.words import stems
+from participation.numbers import parse_int
 from participation.processes.models import Process
 from participation.processes.services import audiences_visible_to
 
@@ -90,8 +91,8 @@ class IdeaFilters:
         sort = args.get("sorteer", "new")
         return cls(
             theme=theme if theme in PILLAR_KEYS else "",
-            district_id=args.get("deelgemeente", type=int),
-            neighbourhood_id=args.get("wijk", type=int),
+            district_id=args.get("deelgemeente", type=parse_int),
+            neighbourhood_id=args.get("wijk", type=parse_int),
             status=status if status in PUBLIC_STATUSES else "",
             q=(args.get("q") or "").strip()[:200],
             sort=sort if sort in SORTS else "new",

@@ -21,9 +21,8 @@ from participation.ideas.signals import idea_merged, idea_status_changed
 from participation.ideas.words import idea_stems
 from participation.mail.services import queue_mail
 from participation.processes.models import Process
-from participation.security import plain_text
 from participation.serving import public_url
-from participation.text import normalise_newlines, rich_text_words
+from participation.text import has_visible_text, normalise_newlines, rich_text_words
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}")
 TITLE_MAX = 150
@@ -55,15 +54,16 @@ class OnBehalf:
 
 
 def clean_text(text: IdeaText) -> IdeaText:
-    """Plain title, the text as typed (shown through the rich-text renderer), a known theme and district;
-    refuse what would be empty or too long."""
-    title = " ".join(plain_text(text.title or "").split())
+    """The title and the text as typed (the title is plain text, escaped where it is shown; the text is
+    shown through the rich-text renderer), a known theme and district; refuse what would be empty or too
+    long."""
+    title = " ".join((text.title or "").split())
     body = normalise_newlines(text.body or "").strip()
-    if not title:
+    if not has_visible_text(title):
         raise IdeaError(_("Give your idea a title."), "title")
     if len(title) > TITLE_MAX:
         raise IdeaError(_("Keep the title under %(n)d characters.", n=TITLE_MAX), "title")
-    if not rich_text_words(body):
+    if not has_visible_text(rich_text_words(body)):
         raise IdeaError(_("Describe your idea in a few sentences."), "body")
     if len(body) > BODY_MAX:
         raise IdeaError(_("Keep the text under %(n)d characters.", n=BODY_MAX), "body")

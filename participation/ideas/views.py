@@ -13,6 +13,7 @@ from participation.extensions import db, limiter
 from participation.ideas import bp, forms, queries, rules, services
 from participation.ideas.models import Idea
 from participation.ideas.similar import similar_ideas
+from participation.numbers import parse_int
 from participation.processes.models import Process
 from participation.processes.queries import process_by_slug
 from participation.processes.services import can_view, is_shareable
@@ -48,7 +49,7 @@ def render_process_page(process: Process, **extra):
     what the calling view adds (the sessions)."""
     filters = queries.IdeaFilters.from_args(request.args)
     page = queries.process_ideas(
-        process, filters, current_user, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"],
+        process, filters, current_user, request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"],
         seed=shuffle_seed() if filters.sort == "random" else 1,
     )
     return render_template(
@@ -219,13 +220,13 @@ def unfollow(idea_id: int):
 @bp.route("/account/ideeen")
 @access(AUTHENTICATED)
 def mine():
-    page = queries.my_ideas(current_user, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"])
+    page = queries.my_ideas(current_user, request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"])
     return render_template("ideas/mine.html", page=page)
 
 
 @bp.route("/account/gevolgde-ideeen")
 @access(AUTHENTICATED)
 def followed():
-    page = queries.followed_ideas(current_user, request.args.get("page", 1, type=int),
+    page = queries.followed_ideas(current_user, request.args.get("page", 1, type=parse_int),
                                   current_app.config["PER_PAGE"])
     return render_template("ideas/followed.html", page=page)

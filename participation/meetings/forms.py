@@ -3,23 +3,25 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import Length, Optional
 
 from participation.meetings.models import KINDS
 from participation.meetings.services import KIND_LABELS, REPORT_MAX, TITLE_MAX, Attendance
+from participation.numbers import parse_int
+from participation.text import RequiredText
 
 BLANK_ROWS = 3
 MAX_ROWS = 40
 
 
 class MeetingForm(FlaskForm):
-    kind = SelectField(_l("Kind of session"), validators=[DataRequired(_l("Choose what kind of session it was."))])
+    kind = SelectField(_l("Kind of session"), validators=[RequiredText(_l("Choose what kind of session it was."))])
     title = StringField(
-        _l("Title"), validators=[DataRequired(_l("Give the session a title.")), Length(max=TITLE_MAX)],
+        _l("Title"), validators=[RequiredText(_l("Give the session a title.")), Length(max=TITLE_MAX)],
         description=_l("As it reads after “from”, for example: het SDG-spel, de infoavond in Hulste. "
                        "Ideas of the session show “from het SDG-spel of 01/2024”."),
     )
-    held_on = DateField(_l("Date"), validators=[DataRequired(_l("Fill in when the session was held."))])
+    held_on = DateField(_l("Date"), validators=[RequiredText(_l("Fill in when the session was held."))])
     month_only = BooleanField(_l("Only the month is known"),
                               description=_l("The day is then not shown, only the month and the year."))
     place = StringField(_l("Place (optional)"), validators=[Optional(), Length(max=200)])
@@ -42,10 +44,14 @@ class Line:
 
 
 def _count(value: str) -> int | None | str:
+    """A count as typed ("80", "1.200"): a whole number, None when empty, "invalid" for anything else."""
     value = (value or "").strip().replace(".", "")
     if not value:
         return None
-    return int(value) if value.isdigit() else "invalid"
+    try:
+        return parse_int(value)
+    except ValueError:
+        return "invalid"
 
 
 def parse_attendance(form_data) -> tuple[list[Attendance] | None, list[Line], dict[str, str]]:

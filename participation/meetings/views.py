@@ -13,6 +13,7 @@ from participation.ideas.services import IdeaError, IdeaText
 from participation.meetings import bp, meeting_url, queries, services
 from participation.meetings.forms import Line, MeetingForm, attendance_lines, parse_attendance
 from participation.meetings.models import Meeting
+from participation.numbers import parse_int
 from participation.processes.queries import process_by_slug
 from participation.processes.services import can_view
 
@@ -73,7 +74,7 @@ def round_meeting_groups(slug: str, meeting_id: int):
     if not ButtonForm().validate_on_submit():
         abort(400)
     try:
-        group_ids = [int(value) for value in request.form.getlist("group")]
+        group_ids = [parse_int(value) for value in request.form.getlist("group")]
         groups = services.set_meeting_groups(meeting, group_ids, current_user)
     except ValueError:
         abort(400)

@@ -14,6 +14,7 @@ from participation.api.serializers import page_args, paginated
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.ideas.queries import idea_visibility
+from participation.numbers import int_or_none
 from participation.plan import queries
 from participation.plan.models import ActionPlan, IdeaAction, PlanAction, PolicyGoal
 from participation.plan.money import euros
@@ -82,9 +83,10 @@ def sdg_filter() -> int | None:
     value = request.args.get("sdg")
     if value is None or value == "":
         return None
-    if not value.isdigit() or not 1 <= int(value) <= 17:
+    number = int_or_none(value)
+    if number is None or not 1 <= number <= 17:
         abort(400)
-    return int(value)
+    return number
 
 
 @bp.route("/plan")

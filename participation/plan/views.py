@@ -7,6 +7,7 @@ from participation.access import ADMINISTRATOR, MODERATOR, PUBLIC, access
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.mail.services import flush_log_backend
+from participation.numbers import parse_int
 from participation.plan import bp, forms, queries, services, uploads
 from participation.plan.importer import KIND_LABELS, STATE_LABELS, import_plan
 from participation.plan.models import ActionPlan, PlanAction
@@ -30,7 +31,8 @@ def index():
     query = request.args.get("q", "").strip()
     found = None
     if query:
-        found = queries.search_actions(query, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"])
+        page = request.args.get("page", 1, type=parse_int)
+        found = queries.search_actions(query, page, current_app.config["PER_PAGE"])
     return render_template("plan/index.html", summaries=queries.sdg_summaries(), query=query, found=found)
 
 
@@ -168,7 +170,7 @@ def _idea_or_404(idea_id: int) -> Idea:
 
 def _link_page(idea: Idea, new_form: forms.NewActionForm, status: int = 200):
     query = request.args.get("q", "").strip()
-    page = queries.search_actions(query, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"])
+    page = queries.search_actions(query, request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"])
     linked = queries.actions_for_idea(idea.id)
     return render_template(
         "plan/link_idea.html",
@@ -196,7 +198,7 @@ def link_idea(idea_id: int):
     idea = _idea_or_404(idea_id)
     new_form = _new_action_form()
     if request.method == "POST":
-        action = db.session.get(PlanAction, request.form.get("action_id", type=int) or 0)
+        action = db.session.get(PlanAction, request.form.get("action_id", type=parse_int) or 0)
         if action is None:
             abort(404)
         try:

@@ -11,6 +11,7 @@ from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.ideas.rules import STATUS_LABELS
 from participation.indicators.services import goal_figures
+from participation.numbers import parse_int
 from participation.sdgs import bp, queries
 from participation.sdgs.forms import LinkTargetForm, RefuseSuggestionForm, StatementForm
 from participation.sdgs.services import (
@@ -68,7 +69,7 @@ def index():
 @access(PUBLIC)
 def goal(number: int):
     goal = _goal_or_404(number)
-    page = request.args.get("page", 1, type=int)
+    page = request.args.get("page", 1, type=parse_int)
     ideas, codes = queries.ideas_for_goal(number, current_user, page, current_app.config["PER_PAGE"])
     return render_template(
         "sdgs/goal.html",
@@ -115,7 +116,7 @@ def _choose_idea():
     search = (request.args.get("q") or "").strip()[:100]
     unlinked = request.args.get("zonder") == "1"
     ideas, counts = queries.ideas_for_linking(
-        search, unlinked, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"]
+        search, unlinked, request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"]
     )
     return render_template(
         "sdgs/choose.html", ideas=ideas, counts=counts, search=search, unlinked=unlinked,

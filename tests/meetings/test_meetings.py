@@ -157,3 +157,13 @@ def test_a_refused_attendance_line_keeps_what_was_typed(moderator_client, make_p
         "attendance-0-count": "tachtig", "attendance-2-group": "", "attendance-2-count": ""})).get_data(as_text=True)
     assert 'value="tachtig"' in page and 'value="Medewerkers"' in page
     assert page.count('name="attendance-') == 2 * 4  # the line typed, then three empty ones
+
+
+def test_a_count_that_is_no_plain_number_is_refused_with_a_message(moderator_client, make_process):
+    make_process(slug="hallo-harelbeke")
+    for count in ("²", "٣", "99999999999999999999", "-3"):
+        page = moderator_client.post("/trajecten/hallo-harelbeke/sessies/nieuw",
+                                     data=session_form(**{"attendance-0-count": count}))
+        assert page.status_code == 200, count
+        assert "Schrijf het aantal mensen als een geheel getal." in page.get_data(as_text=True), count
+    assert db.session.scalar(db.select(db.func.count(Meeting.id))) == 0
