@@ -7,7 +7,7 @@ from participation.advisory.models import THEMES, MixedGroup, MixedGroupGuest, M
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.ideas.queries import visible_ideas, with_list_loads
-from participation.meetings.models import Meeting, MeetingAttendance
+from participation.meetings.models import Meeting
 
 
 def meetings_of_process(process_id: int) -> list[Meeting]:
@@ -35,15 +35,6 @@ def ideas_of_meeting(meeting: Meeting, viewer) -> list[Idea]:
     return list(db.session.scalars(with_list_loads(
         visible_ideas(viewer, listing=True).where(Idea.meeting_id == meeting.id).order_by(Idea.created_at, Idea.id)
     )))
-
-
-def room_attendance(process_id: int) -> int:
-    """Everyone counted in the room at the sessions of a process."""
-    return db.session.scalar(
-        select(func.coalesce(func.sum(MeetingAttendance.count), 0))
-        .join(Meeting, Meeting.id == MeetingAttendance.meeting_id)
-        .where(Meeting.process_id == process_id)
-    ) or 0
 
 
 def groups_of_meeting(meeting: Meeting) -> list[MixedGroup]:
