@@ -1,7 +1,7 @@
 """meetings: sessions in the room with attendance per group, ideas from the room, guests in mixed groups
 
 Revision ID: meetings
-Revises: plain_titles
+Revises: plan_tasks
 Create Date: 2026-12-01 16:00:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = "meetings"
-down_revision = "plain_titles"
+down_revision = "plan_tasks"
 branch_labels = None
 depends_on = None
 

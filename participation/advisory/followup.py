@@ -232,8 +232,9 @@ def _news_mail(point: AmbitionPoint, item) -> tuple[str, str]:
                 code=action.code, status=update.status_label.lower())
     body = _(
         "You follow ambition point %(number)d “%(title)s”. The action %(code)s “%(action)s” that carries it out "
-        "has news.\n\n%(quarter)s: %(status)s\n%(explanation)s\n\nThe point and all its actions:\n%(link)s",
+        "has news.\n\n%(task)s\n%(quarter)s: %(status)s\n%(explanation)s\n\nThe point and all its actions:\n%(link)s",
         number=point.number, title=point.title, code=action.code, action=action.title, quarter=update.period.code,
+        task=update.task.title if update.task is not None else "",
         status=update.status_label, explanation=update.explanation, link=point_link(point),
     )
     return subject, body

@@ -12,7 +12,7 @@ from participation.text import RequiredText
 class ImportForm(FlaskForm):
     file = FileField(
         _l("Spreadsheet of the plan (XLSX or CSV)"),
-        description=_l("One row per action per quarter, with the columns described below. At most 5 MB."),
+        description=_l("One row per task per quarter, with the columns described below. At most 5 MB."),
     )
     checked = HiddenField()
     dry_run = SubmitField(_l("Check without saving"))
@@ -20,6 +20,7 @@ class ImportForm(FlaskForm):
 
 
 class StatusUpdateForm(FlaskForm):
+    task = SelectField(_l("Task"), coerce=int, validate_choice=True)
     year = NumberField(
         _l("Year"),
         validators=[RequiredText(_l("Fill in the year.")), NumberRange(2000, 2099, _l("Use a year like 2024."))],

@@ -73,18 +73,23 @@ def test_an_update_added_in_the_app_tells_followers(make_process, make_user, cli
     admin = client_as("administrator")
     response = admin.post(
         f"/beheer/plan/acties/{CODE}",
-        data={"update-year": "2023", "update-quarter": "2", "update-status": "done",
-              "update-explanation": "Afgerond.", "update-submit_update": "1"},
+        data={"update-task": str(task_of(CODE).id), "update-year": "2023", "update-quarter": "2",
+              "update-status": "done", "update-explanation": "Afgerond.", "update-submit_update": "1"},
     )
     assert response.status_code == 302
-    assert len(outbox("sofie@example.org")) == 1
+    [mail] = outbox("sofie@example.org")
+    assert "Uitwerking ideeën Hallo Harelbeke" in mail.body
     action = db.session.scalar(select(PlanAction).where(PlanAction.code == CODE))
     assert action.status == "done" and action.updates[0].author_id == admin.user.id
 
 
 def test_record_status_update_corrects_a_quarter_without_news():
     import_example()
-    action = db.session.scalar(select(PlanAction).where(PlanAction.code == CODE))
-    assert services.record_status_update(action, Quarter(2023, 1), Status.IN_PROGRESS, "Andere uitleg") is None
-    assert services.record_status_update(action, Quarter(2023, 1), Status.DONE, "Klaar") is not None
-    assert action.status == "done" and len(action.updates) == 1
+    task = task_of(CODE)
+    assert services.record_status_update(task, Quarter(2023, 1), Status.IN_PROGRESS, "Andere uitleg") is None
+    assert services.record_status_update(task, Quarter(2023, 1), Status.DONE, "Klaar") is not None
+    assert task.status == task.action.status == "done" and len(task.updates) == 1
+
+
+def task_of(code: str):
+    return db.session.scalar(select(PlanAction).where(PlanAction.code == code)).tasks[0]
