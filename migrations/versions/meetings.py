@@ -1,7 +1,7 @@
 """meetings: sessions in the room with attendance per group, ideas from the room, guests in mixed groups
 
 Revision ID: meetings
-Revises: plan_tasks
+Revises: conversation
 Create Date: 2026-12-01 16:00:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = "meetings"
-down_revision = "plan_tasks"
+down_revision = "conversation"
 branch_labels = None
 depends_on = None
 

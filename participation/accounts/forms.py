@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectMultipleField, StringField
+from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import Email, EqualTo, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -120,3 +120,49 @@ class RolesForm(FlaskForm):
 
 class DeleteAccountForm(FlaskForm):
     password = PasswordField(_l("Your password"), validators=[RequiredText(_l("Fill in your password."))])
+    erase_comments = BooleanField(
+        _l("Also erase the text of my comments"),
+        description=_l("Without this, your comments stay in the conversations without your name."),
+    )
+
+
+MAIL_PREFERENCE_LABELS = {
+    "each": _l("A mail for each change"),
+    "weekly": _l("One mail a week with all changes"),
+    "none": _l("No mails: I look at my notifications myself"),
+}
+
+
+class MailPreferenceForm(FlaskForm):
+    mail_preference = RadioField(
+        _l("Mails about changes"),
+        choices=list(MAIL_PREFERENCE_LABELS.items()),
+        description=_l("About the ideas you follow, wrote or commented on, and the ambition points you follow."),
+    )
+
+
+class ProfileForm(FlaskForm):
+    display_name = StringField(
+        _l("Name shown with your ideas"),
+        validators=[RequiredText(_l("Fill in a name.")), Length(max=80)],
+        description=_l("Your first name or a nickname is enough."),
+    )
+    locale = SelectField(_l("Language"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from participation.i18n import LANGUAGE_NAMES
+
+        self.locale.choices = list(LANGUAGE_NAMES.items())
+
+
+class ChangeEmailForm(FlaskForm):
+    email = EmailField(
+        _l("New e-mail address"),
+        validators=[RequiredText(_l("Fill in your e-mail address.")), Email(_l("This is not a valid e-mail address.")),
+                    Length(max=254)],
+        description=_l("We send a link to the new address. Your address changes when you open it."),
+    )
+    current_password = PasswordField(
+        _l("Your current password"), validators=[RequiredText(_l("Fill in your password."))]
+    )

@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
-from participation.core.pillars import PILLARS
+from participation.core.chapters import chapters
 from participation.core.queries import district_choices, neighbourhood_choices
 from participation.ideas.rules import STATUS_LABELS
 from participation.ideas.services import BODY_MAX, TITLE_MAX
@@ -39,7 +39,7 @@ class IdeaForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.theme.choices = [("", _l("Choose a theme"))] + [(p.key, p.label) for p in PILLARS]
+        self.theme.choices = [("", _l("Choose a theme"))] + [(c.key, c.label) for c in chapters()]
         self.district_id.choices = [(None, _l("Whole city"))] + district_choices()
         self.neighbourhood_id.choices = {None: [(None, _l("No particular neighbourhood"))], **neighbourhood_choices()}
 
@@ -93,6 +93,22 @@ class CorrectionForm(FlaskForm):
                                                  Length(max=BODY_MAX)])
     reason = StringField(_l("What did you correct?"), validators=[RequiredText(_l("Say what you corrected.")),
                                                                  Length(max=300)])
+
+
+class KeepForm(FlaskForm):
+    """The management team keeps an idea for a chapter of the city's note, with its note."""
+
+    chapter = SelectField(_l("Chapter"), validators=[InputRequired(_l("Choose a chapter."))])
+    note = TextAreaField(
+        _l("Note of the management team"),
+        validators=[RequiredText(_l("Write the management team's note: why this idea is kept.")),
+                    Length(max=2000)],
+        description=_l("Shown with the idea on the note's page and on the idea's road."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.chapter.choices = [("", _l("Choose a chapter"))] + [(c.key, c.label) for c in chapters()]
 
 
 class ButtonForm(FlaskForm):

@@ -7,11 +7,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from participation.access import AUTHENTICATED, EMPLOYEE, MODERATOR, PUBLIC, access
-from participation.core.pillars import PILLARS
+from participation.core.chapters import chapters
+from participation.core.notes import note_of_process
 from participation.core.queries import district_choices, neighbourhood_choices
 from participation.extensions import db, limiter
-from participation.ideas import bp, forms, queries, rules, services
+from participation.ideas import bp, forms, keeps, queries, rules, services
 from participation.ideas.models import Idea
+from participation.ideas.sections import card_facts, idea_sections
 from participation.ideas.similar import similar_ideas
 from participation.numbers import parse_int
 from participation.processes.models import Process
@@ -53,11 +55,13 @@ def render_process_page(process: Process, **extra):
         seed=shuffle_seed() if filters.sort == "random" else 1,
     )
     return render_template(
-        "ideas/process.html", process=process, page=page, filters=filters, pillars=PILLARS,
+        "ideas/process.html", process=process, page=page, filters=filters, chapters=chapters(),
         districts=district_choices(), neighbourhoods=neighbourhood_choices(),
         can_propose=rules.can_propose(current_user, process),
         can_enter_for_resident=rules.can_enter_for_resident(current_user, process),
-        propose_open=rules.is_propose_open(process), shareable=is_shareable(process), **extra,
+        propose_open=rules.is_propose_open(process), shareable=is_shareable(process),
+        card_facts=card_facts(page.items),
+        note=note_of_process(process.id), **extra,
     )
 
 
@@ -159,14 +163,14 @@ def show(idea_id: int):
         return redirect(url_for("ideas.show", idea_id=idea.merged_into_id))
     return render_template(
         "ideas/show.html", idea=idea, process=idea.process,
-        history=queries.idea_history(idea), edits=queries.idea_edits(idea),
+        road=keeps.idea_road(idea, queries.idea_history(idea)), edits=queries.idea_edits(idea),
         merged=queries.merged_into_this(idea, current_user), followers=queries.follower_count(idea),
         is_following=services.is_following(current_user, idea),
         can_follow=rules.can_follow(current_user, idea), can_edit=rules.can_edit_own(current_user, idea),
         is_moderator=rules.is_moderator(current_user), is_own=rules.is_own(current_user, idea),
         shareable=rules.is_shareable(idea),
         similar=similar_ideas(idea.process_id, idea.title, idea.body, exclude_id=idea.id) if idea.is_public else [],
-        button=forms.ButtonForm(),
+        button=forms.ButtonForm(), sections=idea_sections(idea, current_user),
     )
 
 
@@ -221,7 +225,7 @@ def unfollow(idea_id: int):
 @access(AUTHENTICATED)
 def mine():
     page = queries.my_ideas(current_user, request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"])
-    return render_template("ideas/mine.html", page=page)
+    return render_template("ideas/mine.html", page=page, card_facts=card_facts(page.items))
 
 
 @bp.route("/account/gevolgde-ideeen")
@@ -229,4 +233,4 @@ def mine():
 def followed():
     page = queries.followed_ideas(current_user, request.args.get("page", 1, type=parse_int),
                                   current_app.config["PER_PAGE"])
-    return render_template("ideas/followed.html", page=page)
+    return render_template("ideas/followed.html", page=page, card_facts=card_facts(page.items))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from participation.core.chapters import chapter_of_goal, chapters
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.ideas.queries import idea_visibility
@@ -136,18 +137,16 @@ def sdg_summaries(sdg: int | None = None) -> list[SdgSummary]:
 def chapter_summaries(summaries: list[SdgSummary]) -> list[ChapterSummary]:
     """The SDG figures added up per chapter of the city, in the chapters' order; chapters without a plan
     SDG are left out. The only place that asks which chapter an SDG belongs to."""
-    from participation.core import pillars
-
-    chapters = [ChapterSummary(key=p.key, label=str(p.label), counts=dict.fromkeys(Status, 0)) for p in pillars.PILLARS]
-    by_key = {chapter.key: chapter for chapter in chapters}
+    found = [ChapterSummary(key=c.key, label=c.label, counts=dict.fromkeys(Status, 0)) for c in chapters()]
+    by_key = {chapter.key: chapter for chapter in found}
     for summary in summaries:
-        pillar = pillars.pillar_of_goal(summary.sdg)
+        pillar = chapter_of_goal(summary.sdg)
         if pillar is None:
             continue
         chapter = by_key[pillar.key]
         chapter.sdgs.append(summary)
         chapter.add(summary)
-    return [chapter for chapter in chapters if chapter.sdgs]
+    return [chapter for chapter in found if chapter.sdgs]
 
 
 def goals_with_actions(sdg: int) -> list[PolicyGoal]:

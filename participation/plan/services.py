@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flask import current_app
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -16,7 +14,7 @@ from sqlalchemy import select
 from participation.accounts.models import User
 from participation.extensions import db
 from participation.ideas.models import Follow, Idea
-from participation.mail.services import queue_mail
+from participation.notifications import services as notifications
 from participation.plan.models import ActionPlan, IdeaAction, PlanAction, PlanActionTarget, PlanTask, StatusUpdate
 from participation.plan.signals import action_news
 from participation.plan.spreadsheet import Quarter, Status
@@ -142,8 +140,12 @@ def notify_followers(news: list[News]) -> int:
 
 def _queue_news_mail(user: User, idea: Idea, item: News) -> None:
     action, update = item.action, item.update
-    languages = current_app.config["LANGUAGES"]
-    with force_locale(user.locale if user.locale in languages else current_app.config["BABEL_DEFAULT_LOCALE"]):
+
+    def text():
+        return _("The plan action %(code)s is %(status)s (%(quarter)s). %(explanation)s", code=action.code,
+                 status=update.status_label.lower(), quarter=update.period.code, explanation=update.explanation)
+
+    def mail():
         subject = _("News about “%(idea)s”: %(code)s is %(status)s", idea=idea.title, code=action.code,
                     status=update.status_label.lower())
         task = update.task.title if update.task is not None else ""
@@ -163,7 +165,9 @@ def _queue_news_mail(user: User, idea: Idea, item: News) -> None:
             explanation=update.explanation,
             link=_action_link(action),
         )
-    queue_mail(user.email, subject, body)
+        return subject, body
+
+    notifications.notify(user, "plan_update", idea.title, _action_link(action), text, mail, idea_id=idea.id)
 
 
 # Linking ideas and actions ------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from participation.access import ADMINISTRATOR, MODERATOR, PUBLIC, access
-from participation.core.pillars import PILLARS
+from participation.core.chapters import chapter_of_goal, chapters
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.ideas.rules import STATUS_LABELS
@@ -55,9 +55,11 @@ def _back(default: str) -> str:
 @access(PUBLIC)
 def index():
     goals = {goal.number: goal for goal in queries.all_goals()}
+    grouped = {number for chapter in chapters() for number in chapter.goals}
     return render_template(
         "sdgs/index.html",
-        pillars=PILLARS,
+        chapters=chapters(),
+        other_goals=[number for number in sorted(goals) if number not in grouped],
         goals=goals,
         statements=queries.statements_by_goal(),
         idea_counts=queries.idea_counts_by_goal(current_user),
@@ -74,6 +76,7 @@ def goal(number: int):
     return render_template(
         "sdgs/goal.html",
         goal=goal,
+        chapter=chapter_of_goal(number),
         statement=queries.statements_by_goal().get(number),
         ideas=ideas,
         idea_codes=codes,

@@ -111,6 +111,8 @@ def test_followers_get_the_answer_by_mail_but_not_the_moderator_who_wrote_it(not
     assert mail.body.startswith("Dag Sofie,")
     assert "We openen twee nieuwe opvanginitiatieven." in mail.body
     assert POINT_4 in mail.body and "omdat je dit ambitiepunt volgt" in mail.body
+    page = resident.get("/account/meldingen").get_data(as_text=True)
+    assert KINDVRIENDELIJK in page and f'href="{POINT_4}"' in page
 
 
 def test_a_plan_update_on_a_linked_action_mails_each_follower_once(note, client_as, outbox):

@@ -93,3 +93,19 @@ def test_record_status_update_corrects_a_quarter_without_news():
 
 def task_of(code: str):
     return db.session.scalar(select(PlanAction).where(PlanAction.code == code)).tasks[0]
+
+
+def test_plan_news_is_a_notification_and_waits_for_the_digest_when_chosen(make_process, make_user, outbox):
+    from participation.notifications.models import Notification
+
+    import_example()
+    sofie = make_user(email="sofie@example.org")
+    sofie.mail_preference = "weekly"
+    db.session.commit()
+    idea = linked_idea(make_process, make_user, sofie)
+    import_text(replace_in_row(example_text(), CODE, ";2023KW1;Bezig;", ";2023KW1;Voltooid;"))
+
+    assert outbox("sofie@example.org") == []
+    (notification,) = db.session.scalars(select(Notification).where(Notification.user_id == sofie.id))
+    assert notification.kind == "plan_update" and notification.idea_id == idea.id
+    assert CODE in notification.text and notification.link == f"/plan/acties/{CODE}"
