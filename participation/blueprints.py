@@ -12,6 +12,7 @@ def register(app: Flask) -> None:
     from participation.ideas import bp as ideas
     from participation.indicators import bp as indicators
     from participation.main import bp as main
+    from participation.meetings import bp as meetings
     from participation.notifications import bp as notifications
     from participation.plan import bp as plan
     from participation.processes import bp as processes
@@ -19,8 +20,9 @@ def register(app: Flask) -> None:
     from participation.search import bp as search
     from participation.votes import bp as votes
 
-    for blueprint in (main, accounts, processes, ideas, comments, notifications, votes, advisory, sdgs, indicators,
-                      plan, exports, api, search):
+    features = (main, accounts, processes, ideas, comments, notifications, votes, advisory, meetings, sdgs,
+                indicators, plan, exports, api, search)
+    for blueprint in features:
         app.register_blueprint(blueprint)
     if app.config.get("DEVELOPMENT_MAILBOX") and not app.testing and app.config["MAIL_BACKEND"] == "log":
         # Only where mails are not really sent: a development machine trying the platform.

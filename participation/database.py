@@ -29,6 +29,7 @@ def import_models() -> None:
     from participation.ideas import models as _ideas  # noqa: F401
     from participation.indicators import models as _indicators  # noqa: F401
     from participation.mail import models as _mail  # noqa: F401
+    from participation.meetings import models as _meetings  # noqa: F401
     from participation.notifications import models as _notifications  # noqa: F401
     from participation.plan import models as _plan  # noqa: F401
     from participation.processes import models as _processes  # noqa: F401

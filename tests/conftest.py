@@ -267,6 +267,29 @@ def roles():
 
 
 @pytest.fixture
+def make_meeting(db, make_user):
+    """make_meeting(process, title="het SDG-spel", attendance=[("Medewerkers", 80)]): a session in the room,
+    recorded by a moderator; `held_on` a date, `month_only` when only the month is known."""
+    from datetime import date
+
+    from participation.meetings import services
+
+    def make(process=None, round_=None, title: str = "het SDG-spel", kind: str = "game",
+             held_on: date = date(2024, 1, 1), month_only: bool = False, attendance=(("Medewerkers", 80),),
+             place: str = "", facilitator: str = "", report: str = ""):
+        data = services.MeetingData(
+            kind=kind, title=title, held_on=held_on, day_known=not month_only, place=place,
+            facilitator=facilitator, report=report,
+            attendance=[services.Attendance(group, count) for group, count in attendance],
+        )
+        meeting = services.save_meeting(services.Meeting(process=process, round=round_), data, make_user("moderator"))
+        _db.session.commit()
+        return meeting
+
+    return make
+
+
+@pytest.fixture
 def make_idea(make_user):
     """make_idea(process, title=..., status="published"): an idea submitted by a resident, then moved."""
     moderator = {}

@@ -1,7 +1,7 @@
 """idea_images: up to three photos of an idea, made safe by the platform, with their descriptions
 
 Revision ID: idea_images
-Revises: chapters
+Revises: meeting_groups
 Create Date: 2026-12-01 15:40:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = "idea_images"
-down_revision = "chapters"
+down_revision = "meeting_groups"
 branch_labels = None
 depends_on = None
 

@@ -10,6 +10,7 @@ from participation.accounts.services import find_user
 from participation.advisory import bp, queries, services
 from participation.advisory.forms import (
     GroupForm,
+    GroupGuestForm,
     GroupInputForm,
     GroupMemberForm,
     MemberForm,
@@ -19,7 +20,7 @@ from participation.advisory.forms import (
     SettingsForm,
     SubThemeForm,
 )
-from participation.advisory.models import THEMES, AmbitionPoint, Council, CouncilRound, MixedGroup
+from participation.advisory.models import THEMES, AmbitionPoint, Council, CouncilRound, MixedGroup, MixedGroupGuest
 from participation.extensions import db
 from participation.numbers import int_or_none, parse_int
 
@@ -176,7 +177,20 @@ def admin_group(slug: str, group_id: int):
     member_form = GroupMemberForm(prefix="member")
     member_form.council.choices = [(c.id, c.name) for c in queries.all_councils()]
     input_form = GroupInputForm(prefix="input", data={"input_text": group.input_text, **votes})
-    if request.form.get("action") == "member" and member_form.validate_on_submit():
+    guest_form = GroupGuestForm(prefix="guest")
+    guest_form.council.choices = [(0, _("Not known"))] + member_form.council.choices
+    if request.form.get("action") == "guest" and guest_form.validate_on_submit():
+        council = db.session.get(Council, guest_form.council.data) if guest_form.council.data else None
+        try:
+            guest = services.add_group_guest(group, guest_form.name.data, council)
+        except services.AdvisoryError as error:
+            db.session.rollback()
+            guest_form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(_("%(name)s joins group %(group)s.", name=guest.name, group=group.name), "success")
+            return redirect(url_for("advisory.admin_group", slug=slug, group_id=group_id))
+    elif request.form.get("action") == "member" and member_form.validate_on_submit():
         user = find_user(member_form.email.data)
         council = db.session.get(Council, member_form.council.data)
         if user is None:
@@ -199,8 +213,23 @@ def admin_group(slug: str, group_id: int):
         flash(_("The input of group %(group)s is saved.", group=group.name), "success")
         return redirect(url_for("advisory.admin_group", slug=slug, group_id=group_id))
     return render_template(
-        "advisory/admin/group.html", round=round_, group=group, member_form=member_form, input_form=input_form
+        "advisory/admin/group.html", round=round_, group=group, member_form=member_form, input_form=input_form,
+        guest_form=guest_form,
     )
+
+
+@bp.route("/beheer/adviesrondes/<slug>/groepen/<int:group_id>/gasten/<int:guest_id>/verwijderen", methods=["POST"])
+@access(ADMINISTRATOR)
+def admin_remove_guest(slug: str, group_id: int, guest_id: int):
+    round_ = round_or_404(slug)
+    guest = db.session.get(MixedGroupGuest, guest_id)
+    if guest is None or guest.group_id != group_id or guest.group.round_id != round_.id:
+        abort(404)
+    name, group = guest.name, guest.group.name
+    services.remove_group_guest(guest)
+    db.session.commit()
+    flash(_("%(name)s is no longer in group %(group)s.", name=name, group=group), "success")
+    return redirect(url_for("advisory.admin_group", slug=slug, group_id=group_id))
 
 
 @bp.route("/beheer/adviesrondes/<slug>/bundelen", methods=["GET", "POST"])

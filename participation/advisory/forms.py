@@ -81,6 +81,12 @@ class GroupMemberForm(FlaskForm):
     council = SelectField(_l("On behalf of council"), coerce=int, validators=[RequiredText(_l("Choose a council."))])
 
 
+class GroupGuestForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[RequiredText(_l("Fill in the name of the person.")), Length(max=120)],
+                       description=_l("For someone without an account on the platform: only the name is kept."))
+    council = SelectField(_l("On behalf of council (optional)"), coerce=int, validators=[Optional()])
+
+
 class GroupInputForm(FlaskForm):
     input_text = TextAreaField(_l("Input of the group"), validators=[Optional(), Length(max=10000)])
     people = NumberField(THEME_LABELS["people"], default=0,

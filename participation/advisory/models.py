@@ -101,7 +101,8 @@ class CouncilRound(db.Model):
 
 
 class MixedGroup(db.Model):
-    """An interdisciplinary group of the first joint session: members of several councils together."""
+    """An interdisciplinary group of the first joint session: members of several councils together.
+    `meeting_id` is the recorded session the group met in, when the administrator linked it."""
 
     __tablename__ = "council_round_groups"
     __table_args__ = (UniqueConstraint("round_id", "name", name="uq_council_round_groups_round_name"),)
@@ -110,10 +111,14 @@ class MixedGroup(db.Model):
     round_id: Mapped[int] = mapped_column(ForeignKey("council_rounds.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(80))
     input_text: Mapped[str] = mapped_column(Text, default="")
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
 
     round: Mapped[CouncilRound] = relationship()
     members: Mapped[list["MixedGroupMember"]] = relationship(
         back_populates="group", cascade="all, delete-orphan"
+    )
+    guests: Mapped[list["MixedGroupGuest"]] = relationship(
+        back_populates="group", cascade="all, delete-orphan", order_by="MixedGroupGuest.id"
     )
     theme_votes: Mapped[list["ThemeVote"]] = relationship(back_populates="group", cascade="all, delete-orphan")
 
@@ -130,6 +135,21 @@ class MixedGroupMember(db.Model):
     group: Mapped[MixedGroup] = relationship(back_populates="members")
     user = relationship("User")
     council: Mapped[Council] = relationship()
+
+
+class MixedGroupGuest(db.Model):
+    """Someone seated in a group by name only, without an account (a council member who never registered);
+    `council_id` is the council they came for, when known."""
+
+    __tablename__ = "council_round_group_guests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("council_round_groups.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    council_id: Mapped[int | None] = mapped_column(ForeignKey("councils.id", ondelete="SET NULL"), index=True)
+
+    group: Mapped[MixedGroup] = relationship(back_populates="guests")
+    council: Mapped[Council | None] = relationship()
 
 
 class ThemeVote(db.Model):

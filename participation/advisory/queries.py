@@ -17,6 +17,7 @@ from participation.advisory.models import (
     Endorsement,
     MemberBallot,
     MixedGroup,
+    MixedGroupGuest,
     MixedGroupMember,
     PointAction,
     PointAnswer,
@@ -115,6 +116,7 @@ def groups_of(round_: CouncilRound) -> list[MixedGroup]:
             .options(
                 selectinload(MixedGroup.members).selectinload(MixedGroupMember.user),
                 selectinload(MixedGroup.members).selectinload(MixedGroupMember.council),
+                selectinload(MixedGroup.guests).selectinload(MixedGroupGuest.council),
                 selectinload(MixedGroup.theme_votes),
             )
             .order_by(MixedGroup.name)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import func
 
 from participation.access import ADMINISTRATOR, COUNCIL_MEMBER
 from participation.accounts.models import User, UserRole
@@ -27,6 +28,7 @@ from participation.advisory.models import (
     MemberBallot,
     MemberBallotRank,
     MixedGroup,
+    MixedGroupGuest,
     MixedGroupMember,
     Proposal,
     Recommendation,
@@ -63,6 +65,11 @@ class AdvisoryError(Exception):
 
 
 # Councils and members ----------------------------------------------------------------------------
+
+
+def can_view_round(user, round_: CouncilRound) -> bool:
+    """A round is for the councils until it is published; then everyone may read it."""
+    return round_.is_published or bool(getattr(user, "is_authenticated", False) and user.has_any_role(COUNCIL_MEMBER))
 
 
 def membership(user: User | None, council: Council) -> CouncilMembership | None:
@@ -224,7 +231,7 @@ def add_group_member(group: MixedGroup, user: User, council: Council) -> MixedGr
     )
     if taken is not None:
         raise AdvisoryError(_("%(name)s is already in group %(group)s.", name=user.display_name, group=taken))
-    if any(member.council_id == council.id for member in group.members):
+    if any(seat.council_id == council.id for seat in (*group.members, *group.guests)):
         raise AdvisoryError(
             _("This group already has a member of the %(council)s: mix members of different councils.",
               council=council.name)
@@ -233,6 +240,40 @@ def add_group_member(group: MixedGroup, user: User, council: Council) -> MixedGr
     db.session.add(member)
     db.session.flush()
     return member
+
+
+def add_group_guest(group: MixedGroup, name: str, council: Council | None) -> MixedGroupGuest:
+    """Seat someone in a group by name only, without an account: one group per name per round, and the
+    groups still mix councils when the council is known."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise AdvisoryError(_("Fill in the name of the person."))
+    if len(name) > 120:
+        raise AdvisoryError(_("Keep the name under %(n)d characters.", n=120))
+    taken = db.session.scalar(
+        db.select(MixedGroup.name).join(MixedGroupGuest)
+        .where(MixedGroup.round_id == group.round_id, func.lower(MixedGroupGuest.name) == name.lower())
+    )
+    if taken is not None:
+        raise AdvisoryError(_("%(name)s is already in group %(group)s.", name=name, group=taken))
+    if council is not None and (
+        any(member.council_id == council.id for member in group.members)
+        or any(guest.council_id == council.id for guest in group.guests)
+    ):
+        raise AdvisoryError(
+            _("This group already has a member of the %(council)s: mix members of different councils.",
+              council=council.name)
+        )
+    guest = MixedGroupGuest(group=group, name=name, council=council)
+    db.session.add(guest)
+    db.session.flush()
+    return guest
+
+
+def remove_group_guest(guest: MixedGroupGuest) -> None:
+    """Take a name out of a group: nothing else of that person is kept."""
+    db.session.delete(guest)
+    db.session.flush()
 
 
 def record_group_input(group: MixedGroup, text: str, votes: Mapping[str, int]) -> None:

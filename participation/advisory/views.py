@@ -19,7 +19,7 @@ def is_insider(user) -> bool:
 def visible_round(slug: str) -> CouncilRound:
     """A round is for the councils until it is published; then everyone may read it."""
     round_ = queries.round_by_slug(slug)
-    if round_ is None or not (round_.is_published or is_insider(current_user)):
+    if round_ is None or not services.can_view_round(current_user, round_):
         abort(404)
     return round_
 
@@ -47,10 +47,15 @@ def index():
 @bp.route("/adviesraden/rondes/<slug>")
 @access(PUBLIC)
 def round_overview(slug: str):
+    from participation.meetings.queries import meetings_of_round
+    from participation.meetings.services import can_manage_round_meetings
+
     round_ = visible_round(slug)
     return render_template(
         "advisory/round.html",
         round=round_,
+        meetings=meetings_of_round(round_.id),
+        can_record_meeting=can_manage_round_meetings(current_user),
         seats=queries.seats_of(current_user),
         ballot_status=queries.ballot_status(round_),
         endorsements={e.council_id: e for e in queries.endorsements_of(round_)},

@@ -176,7 +176,40 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
     load_sdg_links(folder, report)
     db.session.flush()
     load_indicators(folder, report)
+    load_meetings(folder, report)
     return report
+
+
+def load_meetings(folder: Path, report: LoadReport) -> None:
+    """Sessions in the room (meetings.json), with their attendance as the sources give it: a session whose
+    month is known but not its day has `held_in` ("2024-01"); a group without a count is left out.
+    A session already there (same process and title) is kept."""
+    from participation.meetings.models import Meeting
+    from participation.meetings.services import Attendance, MeetingData, save_meeting
+
+    path = folder / "meetings.json"
+    if not path.exists():
+        return
+    added = 0
+    for item in json.loads(path.read_text(encoding="utf-8")):
+        process = db.session.scalar(db.select(Process).where(Process.slug == item["process"]))
+        if process is None:
+            continue
+        exists = db.session.scalar(
+            db.select(Meeting.id).where(Meeting.process_id == process.id, Meeting.title == item["title"])
+        )
+        if exists is not None:
+            continue
+        month_only = "held_in" in item
+        held_on = date.fromisoformat(item["held_in"] + "-01" if month_only else item["held_on"])
+        data = MeetingData(
+            kind=item["kind"], title=item["title"], held_on=held_on, day_known=not month_only,
+            place=item.get("place", ""), facilitator=item.get("facilitator", ""), report=item.get("report", ""),
+            attendance=[Attendance(group, count) for group, count in item.get("attendance", [])],
+        )
+        save_meeting(Meeting(process=process), data, None)
+        added += 1
+    report.lines.append(f"{added} sessions in the room")
 
 
 def load_indicators(folder: Path, report: LoadReport) -> None:

@@ -86,7 +86,7 @@ def idea_rows(options: ExportOptions) -> Iterator[tuple]:
     statement = (
         db.select(
             Idea.id, Process.slug, Idea.title, Idea.status, Idea.theme, District.name, Neighbourhood.name,
-            Idea.vote_count, Idea.created_at, Idea.entered_by_id.is_not(None),
+            Idea.vote_count, Idea.created_at, db.and_(Idea.entered_by_id.is_not(None), Idea.meeting_id.is_(None)),
         )
         .join(Process, Idea.process_id == Process.id)
         .outerjoin(District, Idea.district_id == District.id)

@@ -26,6 +26,40 @@ class Participation:
     voters: int = 0
     people: int = 0
     by_audience: list[tuple[str, int]] | None = None
+    room: "RoomParticipation | None" = None
+
+    @property
+    def online_ideas(self) -> int:
+        return self.ideas - (self.room.ideas if self.room else 0)
+
+    @property
+    def people_together(self) -> int:
+        """Online and in the room added up: someone who took part both ways counts twice here."""
+        return self.people + (self.room.people if self.room else 0)
+
+
+@dataclass
+class RoomMeeting:
+    id: int
+    title: str
+    kind: str
+    held_on: object
+    day_known: bool
+    people: int
+    ideas: int
+
+    @property
+    def heading(self) -> str:
+        return self.title[:1].upper() + self.title[1:]
+
+
+@dataclass
+class RoomParticipation:
+    """What happened in the room: sessions, the people counted there, and the ideas written there."""
+
+    sessions: list[RoomMeeting]
+    people: int
+    ideas: int
 
 
 def people_by_audience(process: Process) -> list[tuple[str, int]]:
@@ -48,7 +82,9 @@ def people_by_audience(process: Process) -> list[tuple[str, int]]:
         db.select(grouped.c.audience, func.count()).group_by(grouped.c.audience).order_by(grouped.c.audience)
     ).all()
     desk = db.session.scalar(
-        db.select(func.count(Idea.id)).where(Idea.process_id == process.id, Idea.entered_by_id.is_not(None))
+        db.select(func.count(Idea.id)).where(
+            Idea.process_id == process.id, Idea.entered_by_id.is_not(None), Idea.meeting_id.is_(None)
+        )
     )
     return [tuple(row) for row in rows] + ([("desk", desk)] if desk else [])
 
@@ -59,7 +95,7 @@ def participation_figures(process: Process) -> Participation:
         db.select(
             func.count(Idea.id),
             func.count(func.distinct(Idea.author_id)),
-            func.count(Idea.entered_by_id),
+            func.count(case((Idea.meeting_id.is_(None), Idea.entered_by_id))),
             func.coalesce(func.sum(Idea.vote_count), 0),
         ).where(in_process)
     ).one()
@@ -92,7 +128,35 @@ def participation_figures(process: Process) -> Participation:
         by_theme=[tuple(row) for row in by_theme], by_district=[tuple(row) for row in by_district],
         by_neighbourhood=[(neighbourhood_label(wijk, district), count) for district, wijk, count in by_neighbourhood],
         voters=voters, people=sum(count for _audience, count in by_audience), by_audience=by_audience,
+        room=room_participation(process),
     )
+
+
+def room_participation(process: Process) -> RoomParticipation:
+    """Per session of the process: the people counted in the room and the ideas written there (two
+    grouped queries, whatever the number of sessions)."""
+    from participation.meetings.models import Meeting, MeetingAttendance
+
+    people = (
+        db.select(MeetingAttendance.meeting_id, func.sum(MeetingAttendance.count).label("people"))
+        .group_by(MeetingAttendance.meeting_id).subquery()
+    )
+    ideas = (
+        db.select(Idea.meeting_id, func.count(Idea.id).label("ideas"))
+        .where(Idea.process_id == process.id, Idea.meeting_id.is_not(None))
+        .group_by(Idea.meeting_id).subquery()
+    )
+    rows = db.session.execute(
+        db.select(Meeting.id, Meeting.title, Meeting.kind, Meeting.held_on, Meeting.day_known,
+                  func.coalesce(people.c.people, 0), func.coalesce(ideas.c.ideas, 0))
+        .outerjoin(people, people.c.meeting_id == Meeting.id)
+        .outerjoin(ideas, ideas.c.meeting_id == Meeting.id)
+        .where(Meeting.process_id == process.id)
+        .order_by(Meeting.held_on, Meeting.id)
+    ).all()
+    sessions = [RoomMeeting(*row) for row in rows]
+    return RoomParticipation(sessions=sessions, people=sum(s.people for s in sessions),
+                             ideas=sum(s.ideas for s in sessions))
 
 
 def answered_ideas(process: Process) -> list[Idea]:

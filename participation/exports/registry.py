@@ -34,6 +34,7 @@ EXPORT_MODULES = (
     "participation.plan.exports",
     "participation.comments.exports",
     "participation.indicators.exports",
+    "participation.meetings.exports",
 )
 
 

@@ -51,6 +51,7 @@ class Idea(db.Model):
     hidden_reason: Mapped[str | None] = mapped_column(Text)
     answer: Mapped[str | None] = mapped_column(Text)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id", ondelete="SET NULL"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
     vote_count: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
     updated_at: Mapped[datetime] = mapped_column(
@@ -63,6 +64,7 @@ class Idea(db.Model):
     author = relationship("User", foreign_keys=[author_id])
     entered_by = relationship("User", foreign_keys=[entered_by_id])
     merged_into = relationship("Idea", remote_side=[id])
+    meeting = relationship("Meeting")
     history: Mapped[list["IdeaStatusChange"]] = relationship(
         back_populates="idea", order_by="IdeaStatusChange.created_at", cascade="all, delete-orphan"
     )
@@ -88,7 +90,13 @@ class Idea(db.Model):
 
     @property
     def via_desk(self) -> bool:
-        return self.entered_by_id is not None
+        """Entered by an employee for a resident who came to the desk (not written in a session)."""
+        return self.entered_by_id is not None and self.meeting_id is None
+
+    @property
+    def from_meeting(self) -> bool:
+        """Written in the room during a session, typed in by its facilitator: it has no author."""
+        return self.meeting_id is not None
 
     def __repr__(self) -> str:
         return f"<Idea {self.id} {self.status}>"

@@ -132,7 +132,7 @@ def search_condition(query: str):
 
 def with_list_loads(statement: Select) -> Select:
     return statement.options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.author),
-                             selectinload(Idea.images))
+                             selectinload(Idea.images), joinedload(Idea.meeting))
 
 
 def place_condition(district_id: int | None, neighbourhood_id: int | None):
@@ -187,6 +187,7 @@ def idea_by_id(idea_id: int) -> Idea | None:
         select(Idea).where(Idea.id == idea_id).options(
             joinedload(Idea.process), joinedload(Idea.district), joinedload(Idea.neighbourhood),
             joinedload(Idea.author), joinedload(Idea.entered_by), joinedload(Idea.merged_into),
+            joinedload(Idea.meeting),
         )
     )
 

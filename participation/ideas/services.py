@@ -178,6 +178,12 @@ def enter_for_resident(process: Process, employee, text: IdeaText, resident: OnB
     )
 
 
+def enter_from_session(process: Process, facilitator, text: IdeaText, meeting_id: int) -> Idea:
+    """An idea written in the room during a session, typed in by its facilitator: no author, no account;
+    the session is its source. Who may do this is `meetings.services.can_enter_room_ideas`."""
+    return _new_idea(process, clean_text(text), facilitator, entered_by_id=facilitator.id, meeting_id=meeting_id)
+
+
 def edit_own_idea(idea: Idea, author, text: IdeaText) -> Idea:
     if not rules.can_edit_own(author, idea):
         raise IdeaError(_("This idea can no longer be changed."))

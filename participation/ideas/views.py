@@ -46,8 +46,9 @@ def shuffle_seed() -> int:
     return session["shuffle_seed"]
 
 
-def render_process_page(process: Process):
-    """The process page: what it is about, its phases, and its ideas with filters and pages."""
+def render_process_page(process: Process, **extra):
+    """The process page: what it is about, its phases, and its ideas with filters and pages; `extra` is
+    what the calling view adds (the sessions)."""
     filters = queries.IdeaFilters.from_args(request.args)
     page = queries.process_ideas(
         process, filters, current_user, request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"],
@@ -63,6 +64,7 @@ def render_process_page(process: Process):
         note=note_of_process(process.id),
         map_url=url_for("api.process_ideas_geojson", slug=process.slug)
         if is_shareable(process) and queries.has_points(process) else None,
+        **extra,
     )
 
 

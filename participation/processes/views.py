@@ -21,11 +21,14 @@ def index():
 @access(PUBLIC)
 def show(slug: str):
     from participation.ideas.views import render_process_page
+    from participation.meetings.queries import meetings_of_process
+    from participation.meetings.services import can_manage_process_meetings
 
     process = process_by_slug(slug)
     if process is None or not can_view(current_user, process):
         abort(404)
-    return render_process_page(process)
+    return render_process_page(process, meetings=meetings_of_process(process.id),
+                               can_record_meeting=can_manage_process_meetings(current_user, process))
 
 
 def form_data(form: ProcessForm) -> services.ProcessData:

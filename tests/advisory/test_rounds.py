@@ -2,6 +2,7 @@
 
 import pytest
 
+from participation.accounts.models import User
 from participation.advisory import services
 from participation.advisory.models import (
     AmbitionPoint,
@@ -308,6 +309,89 @@ def test_admin_removes_a_recommendation_and_a_section(make_round, admin_client):
     assert "maakt geen deel uit" in response.get_data(as_text=True)
     admin_client.post(url, data={"action": "remove", "kind": "sub", "item": str(section.id)})
     assert db.session.scalar(db.select(db.func.count()).select_from(Recommendation)) == 0
+
+
+def test_mixed_groups_seat_attendees_by_name_without_an_account(three, make_round, admin_client):
+    councils, _secretaries = three
+    round_ = make_round(step="groups")
+    admin_client.post(f"/beheer/adviesrondes/{round_.slug}/groepen", data={"name": "Groep B"})
+    group = db.session.scalar(db.select(MixedGroup))
+    url = f"/beheer/adviesrondes/{round_.slug}/groepen/{group.id}"
+    accounts_before = db.session.scalar(db.select(db.func.count(User.id)))
+
+    admin_client.post(url, data={"action": "member", "member-email": "klimaatraad@example.org",
+                                 "member-council": str(councils[0].id)})
+    seated = admin_client.post(url, data={"action": "guest", "guest-name": "An Vandenberghe",
+                                          "guest-council": str(councils[1].id)}, follow_redirects=True)
+    unknown_council = admin_client.post(url, data={"action": "guest", "guest-name": "Piet Declercq",
+                                                   "guest-council": "0"}, follow_redirects=True)
+    same_council = admin_client.post(url, data={"action": "guest", "guest-name": "Jan Desmet",
+                                                "guest-council": str(councils[0].id)}).get_data(as_text=True)
+    twice = admin_client.post(url, data={"action": "guest", "guest-name": "an vandenberghe",
+                                         "guest-council": "0"}).get_data(as_text=True)
+
+    assert "An Vandenberghe (Jeugdraad)" in seated.get_data(as_text=True)
+    assert "zonder account" in unknown_council.get_data(as_text=True)
+    assert "meng leden van verschillende raden" in same_council
+    assert "zit al in groep Groep B" in twice
+    db.session.refresh(group)
+    assert [(guest.name, guest.council_id) for guest in group.guests] == [
+        ("An Vandenberghe", councils[1].id), ("Piet Declercq", None)]
+    assert db.session.scalar(db.select(db.func.count(User.id))) == accounts_before  # no account was made
+    overview = admin_client.get(f"/beheer/adviesrondes/{round_.slug}/groepen").get_data(as_text=True)
+    assert "An Vandenberghe (Jeugdraad)" in overview and "Piet Declercq" in overview
+    removed = admin_client.post(f"{url}/gasten/{group.guests[1].id}/verwijderen", follow_redirects=True)
+    assert "Piet Declercq zit niet meer in groep Groep B." in removed.get_data(as_text=True)
+    db.session.refresh(group)
+    assert [guest.name for guest in group.guests] == ["An Vandenberghe"]
+
+
+def test_a_joint_council_session_is_recorded_on_the_round(make_round, admin_client, client_as):
+    round_ = make_round(step="groups")
+    response = admin_client.post(f"/beheer/adviesrondes/{round_.slug}/sessies/nieuw", data={
+        "kind": "joint_session", "title": "de eerste gezamenlijke sessie", "held_on": "2023-10-01",
+        "month_only": "y", "attendance-0-group": "", "attendance-0-count": "",
+    })
+    assert response.status_code == 302
+    page = client_as("council_member").get(f"/adviesraden/rondes/{round_.slug}").get_data(as_text=True)
+    assert "Sessies" in page and "De eerste gezamenlijke sessie" in page
+    session_page = client_as("council_member").get(response.headers["Location"]).get_data(as_text=True)
+    assert "Het aantal deelnemers werd niet vastgelegd." in session_page
+    assert "Gezamenlijke sessie van de adviesraden" in session_page
+    assert client_as("moderator").post(f"/beheer/adviesrondes/{round_.slug}/sessies/nieuw").status_code == 403
+
+
+def test_the_theme_votes_of_the_mixed_groups_count_for_the_session_they_met_in(three, make_round, admin_client,
+                                                                              client_as, make_meeting):
+    councils, _secretaries = three
+    round_ = make_round(step="groups")
+    other_round = make_round(step="groups")
+    session = make_meeting(round_=round_, title="de eerste gezamenlijke sessie", kind="joint_session",
+                           attendance=[])
+    groups = []
+    for name, votes in (("Groep A", {"people": 3, "planet": 5}), ("Groep B", {"people": 1, "planet": 2})):
+        group = services.create_group(round_, name)
+        services.record_group_input(group, "", votes)
+        groups.append(group)
+    services.add_group_guest(groups[0], "An Vandenberghe", councils[1])
+    stranger = services.create_group(other_round, "Groep van elders")
+    db.session.commit()
+    url = f"/beheer/adviesrondes/{round_.slug}/sessies/{session.id}/groepen"
+
+    refused = admin_client.post(url, data={"group": [str(groups[0].id), str(stranger.id)]}, follow_redirects=True)
+    assert "Kies groepen van deze ronde." in refused.get_data(as_text=True)
+    admin_client.post(url, data={"group": [str(group.id) for group in groups]})
+
+    page = client_as("council_member").get(f"/adviesraden/rondes/{round_.slug}/sessies/{session.id}")
+    text = page.get_data(as_text=True)
+    assert "Gemengde groepen van deze sessie" in text and "An Vandenberghe (Jeugdraad)" in text
+    totals = text.split("<tfoot>", 1)[1].split("</tfoot>", 1)[0]
+    assert [cell.split("<")[0] for cell in totals.split('<td class="num">')[1:]] == ["4", "7", "0", "0"]
+    assert "Welke gemengde groepen" not in text  # only the administrator links groups
+    admin_client.post(url, data={"group": [str(groups[1].id)]})
+    db.session.expire_all()
+    assert db.session.get(MixedGroup, groups[0].id).meeting_id is None
+    assert db.session.get(MixedGroup, groups[1].id).meeting_id == session.id
 
 
 def test_bundling_and_removing_with_a_superscript_digit_is_a_message(make_round, admin_client):

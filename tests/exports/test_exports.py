@@ -7,6 +7,7 @@ import pytest
 
 from participation.exports.registry import Column, extend_export, get_kind, register_export, unregister_export
 from participation.exports.writers import write_csv
+from participation.extensions import db
 from tests.exports.factories import idea, neighbourhood
 
 
@@ -51,7 +52,7 @@ def test_ideas_csv_round_trips(admin_client, ideas):
     rows = read_csv(response.data)
     assert list(rows[0].keys()) == [
         "id", "traject", "titel", "status", "thema", "deelgemeente", "wijk", "stemmen", "ingediend_op", "via_loket",
-        "sdg_subdoelen", "actie_codes", "tekst",
+        "sdg_subdoelen", "actie_codes", "sessie_id", "sessie", "tekst",
     ]
     by_title = {row["titel"]: row for row in rows}
     assert len(rows) == 4
@@ -60,7 +61,8 @@ def test_ideas_csv_round_trips(admin_client, ideas):
         "id": str(ideas["first"].id), "traject": "hallo-harelbeke", "titel": "Meer bomen op de markt",
         "status": "Gepubliceerd", "thema": "Planet", "deelgemeente": "Harelbeke", "wijk": "Stasegem", "stemmen": "12",
         "ingediend_op": "",
-        "via_loket": "nee", "sdg_subdoelen": "", "actie_codes": "", "tekst": "Schaduw in de zomer.",
+        "via_loket": "nee", "sdg_subdoelen": "", "actie_codes": "", "tekst": "Schaduw in de zomer.", "sessie_id": "",
+        "sessie": "",
     }
 
 
@@ -205,3 +207,15 @@ def test_queries_do_not_grow_with_the_rows(admin_client, make_user, make_process
         admin_client.get("/beheer/exports/users.csv")
         admin_client.get("/beheer/exports/ideas.csv")
     assert many.count == few.count
+
+
+def test_ideas_export_names_the_session_an_idea_was_written_in(admin_client, make_process, make_user, make_meeting):
+    from participation.ideas.services import IdeaText, enter_from_session
+
+    process = make_process(slug="inspiratienota-2040")
+    game = make_meeting(process, month_only=True)
+    enter_from_session(process, make_user("moderator"), IdeaText(title="Groene speelplaatsen", body="Uit de zaal.",
+                                                                 theme="planet"), game.id)
+    db.session.commit()
+    row = read_csv(admin_client.get("/beheer/exports/ideas.csv").data)[0]
+    assert (row["via_loket"], row["sessie_id"], row["sessie"]) == ("nee", str(game.id), "het SDG-spel")

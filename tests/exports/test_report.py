@@ -110,3 +110,32 @@ def test_the_report_is_a_tagged_pdf_whose_text_stays_on_the_page(admin_client, m
     assert f"1. {LONG_TITLE}" in flat
     assert "…" not in text
 
+def test_report_counts_online_and_in_the_room_apart_and_together(admin_client, make_process, make_user,
+                                                                  make_meeting):
+    from datetime import date
+
+    from participation.exports.queries import participation_figures
+    from participation.extensions import db
+    from participation.ideas.services import IdeaText, enter_from_session
+
+    process = make_process(slug="inspiratienota-2040", title="Inspiratienota 2040")
+    game = make_meeting(process, month_only=True, attendance=[("Medewerkers", 80)])
+    make_meeting(process, title="de concretisering", kind="workshop", held_on=date(2024, 2, 19),
+                 attendance=[("Managementteam", 9), ("Medewerkers", 3)])
+    employee = make_user("employee")
+    idea(process, "Een idee van een medewerker", author=employee)
+    facilitator = make_user("moderator")
+    for title in ("Groene speelplaatsen", "Een deelfietsenpunt"):
+        enter_from_session(process, facilitator, IdeaText(title=title, body="Uit de zaal.", theme="planet"), game.id)
+    db.session.commit()
+
+    figures = participation_figures(process)
+
+    assert (figures.people, figures.room.people, figures.people_together) == (1, 92, 93)
+    assert (figures.online_ideas, figures.room.ideas, figures.ideas) == (1, 2, 3)
+    assert figures.via_desk == 0 and "desk" not in dict(figures.by_audience)
+    assert [(s.title, s.people, s.ideas) for s in figures.room.sessions] == [
+        ("het SDG-spel", 80, 2), ("de concretisering", 12, 0)]
+    text = pdf_text(admin_client.get("/beheer/trajecten/inspiratienota-2040/rapport.pdf").data)
+    assert "Online en in de zaal" in text and "Sessies in de zaal" in text
+    assert "Het SDG-spel" in text and "01/2024" in text and "19/02/2024" in text

@@ -4,6 +4,7 @@ from participation.advisory.models import (
     CouncilMembership,
     CouncilRound,
     MixedGroup,
+    MixedGroupGuest,
     Proposal,
 )
 from participation.extensions import db
@@ -24,7 +25,8 @@ def build(world, make_user, make_process) -> None:
     world.group = MixedGroup(round=world.ranking, name="Groep 1")
     world.point = AmbitionPoint(round=world.bundling, number=1, title="Punt")
     world.published_point = AmbitionPoint(round=world.published_round, number=1, title="Gepubliceerd punt")
-    db.session.add_all([world.proposal, world.group, world.point, world.published_point,
+    world.guest = MixedGroupGuest(group=world.group, name="Gast zonder account")
+    db.session.add_all([world.proposal, world.group, world.guest, world.point, world.published_point,
                         CouncilMembership(council=world.council, user=world.member, role="member")])
     db.session.commit()
 
@@ -100,6 +102,12 @@ ROUTES = {
     "advisory.admin_group": [
         Check(lambda w: f"/beheer/adviesrondes/proef-rangschikking/groepen/{w.group.id}", only(ADMIN)),
         Check(lambda w: f"/beheer/adviesrondes/proef-gepubliceerd/groepen/{w.group.id}", only(ADMIN, code=404)),
+    ],
+    "advisory.admin_remove_guest": [
+        Check(lambda w: f"/beheer/adviesrondes/proef-rangschikking/groepen/{w.group.id}/gasten/{w.guest.id}"
+                        "/verwijderen", only(ADMIN, code=302), method="POST", data=lambda w: {}),
+        Check(lambda w: f"/beheer/adviesrondes/proef-gepubliceerd/groepen/{w.group.id}/gasten/999999/verwijderen",
+              only(ADMIN, code=404), method="POST", data=lambda w: {}),
     ],
     "advisory.admin_bundle": [
         Check(lambda w: "/beheer/adviesrondes/proef-bundelen/bundelen", only(ADMIN)),

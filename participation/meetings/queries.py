@@ -1,0 +1,63 @@
+"""Read-side helpers for sessions: the sessions of a process or round, one session, its ideas."""
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from participation.advisory.models import THEMES, MixedGroup, MixedGroupGuest, MixedGroupMember, ThemeVote
+from participation.extensions import db
+from participation.ideas.models import Idea
+from participation.ideas.queries import visible_ideas, with_list_loads
+from participation.meetings.models import Meeting
+
+
+def meetings_of_process(process_id: int) -> list[Meeting]:
+    """Newest first; attendance comes along in one more query (selectin), whatever the number of sessions."""
+    return list(db.session.scalars(
+        select(Meeting).where(Meeting.process_id == process_id).order_by(Meeting.held_on.desc(), Meeting.id.desc())
+    ))
+
+
+def meetings_of_round(round_id: int) -> list[Meeting]:
+    return list(db.session.scalars(
+        select(Meeting).where(Meeting.round_id == round_id).order_by(Meeting.held_on, Meeting.id)
+    ))
+
+
+def meeting_by_id(meeting_id: int) -> Meeting | None:
+    return db.session.scalar(
+        select(Meeting).where(Meeting.id == meeting_id)
+        .options(joinedload(Meeting.process), joinedload(Meeting.round))
+    )
+
+
+def ideas_of_meeting(meeting: Meeting, viewer) -> list[Idea]:
+    """The ideas written in the session that this viewer may see (the one rule of `visible_ideas`)."""
+    return list(db.session.scalars(with_list_loads(
+        visible_ideas(viewer, listing=True).where(Idea.meeting_id == meeting.id).order_by(Idea.created_at, Idea.id)
+    )))
+
+
+def groups_of_meeting(meeting: Meeting) -> list[MixedGroup]:
+    """The mixed groups that met in this session, with who sat in them and their theme votes."""
+    return list(db.session.scalars(
+        select(MixedGroup).where(MixedGroup.meeting_id == meeting.id)
+        .options(
+            selectinload(MixedGroup.members).selectinload(MixedGroupMember.user),
+            selectinload(MixedGroup.members).selectinload(MixedGroupMember.council),
+            selectinload(MixedGroup.guests).selectinload(MixedGroupGuest.council),
+            selectinload(MixedGroup.theme_votes),
+        )
+        .order_by(MixedGroup.name)
+    ))
+
+
+def theme_totals(meeting: Meeting) -> list[tuple[str, int]]:
+    """The votes per theme of all groups of the session together, counted by the database, in the
+    order of the themes."""
+    totals = dict(db.session.execute(
+        select(ThemeVote.theme, func.sum(ThemeVote.votes))
+        .join(MixedGroup, MixedGroup.id == ThemeVote.group_id)
+        .where(MixedGroup.meeting_id == meeting.id)
+        .group_by(ThemeVote.theme)
+    ).all())
+    return [(theme, int(totals.get(theme) or 0)) for theme in THEMES] if totals else []
