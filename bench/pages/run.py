@@ -73,6 +73,7 @@ def seed(app, ideas: int, voters: int, spent: int) -> dict:
     from participation.database import utcnow
     from participation.demo.loader import load_demo
     from participation.extensions import db
+    from participation.ideas.counters import recount
     from participation.ideas.models import Idea, IdeaTerm
     from participation.ideas.words import idea_stems
     from participation.processes.models import Phase, Process
@@ -141,6 +142,7 @@ def seed(app, ideas: int, voters: int, spent: int) -> dict:
         db.session.execute(insert(Vote), rows)
         totals = select(func.coalesce(func.sum(Vote.count), 0)).where(Vote.idea_id == Idea.id).scalar_subquery()
         db.session.execute(update(Idea).where(Idea.process_id == process.id).values(vote_count=totals))
+        recount(process.id)
         db.session.commit()
         db.session.execute(db.text("ANALYZE"))
         db.session.commit()
@@ -185,7 +187,7 @@ def measure_size(size: int, args, wrk: str, env: dict, work: Path) -> dict:
     os.environ.update(env)
     print(f"== {size} ideas: creating {database} and loading …", flush=True)
     create_database(args.server, database)
-    app = create_app("production")
+    app = create_app("production", SQLALCHEMY_DATABASE_URI=env["DATABASE_URL"])
     world = seed(app, size, args.voters, args.spent)
     credentials = voter_credentials(app, world["user_ids"][:500])
     scripts = write_scripts(work, credentials, world["idea_ids"], args.pages)
@@ -279,9 +281,22 @@ def main() -> int:
     parser.add_argument("--server", default=os.environ.get("BENCH_PG", "postgresql+psycopg://root@127.0.0.1:5432"))
     parser.add_argument("--output", default=str(HERE / "results.json"))
     parser.add_argument("--readme-only", action="store_true", help="rewrite README.md from the results file")
+    parser.add_argument("--seed-only", action="store_true", help="seed the databases and stop (to read EXPLAIN)")
     args = parser.parse_args()
     if args.readme_only:
         (HERE / "README.md").write_text(readme(json.loads(Path(args.output).read_text())))
+        return 0
+    if args.seed_only:
+        from participation import create_app
+
+        for size in [int(size) for size in args.sizes.split(",")]:
+            database = f"bench_pages_{size}"
+            os.environ.update({"PARTICIPATION_ENV": "production", "SECRET_KEY": SECRET, "PUBLIC_URL": "http://127.0.0.1",
+                               "MAIL_BACKEND": "log", "DATABASE_URL": f"{args.server}/{database}"})
+            create_database(args.server, database)
+            app = create_app("production", SQLALCHEMY_DATABASE_URI=f"{args.server}/{database}")
+            seed(app, size, args.voters, args.spent)
+            print(f"seeded {database}", flush=True)
         return 0
 
     wrk = ensure_wrk()

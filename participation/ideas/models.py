@@ -25,6 +25,7 @@ class Idea(db.Model):
         CheckConstraint("vote_count >= 0", name="votes_not_negative"),
         Index("ix_ideas_process_status_created", "process_id", "status", "created_at"),
         Index("ix_ideas_process_votes", "process_id", "vote_count"),
+        Index("ix_ideas_process_created_id", "process_id", "created_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -79,6 +80,18 @@ class Idea(db.Model):
 
     def __repr__(self) -> str:
         return f"<Idea {self.id} {self.status}>"
+
+
+class ProcessIdeaCount(db.Model):
+    """How many ideas a process has in each status, kept as the ideas change (`ideas.counters`), so a
+    list of ideas knows its length without counting the whole process."""
+
+    __tablename__ = "process_idea_counts"
+    __table_args__ = (CheckConstraint("ideas >= 0", name="ideas_not_negative"),)
+
+    process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20), primary_key=True)
+    ideas: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 class IdeaStatusChange(db.Model):

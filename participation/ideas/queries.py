@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 
-from flask_sqlalchemy.pagination import Pagination
+from flask_sqlalchemy.pagination import Pagination, SelectPagination
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from participation.core.pillars import PILLAR_KEYS
 from participation.extensions import db
+from participation.ideas.counters import idea_count
 from participation.ideas.models import PUBLIC_STATUSES, Follow, Idea, IdeaEdit, IdeaStatusChange, IdeaTerm
 from participation.ideas.words import stems
 from participation.processes.models import Process
@@ -105,10 +106,33 @@ def process_ideas_statement(process: Process, filters: IdeaFilters, seed: int = 
     return with_list_loads(statement)
 
 
+class CountedPagination(SelectPagination):
+    """A page whose total is known beforehand (from the counters), so no count runs over the list."""
+
+    def _query_count(self) -> int:
+        known = self._query_args.get("total")
+        return known if known is not None else super()._query_count()
+
+
+def paginate_ideas(statement: Select, page: int, per_page: int, total: int | None = None) -> Pagination:
+    return CountedPagination(select=statement, session=db.session(), page=page, per_page=per_page,
+                             error_out=False, total=total)
+
+
+def known_total(process_id: int, status: str = "", filtered: bool = False) -> int | None:
+    """The number of public ideas (or of one public status) of a process from the counters; None
+    when other filters apply and the list must be counted."""
+    if filtered:
+        return None
+    return idea_count(process_id, (status,) if status else PUBLIC_STATUSES)
+
+
 def process_ideas(process: Process, filters: IdeaFilters, page: int, per_page: int, seed: int = 1) -> Pagination:
-    """One page of a process's public ideas: a count and a select, whatever the number of ideas."""
-    return db.paginate(process_ideas_statement(process, filters, seed), page=page, per_page=per_page,
-                       error_out=False)
+    """One page of a process's public ideas: the length from the counters when only the status filters,
+    and an index-backed LIMIT, whatever the number of ideas."""
+    others = bool(filters.theme or filters.district_id or filters.neighbourhood_id or filters.q)
+    return paginate_ideas(process_ideas_statement(process, filters, seed), page, per_page,
+                          known_total(process.id, filters.status, others))
 
 
 def idea_by_id(idea_id: int) -> Idea | None:

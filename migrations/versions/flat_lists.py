@@ -1,0 +1,41 @@
+"""flat_lists: ideas per process and status kept as counters, and the newest-first index of a process's ideas
+
+Revision ID: flat_lists
+Revises: city_face
+Create Date: 2026-12-01 16:00:00
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = "flat_lists"
+down_revision = "city_face"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table(
+        "process_idea_counts",
+        sa.Column("process_id", sa.Integer(), nullable=False),
+        sa.Column("status", sa.String(length=20), nullable=False),
+        sa.Column("ideas", sa.Integer(), server_default="0", nullable=False),
+        sa.CheckConstraint("ideas >= 0", name=op.f("ck_process_idea_counts_ideas_not_negative")),
+        sa.ForeignKeyConstraint(["process_id"], ["processes.id"],
+                                name=op.f("fk_process_idea_counts_process_id_processes"), ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("process_id", "status", name=op.f("pk_process_idea_counts")),
+    )
+    op.execute(
+        "INSERT INTO process_idea_counts (process_id, status, ideas) "
+        "SELECT process_id, status, count(*) FROM ideas GROUP BY process_id, status"
+    )
+    with op.batch_alter_table("ideas", schema=None) as batch_op:
+        batch_op.create_index("ix_ideas_process_created_id", ["process_id", "created_at", "id"], unique=False)
+
+
+def downgrade():
+    with op.batch_alter_table("ideas", schema=None) as batch_op:
+        batch_op.drop_index("ix_ideas_process_created_id")
+    op.drop_table("process_idea_counts")
