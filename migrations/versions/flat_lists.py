@@ -1,4 +1,4 @@
-"""flat_lists: ideas per process and status kept as counters, and the newest-first index of a process's ideas
+"""flat_lists: ideas per process and status kept as counters, the newest-first and most-votes-first indexes of a process's ideas
 
 Revision ID: flat_lists
 Revises: city_face
@@ -33,9 +33,12 @@ def upgrade():
     )
     with op.batch_alter_table("ideas", schema=None) as batch_op:
         batch_op.create_index("ix_ideas_process_created_id", ["process_id", "created_at", "id"], unique=False)
+        batch_op.create_index("ix_ideas_process_ranking", ["process_id", sa.text("vote_count DESC"), "title", "id"],
+                              unique=False)
 
 
 def downgrade():
     with op.batch_alter_table("ideas", schema=None) as batch_op:
+        batch_op.drop_index("ix_ideas_process_ranking")
         batch_op.drop_index("ix_ideas_process_created_id")
     op.drop_table("process_idea_counts")

@@ -97,7 +97,7 @@ def process_ideas_statement(process: Process, filters: IdeaFilters, seed: int = 
         if condition is not None:
             statement = statement.where(condition)
     if filters.sort == "votes":
-        statement = statement.order_by(Idea.vote_count.desc(), Idea.created_at.desc(), Idea.id.desc())
+        statement = statement.order_by(Idea.vote_count.desc(), Idea.title, Idea.id)  # as the live ranking
     elif filters.sort == "random":
         shuffle = ((Idea.id % SHUFFLE_MODULUS) * (seed % SHUFFLE_MODULUS or 1)) % SHUFFLE_MODULUS
         statement = statement.order_by(shuffle, Idea.id)

@@ -8,6 +8,7 @@ from flask_sqlalchemy.pagination import SelectPagination
 from sqlalchemy import Select, func, select
 
 from participation.extensions import db
+from participation.ideas.counters import idea_count
 from participation.ideas.models import PUBLIC_STATUSES, Idea
 from participation.processes.models import Process
 from participation.processes.services import can_view
@@ -117,35 +118,36 @@ class RankedIdea:
 def live_ranking(process_id: int, search: str, page: int, per_page: int) -> RowPagination:
     """Ideas by their running totals, with their rank among all ideas (shared on a tie).
 
-    The page itself is a plain sorted LIMIT; the ranks and the number of ideas come from one small
-    histogram of the totals, so no window over every idea of the process is needed. While votes
-    come in, the two reads may be a vote apart; the next reload shows the settled ranks."""
+    The page itself is a plain sorted LIMIT on the (process, votes) index; the number of ideas comes
+    from the counters, the ranks from the ideas with more votes than the page's lowest total, and
+    whether that lowest total is shared from at most two rows, so no read covers the whole process.
+    `tied` is exact above the page's lowest total and at most 2 for it (enough to say "shared").
+    While votes come in, the reads may be a vote apart; the next reload shows the settled ranks."""
     statement: Select = (
         select(Idea.id, Idea.title, Idea.vote_count)
         .where(*_public_ideas(process_id))
         .order_by(Idea.vote_count.desc(), Idea.title, Idea.id)
     )
-    histogram_of = select(Idea.vote_count, func.count()).where(*_public_ideas(process_id)).group_by(Idea.vote_count)
-    histogram: dict[int, int] | None = None
     counter, total = None, None
     if search:
         statement = statement.where(Idea.title.ilike(f"%{search}%"))
         counter = select(func.count()).select_from(Idea).where(
             *_public_ideas(process_id), Idea.title.ilike(f"%{search}%")
         )
-    else:  # one small query gives both the number of ideas and the ranks
-        histogram = {votes: n for votes, n in db.session.execute(histogram_of)}
-        total = sum(histogram.values())
+    else:
+        total = idea_count(process_id, PUBLIC_STATUSES)
     pagination = RowPagination(
         select=statement, session=db.session, counter=counter, total=total, page=page, per_page=per_page,
         error_out=False,
     )
     if pagination.items:
-        if histogram is None:
-            lowest = min(votes for _id, _title, votes in pagination.items)
-            histogram = {
-                votes: n for votes, n in db.session.execute(histogram_of.where(Idea.vote_count >= lowest))
-            }
+        lowest = min(votes for _id, _title, votes in pagination.items)
+        above = (select(Idea.vote_count, func.count()).where(*_public_ideas(process_id), Idea.vote_count > lowest)
+                 .group_by(Idea.vote_count))
+        histogram = {votes: n for votes, n in db.session.execute(above)}
+        at_lowest = (select(Idea.id).where(*_public_ideas(process_id), Idea.vote_count == lowest)
+                     .order_by(Idea.vote_count.desc(), Idea.title, Idea.id).limit(2).subquery())
+        histogram[lowest] = db.session.scalar(select(func.count()).select_from(at_lowest)) or 1
         pagination.items = [
             RankedIdea(idea_id, title, votes, 1 + sum(n for v, n in histogram.items() if v > votes),
                        histogram.get(votes, 1))
