@@ -121,6 +121,7 @@ def seed(app, ideas: int, voters: int, spent: int) -> dict:
                  for term in sorted(idea_stems(title, body))]
         for start in range(0, len(terms), 20000):
             db.session.execute(insert(IdeaTerm), terms[start:start + 20000])
+        store_similar_in_bulk(idea_ids, texts)
         targets = list(db.session.scalars(select(SdgTarget.code).where(SdgTarget.goal_number == 11)))
         db.session.execute(insert(IdeaTarget), [
             {"idea_id": idea_id, "target_code": rng.choice(targets), "goal_number": 11}
@@ -147,6 +148,57 @@ def seed(app, ideas: int, voters: int, spent: int) -> dict:
         db.session.execute(db.text("ANALYZE"))
         db.session.commit()
         return {"user_ids": user_ids, "idea_ids": idea_ids}
+
+
+def store_similar_in_bulk(idea_ids: list[int], texts: list[tuple[str, str]]) -> None:
+    """Each idea's stored similar ideas, scored as `ideas.similar` scores them (telling words weigh
+    log(1 + ideas / ideas with the word), title words twice), with matrix products instead of one
+    computation per idea: what the product stores as each idea is written."""
+    import math
+
+    import numpy as np
+    from sqlalchemy import insert
+
+    from participation.extensions import db
+    from participation.ideas.models import SimilarIdeas
+    from participation.ideas.similar import COMMON_SHARE, STORED
+    from participation.ideas.words import stem_map
+    from participation.security import plain_text
+
+    words = [({**stem_map(plain_text(body)), **stem_map(title)}, set(stem_map(title))) for title, body in texts]
+    frequency: dict[str, int] = {}
+    for found, _title in words:
+        for term in found:
+            frequency[term] = frequency.get(term, 0) + 1
+    total = len(texts)
+    vocabulary = sorted(t for t, n in frequency.items() if 1 < n <= total * COMMON_SHARE)
+    column = {term: n for n, term in enumerate(vocabulary)}
+    present = np.zeros((total, len(vocabulary)), dtype=np.float32)
+    weights = np.zeros_like(present)
+    for row, (found, title) in enumerate(words):
+        for term in found:
+            if term in column:
+                present[row, column[term]] = 1
+                weights[row, column[term]] = math.log(1 + total / frequency[term]) * (2 if term in title else 1)
+    rows = []
+    for start in range(0, total, 250):
+        scores = weights[start:start + 250] @ present.T
+        for offset in range(scores.shape[0]):
+            scores[offset, start + offset] = 0
+        best = np.argpartition(-scores, STORED, axis=1)[:, :STORED]
+        for offset, candidates in enumerate(best):
+            me = start + offset
+            ranked = sorted(((float(scores[offset, c]), idea_ids[c], c) for c in candidates if scores[offset, c] > 0),
+                            key=lambda item: (-item[0], -item[1]))
+            rows.append({"idea_id": idea_ids[me], "found": [
+                {"id": other, "score": round(score, 3),
+                 "terms": sorted(t for t in words[me][0] if t in column and t in words[c][0])}
+                for score, other, c in ranked]})
+        if len(rows) >= 5000:
+            db.session.execute(insert(SimilarIdeas), rows)
+            rows = []
+    if rows:
+        db.session.execute(insert(SimilarIdeas), rows)
 
 
 def write_scripts(folder: Path, credentials, idea_ids: list[int], pages: int) -> dict[str, Path]:

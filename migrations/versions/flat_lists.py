@@ -1,4 +1,4 @@
-"""flat_lists: ideas per process and status kept as counters, the newest-first and most-votes-first indexes of a process's ideas
+"""flat_lists: ideas per process and status kept as counters, each idea's similar ideas stored, the newest-first and most-votes-first indexes of a process's ideas
 
 Revision ID: flat_lists
 Revises: city_face
@@ -31,6 +31,15 @@ def upgrade():
         "INSERT INTO process_idea_counts (process_id, status, ideas) "
         "SELECT process_id, status, count(*) FROM ideas GROUP BY process_id, status"
     )
+    op.create_table(
+        "similar_ideas",
+        sa.Column("idea_id", sa.Integer(), nullable=False),
+        sa.Column("found", sa.JSON(), nullable=False),
+        sa.Column("computed_at", sa.DateTime(), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False),
+        sa.ForeignKeyConstraint(["idea_id"], ["ideas.id"], name=op.f("fk_similar_ideas_idea_id_ideas"),
+                                ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("idea_id", name=op.f("pk_similar_ideas")),
+    )
     with op.batch_alter_table("ideas", schema=None) as batch_op:
         batch_op.create_index("ix_ideas_process_created_id", ["process_id", "created_at", "id"], unique=False)
         batch_op.create_index("ix_ideas_process_ranking", ["process_id", sa.text("vote_count DESC"), "title", "id"],
@@ -41,4 +50,5 @@ def downgrade():
     with op.batch_alter_table("ideas", schema=None) as batch_op:
         batch_op.drop_index("ix_ideas_process_ranking")
         batch_op.drop_index("ix_ideas_process_created_id")
+    op.drop_table("similar_ideas")
     op.drop_table("process_idea_counts")

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.database import utcnow
@@ -139,6 +139,20 @@ class IdeaTerm(db.Model):
 
     term: Mapped[str] = mapped_column(String(40), primary_key=True)
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class SimilarIdeas(db.Model):
+    """The public ideas of the same process closest to an idea, computed when its words are written
+    (`ideas.similar.store_similar`) and read back by the idea's id on its page.
+
+    `found` is a list of {"id", "score", "terms"} (terms: the shared stems), best first. When a new
+    idea finds an older one, it also enters the older one's list, so both pages show each other."""
+
+    __tablename__ = "similar_ideas"
+
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True)
+    found: Mapped[list] = mapped_column(JSON, default=list)
+    computed_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
 
 
 class IdeaEdit(db.Model):

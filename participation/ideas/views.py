@@ -12,7 +12,7 @@ from participation.core.queries import district_choices, neighbourhood_choices
 from participation.extensions import db, limiter
 from participation.ideas import bp, forms, queries, rules, services
 from participation.ideas.models import Idea
-from participation.ideas.similar import similar_ideas
+from participation.ideas.similar import similar_ideas, similar_to_idea
 from participation.processes.models import Process
 from participation.processes.queries import process_by_slug
 from participation.processes.services import can_view, is_shareable
@@ -162,7 +162,7 @@ def show(idea_id: int):
         can_follow=rules.can_follow(current_user, idea), can_edit=rules.can_edit_own(current_user, idea),
         is_moderator=rules.is_moderator(current_user), is_own=rules.is_own(current_user, idea),
         shareable=rules.is_shareable(idea),
-        similar=similar_ideas(idea.process_id, idea.title, idea.body, exclude_id=idea.id) if idea.is_public else [],
+        similar=similar_to_idea(idea) if idea.is_public else [],
         button=forms.ButtonForm(),
     )
 
