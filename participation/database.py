@@ -31,6 +31,7 @@ def import_models() -> None:
     from participation.advisory import models as _advisory  # noqa: F401
     from participation.core import models as _core  # noqa: F401
     from participation.ideas import models as _ideas  # noqa: F401
+    from participation.indicators import models as _indicators  # noqa: F401
     from participation.mail import models as _mail  # noqa: F401
     from participation.plan import models as _plan  # noqa: F401
     from participation.processes import models as _processes  # noqa: F401

@@ -18,6 +18,7 @@ FRAGMENT_MODULES = (
     "participation.votes.api",
     "participation.advisory.api",
     "participation.plan.api",
+    "participation.indicators.api",
 )
 
 JSON = "application/json"

@@ -1,12 +1,15 @@
-"""What the open data API may show: public processes and their published ideas, nothing else."""
+"""What the open data API may show: public processes and their published ideas, nothing else.
+
+The API answers the same for everyone, logged in or not: what an anonymous visitor may see."""
 
 from sqlalchemy import Select
 from sqlalchemy.orm import joinedload
 
 from participation.extensions import db
-from participation.ideas.models import PUBLIC_STATUSES, Idea
-from participation.ideas.queries import place_condition
+from participation.ideas.models import Idea
+from participation.ideas.queries import idea_visibility, place_condition
 from participation.processes.models import Process
+from participation.processes.services import VISITOR
 from participation.sdgs.models import IdeaTarget
 
 OPEN_AUDIENCE = "public"
@@ -28,7 +31,7 @@ def open_ideas(process: Process, district_id: int | None = None, neighbourhood_i
     statement = (
         db.select(Idea)
         .options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.process))
-        .where(Idea.process_id == process.id, Idea.status.in_(PUBLIC_STATUSES))
+        .where(Idea.process_id == process.id, idea_visibility(VISITOR, listing=True))
         .order_by(Idea.vote_count.desc(), Idea.title, Idea.id)  # the live ranking's order, on its index
     )
     place = place_condition(district_id, neighbourhood_id)
@@ -39,8 +42,7 @@ def open_idea(idea_id: int) -> Idea | None:
     return db.session.scalar(
         db.select(Idea)
         .options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.process))
-        .join(Process, Idea.process_id == Process.id)
-        .where(Idea.id == idea_id, Idea.status.in_(PUBLIC_STATUSES), Process.audience == OPEN_AUDIENCE)
+        .where(Idea.id == idea_id, idea_visibility(VISITOR, listing=True))
     )
 
 

@@ -163,7 +163,22 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
     db.session.flush()
     load_sdg_links(folder, report)
     db.session.flush()
+    load_indicators(folder, report)
     return report
+
+
+def load_indicators(folder: Path, report: LoadReport) -> None:
+    """The city's figures per SDG (indicators.csv); a re-load changes nothing."""
+    from participation.indicators.services import import_indicators
+
+    path = folder / "indicators.csv"
+    if not path.exists():
+        return
+    result = import_indicators(path.read_bytes(), dry_run=False)
+    if result.errors:
+        raise ValueError(f"{path}: " + "; ".join(f"row {e.row} {e.column}: {e.message}" for e in result.errors))
+    indicators = sum(1 for change in result.changes if change.kind == "indicator")
+    report.lines.append(f"{indicators} indicators of the city per SDG")
 
 
 def load_sdg_links(folder: Path, report: LoadReport) -> None:

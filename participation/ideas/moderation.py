@@ -17,7 +17,7 @@ QUEUE_STATUSES = ("submitted", "hidden", "published")
 
 def screened_idea_or_404(idea_id: int) -> Idea:
     idea = queries.idea_by_id(idea_id)
-    if idea is None or not rules.can_see_idea(current_user, idea):
+    if idea is None or not queries.is_idea_visible(idea, current_user):
         abort(404)
     return idea
 

@@ -3,18 +3,76 @@
 from dataclasses import dataclass
 
 from flask_sqlalchemy.pagination import Pagination, SelectPagination
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select, true
 from sqlalchemy.orm import joinedload
 
+from participation.access import MODERATOR
 from participation.core.pillars import PILLAR_KEYS
 from participation.extensions import db
 from participation.ideas.counters import idea_count
 from participation.ideas.models import PUBLIC_STATUSES, Follow, Idea, IdeaEdit, IdeaStatusChange, IdeaTerm
 from participation.ideas.words import stems
 from participation.processes.models import Process
+from participation.processes.services import audiences_visible_to
 
 SORTS = ("new", "votes", "random")
 SHUFFLE_MODULUS = 10_007  # a prime: (id * seed) mod p orders ideas differently per seed, the same each time
+
+
+def _is_moderator(viewer) -> bool:
+    return bool(getattr(viewer, "is_authenticated", False)) and viewer.has_any_role(MODERATOR)
+
+
+def _was_public_when_merged():
+    """A merged idea keeps the visibility it had: public only if it was public when it was merged."""
+    return exists().where(
+        IdeaStatusChange.idea_id == Idea.id,
+        IdeaStatusChange.to_status == "merged",
+        IdeaStatusChange.from_status.in_(PUBLIC_STATUSES),
+    )
+
+
+def idea_visibility(viewer, *, listing: bool = False) -> ColumnElement[bool]:
+    """The one rule "which ideas may this viewer see", as a SQL condition on `Idea`.
+
+    `viewer` is a user (`current_user`, a `User`, or an anonymous user such as
+    `processes.services.VISITOR`). An idea is visible when its process's audience is open to the
+    viewer (public to everyone; staff-only to employees, councils-only to council members;
+    moderators and administrators to both, see `processes.services.audiences_visible_to`) and:
+
+    - its status is public (published, selected, not selected, in progress, realised); or
+    - it was merged into another idea while it was public; or
+    - the viewer wrote it or entered it at the desk (the author follows their own new or hidden idea); or
+    - the viewer is a moderator or administrator (every status).
+
+    With `listing=True` the condition is the one for lists of ideas (process pages, SDG and plan pages,
+    feeds, the API): people see only ideas with a public status there, moderators still every status
+    of the processes they see. Needs no join: compose it into any statement that selects from `Idea`,
+    e.g. ``select(Idea.id).join(...).where(idea_visibility(current_user, listing=True))``.
+    """
+    audience = Idea.process_id.in_(select(Process.id).where(Process.audience.in_(audiences_visible_to(viewer))))
+    if _is_moderator(viewer):
+        return audience
+    statuses = [Idea.status.in_(PUBLIC_STATUSES)]
+    if not listing:
+        statuses.append(db.and_(Idea.status == "merged", _was_public_when_merged()))
+        if getattr(viewer, "is_authenticated", False):
+            statuses += [Idea.author_id == viewer.id, Idea.entered_by_id == viewer.id]
+    return db.and_(audience, or_(*statuses))
+
+
+def visible_ideas(viewer, *, listing: bool = False) -> Select:
+    """``select(Idea)`` limited to the ideas `viewer` may see (see `idea_visibility`): add filters,
+    order and eager loads to it, or paginate it as it is."""
+    return select(Idea).where(idea_visibility(viewer, listing=listing))
+
+
+def is_idea_visible(idea: Idea | None, viewer) -> bool:
+    """May `viewer` open this idea's page (and so read its title, text and road)? The same rule as
+    `visible_ideas`, asked of the database for this one idea (one small query)."""
+    if idea is None or idea.id is None:
+        return False
+    return bool(db.session.scalar(select(true()).where(Idea.id == idea.id, idea_visibility(viewer)).limit(1)))
 
 
 @dataclass
@@ -84,8 +142,8 @@ def place_condition(district_id: int | None, neighbourhood_id: int | None):
     return db.and_(*conditions) if conditions else None
 
 
-def process_ideas_statement(process: Process, filters: IdeaFilters, seed: int = 1) -> Select:
-    statement = select(Idea).where(Idea.process_id == process.id)
+def process_ideas_statement(process: Process, filters: IdeaFilters, viewer, seed: int = 1) -> Select:
+    statement = visible_ideas(viewer, listing=True).where(Idea.process_id == process.id)
     statement = statement.where(Idea.status == filters.status if filters.status else Idea.status.in_(PUBLIC_STATUSES))
     if filters.theme:
         statement = statement.where(Idea.theme == filters.theme)
@@ -127,11 +185,12 @@ def known_total(process_id: int, status: str = "", filtered: bool = False) -> in
     return idea_count(process_id, (status,) if status else PUBLIC_STATUSES)
 
 
-def process_ideas(process: Process, filters: IdeaFilters, page: int, per_page: int, seed: int = 1) -> Pagination:
+def process_ideas(process: Process, filters: IdeaFilters, viewer, page: int, per_page: int,
+                  seed: int = 1) -> Pagination:
     """One page of a process's public ideas: the length from the counters when only the status filters,
     and an index-backed LIMIT, whatever the number of ideas."""
     others = bool(filters.theme or filters.district_id or filters.neighbourhood_id or filters.q)
-    return paginate_ideas(process_ideas_statement(process, filters, seed), page, per_page,
+    return paginate_ideas(process_ideas_statement(process, filters, viewer, seed), page, per_page,
                           known_total(process.id, filters.status, others))
 
 
@@ -159,8 +218,9 @@ def idea_edits(idea: Idea) -> list[IdeaEdit]:
     ))
 
 
-def merged_into_this(idea: Idea) -> list[Idea]:
-    return list(db.session.scalars(select(Idea).where(Idea.merged_into_id == idea.id).order_by(Idea.id)))
+def merged_into_this(idea: Idea, viewer) -> list[Idea]:
+    """The ideas merged into this one that the viewer may see (a hidden idea merged here stays unseen)."""
+    return list(db.session.scalars(visible_ideas(viewer).where(Idea.merged_into_id == idea.id).order_by(Idea.id)))
 
 
 def follower_count(idea: Idea) -> int:
@@ -177,8 +237,9 @@ def my_ideas(user, page: int, per_page: int) -> Pagination:
 
 
 def followed_ideas(user, page: int, per_page: int) -> Pagination:
+    """The ideas a person follows and may still see (an idea hidden since, or of a process they left, not)."""
     statement = (
-        select(Idea).join(Follow, Follow.idea_id == Idea.id).where(Follow.user_id == user.id)
+        visible_ideas(user).join(Follow, Follow.idea_id == Idea.id).where(Follow.user_id == user.id)
         .options(joinedload(Idea.process))
         .order_by(Follow.created_at.desc(), Idea.id.desc())
     )

@@ -4,6 +4,7 @@ from flask_babel import lazy_gettext as _l
 
 from participation.access import EMPLOYEE, MODERATOR
 from participation.ideas.models import PUBLIC_STATUSES, Idea
+from participation.ideas.queries import is_idea_visible
 from participation.processes.models import Process
 from participation.processes.services import VISITOR, can_view
 
@@ -62,16 +63,9 @@ def is_own(user, idea: Idea) -> bool:
     return is_signed_in(user) and user.id in (idea.author_id, idea.entered_by_id)
 
 
-def can_see_idea(user, idea: Idea) -> bool:
-    """Everyone who sees the process sees its public ideas; the author also sees a hidden or new one."""
-    if not can_view(user, idea.process):
-        return False
-    return idea.status in PUBLIC_STATUSES or idea.status == "merged" or is_own(user, idea) or is_moderator(user)
-
-
 def is_shareable(idea: Idea) -> bool:
     """A link to the idea opens for anyone, also without an account."""
-    return can_see_idea(VISITOR, idea)
+    return is_idea_visible(idea, VISITOR)
 
 
 def can_edit_own(user, idea: Idea) -> bool:

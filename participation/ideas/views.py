@@ -31,7 +31,7 @@ def visible_process_or_404(slug: str) -> Process:
 
 def visible_idea_or_404(idea_id: int) -> Idea:
     idea = queries.idea_by_id(idea_id)
-    if idea is None or not rules.can_see_idea(current_user, idea):
+    if idea is None or not queries.is_idea_visible(idea, current_user):
         abort(404)
     return idea
 
@@ -47,7 +47,7 @@ def render_process_page(process: Process):
     """The process page: what it is about, its phases, and its ideas with filters and pages."""
     filters = queries.IdeaFilters.from_args(request.args)
     page = queries.process_ideas(
-        process, filters, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"],
+        process, filters, current_user, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"],
         seed=shuffle_seed() if filters.sort == "random" else 1,
     )
     return render_template(
@@ -151,13 +151,14 @@ def similar(slug: str):
 @access(PUBLIC)
 def show(idea_id: int):
     idea = visible_idea_or_404(idea_id)
-    if idea.status == "merged" and idea.merged_into is not None and not rules.is_moderator(current_user):
+    if (idea.status == "merged" and not rules.is_moderator(current_user)
+            and queries.is_idea_visible(idea.merged_into, current_user)):
         flash(_("This idea was merged with a similar one. You find it here."), "info")
         return redirect(url_for("ideas.show", idea_id=idea.merged_into_id))
     return render_template(
         "ideas/show.html", idea=idea, process=idea.process,
         history=queries.idea_history(idea), edits=queries.idea_edits(idea),
-        merged=queries.merged_into_this(idea), followers=queries.follower_count(idea),
+        merged=queries.merged_into_this(idea, current_user), followers=queries.follower_count(idea),
         is_following=services.is_following(current_user, idea),
         can_follow=rules.can_follow(current_user, idea), can_edit=rules.can_edit_own(current_user, idea),
         is_moderator=rules.is_moderator(current_user), is_own=rules.is_own(current_user, idea),

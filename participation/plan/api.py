@@ -10,15 +10,15 @@ from sqlalchemy.orm import joinedload, selectinload
 from participation.access import PUBLIC, access
 from participation.api import bp
 from participation.api.openapi import NOT_FOUND, PAGE_PARAMETERS, ok, page_of, ref
-from participation.api.queries import OPEN_AUDIENCE
 from participation.api.serializers import page_args, paginated
 from participation.extensions import db
-from participation.ideas.models import PUBLIC_STATUSES, Idea
+from participation.ideas.models import Idea
+from participation.ideas.queries import idea_visibility
 from participation.plan import queries
 from participation.plan.models import ActionPlan, IdeaAction, PlanAction, PolicyGoal
 from participation.plan.money import euros
 from participation.plan.spreadsheet import Status
-from participation.processes.models import Process
+from participation.processes.services import VISITOR
 
 
 def budget_data(figures) -> dict:
@@ -68,14 +68,11 @@ def action_data(action: PlanAction) -> dict:
 
 
 def open_ideas_of_action(action: PlanAction) -> list[tuple[int, str]]:
-    """The ideas an action realises that are open data: published, in a process open to everyone."""
+    """The ideas an action realises that are open data: those an anonymous visitor sees listed."""
     statement = (
         select(Idea.id, Idea.title)
         .join(IdeaAction, IdeaAction.idea_id == Idea.id)
-        .join(Process, Idea.process_id == Process.id)
-        .where(
-            IdeaAction.action_id == action.id, Idea.status.in_(PUBLIC_STATUSES), Process.audience == OPEN_AUDIENCE
-        )
+        .where(IdeaAction.action_id == action.id, idea_visibility(VISITOR, listing=True))
         .order_by(Idea.title, Idea.id)
     )
     return [tuple(row) for row in db.session.execute(statement)]

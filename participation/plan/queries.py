@@ -9,7 +9,8 @@ from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from participation.extensions import db
-from participation.ideas.models import PUBLIC_STATUSES, Idea
+from participation.ideas.models import Idea
+from participation.ideas.queries import idea_visibility
 from participation.plan.models import ActionPlan, IdeaAction, PlanAction, PlanActionTarget, PolicyGoal
 from participation.plan.money import BudgetFigures as BudgetMixin
 from participation.plan.money import sum_amounts
@@ -130,17 +131,15 @@ def action_by_code(code: str) -> PlanAction | None:
     return db.session.scalar(statement)
 
 
-def ideas_of_action(action: PlanAction, *, public_only: bool = True) -> list[Idea]:
-    """The ideas an action realises; the public sees only ideas that are public themselves."""
+def ideas_of_action(action: PlanAction, viewer) -> list[Idea]:
+    """The ideas an action realises that the viewer may see in a list (`ideas.queries.idea_visibility`)."""
     statement = (
         select(Idea)
         .join(IdeaAction, IdeaAction.idea_id == Idea.id)
-        .where(IdeaAction.action_id == action.id)
-        .order_by(Idea.title)
+        .where(IdeaAction.action_id == action.id, idea_visibility(viewer, listing=True))
+        .order_by(Idea.title, Idea.id)
         .options(joinedload(Idea.process))
     )
-    if public_only:
-        statement = statement.where(Idea.status.in_(PUBLIC_STATUSES))
     return list(db.session.scalars(statement))
 
 

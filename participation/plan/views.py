@@ -55,8 +55,7 @@ def sdg(number: int):
 @access(PUBLIC)
 def action(code: str):
     action = _action_or_404(code)
-    is_moderator = current_user.is_authenticated and current_user.has_any_role(MODERATOR)
-    ideas = queries.ideas_of_action(action, public_only=not is_moderator)
+    ideas = queries.ideas_of_action(action, current_user)
     return render_template("plan/action.html", action=action, ideas=ideas)
 
 

@@ -7,9 +7,8 @@ from collections import defaultdict
 from sqlalchemy.orm import selectinload
 
 from participation.extensions import db
-from participation.ideas.models import PUBLIC_STATUSES, Idea
-from participation.processes.models import Process
-from participation.processes.services import audiences_visible_to
+from participation.ideas.models import Idea
+from participation.ideas.queries import idea_visibility
 from participation.sdgs.models import CityStatement, IdeaTarget, SdgGoal, SdgTarget
 
 
@@ -35,14 +34,8 @@ def target_choices() -> list[SdgTarget]:
 
 
 def _visible_ideas(viewer, statement):
-    """Only ideas the viewer may read: a public status, in a process whose audience they belong to.
-    Moderators see every status."""
-    statement = statement.join(Process, Process.id == Idea.process_id).where(
-        Process.audience.in_(audiences_visible_to(viewer))
-    )
-    if not (getattr(viewer, "is_authenticated", False) and viewer.has_any_role("moderator")):
-        statement = statement.where(Idea.status.in_(PUBLIC_STATUSES))
-    return statement
+    """Only ideas the viewer may see in a list (`ideas.queries.idea_visibility`)."""
+    return statement.where(idea_visibility(viewer, listing=True))
 
 
 def idea_counts_by_goal(viewer) -> dict[int, int]:

@@ -10,6 +10,7 @@ from participation.core.pillars import PILLARS
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.ideas.rules import STATUS_LABELS
+from participation.indicators.services import goal_figures
 from participation.sdgs import bp, queries
 from participation.sdgs.forms import LinkTargetForm, RefuseSuggestionForm, StatementForm
 from participation.sdgs.services import (
@@ -76,6 +77,8 @@ def goal(number: int):
         ideas=ideas,
         idea_codes=codes,
         target_counts=queries.idea_counts_by_target(number, current_user),
+        indicators=goal_figures(number),
+        can_manage_indicators=current_user.is_authenticated and current_user.has_role(ADMINISTRATOR),
         status_labels=STATUS_LABELS,
         language=_language(),
     )

@@ -5,6 +5,7 @@ from flask_login import current_user
 from participation.access import ADMINISTRATOR, AUTHENTICATED, PUBLIC, access
 from participation.extensions import db, limiter
 from participation.ideas.models import Idea
+from participation.ideas.queries import is_idea_visible
 from participation.processes.queries import process_by_slug
 from participation.processes.services import can_view
 from participation.security import is_safe_next
@@ -38,8 +39,8 @@ def visible_process_or_404(slug: str):
 
 
 def visible_idea_or_404(idea_id: int) -> Idea:
-    idea = db.get_or_404(Idea, idea_id)
-    if not can_view(current_user, idea.process):
+    idea = db.session.get(Idea, idea_id)
+    if not is_idea_visible(idea, current_user):
         abort(404)
     return idea
 
