@@ -21,7 +21,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.update(overrides)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from participation import database, i18n, security, serving, text
+    from participation import database, i18n, page_cache, security, serving, text
 
     serving.init_app(app, production=issubclass(config, ProductionConfig))
     from participation.extensions import csrf, db, login_manager, migrate
@@ -35,6 +35,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     security.init_app(app)
     text.init_app(app)
     security.init_rate_limits(app)
+    page_cache.init_app(app)
 
     from participation import blueprints, errors
 
