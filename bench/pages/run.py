@@ -288,6 +288,10 @@ def readme(results: dict) -> str:
         f"({s['workers']} workers × {s['threads']} threads) and drives each page with wrk ({s['connections']} "
         "connections), as an anonymous visitor and as a signed-in resident, then the vote POST.",
         "The baseline is a bare Flask page rendering a 20-item Jinja list, served the same way in the same run.",
+        "The app runs as in production: the anonymous page cache in a private Redis (`participation/page_cache.py`),",
+        "so anonymous figures are mostly cache hits, except the idea page, whose ids are drawn at random among all",
+        "ideas (at 100.000 ideas nearly every request renders). The seed stores each idea's similar ideas in bulk",
+        "with the product's scoring (`store_similar_in_bulk`), as the product stores them when an idea is written.",
         "",
         f"Last run: {results['finished_at']} on {s['cpus']} CPUs, {s['duration_s']} s per page "
         f"(PostgreSQL {s['postgresql']}). Shares are requests/s divided by the bare page's of the same size's run;",
