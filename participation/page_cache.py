@@ -99,6 +99,8 @@ def _page_key() -> str | None:
         return None
     if session.get("_user_id") or session.get("_flashes") or request.args.get("sorteer") == "random":
         return None
+    if request.cookies.get(current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token")):
+        return None  # "stay logged in": the person is signed in once the login restores the session
     process_id = _process_of_page()
     if process_id is False:
         return None

@@ -75,6 +75,9 @@ def test_signed_in_pages_and_flash_messages_are_never_cached_or_served_from_it(c
         response = client.get(path)
         assert "X-Page-Cache" not in response.headers
         assert response.get_data(as_text=True) != anonymous
+    remembered = app.test_client()
+    remembered.set_cookie("remember_token", "anything")
+    assert "X-Page-Cache" not in remembered.get(path).headers
     other = app.test_client()
     with other.session_transaction() as session:
         session["_flashes"] = [("success", "Bedankt!")]
