@@ -320,6 +320,13 @@ def readme(results: dict) -> str:
             b = results["sizes"][last]["scenarios"][name]["requests_per_s"]
             flat.append(f"{name} {round(b / a, 2) if a else '–'}")
         lines += [f"Requests/s at {last} divided by at {first}: " + ", ".join(flat) + "."]
+        shares = []
+        for name in names[1:]:
+            a = results["sizes"][first]["scenarios"][name]["share_of_bare"]
+            b = results["sizes"][last]["scenarios"][name]["share_of_bare"]
+            shares.append(f"{name} {round(b / a, 2) if a else '–'}")
+        lines += ["The same with each size's share of its own bare page (less sensitive to the machine's load "
+                  "changing between sizes): " + ", ".join(shares) + "."]
     return "\n".join(lines) + "\n"
 
 
