@@ -284,7 +284,8 @@ def readme(results: dict) -> str:
         "",
         "`.venv/bin/python bench/pages/run.py [--sizes 1000,10000,100000] [--duration 10]` seeds, per size, the",
         "PostgreSQL database `bench_pages_<size>` with the city's demo plus one public process in its vote phase",
-        f"with that many published ideas and {s['voters']:,} voters, serves the app with gunicorn".replace(",", "."),
+        f"with that many published ideas and {s['voters']:,} voters".replace(",", ".")
+        + ", serves the app with gunicorn",
         f"({s['workers']} workers × {s['threads']} threads) and drives each page with wrk ({s['connections']} "
         "connections), as an anonymous visitor and as a signed-in resident, then the vote POST.",
         "The baseline is a bare Flask page rendering a 20-item Jinja list, served the same way in the same run.",
@@ -327,6 +328,9 @@ def readme(results: dict) -> str:
             shares.append(f"{name} {round(b / a, 2) if a else '–'}")
         lines += ["The same with each size's share of its own bare page (less sensitive to the machine's load "
                   "changing between sizes): " + ", ".join(shares) + "."]
+    findings = HERE / "findings.md"  # what the figures mean, written by hand after a run
+    if findings.exists():
+        lines += ["", findings.read_text().rstrip()]
     return "\n".join(lines) + "\n"
 
 
