@@ -65,6 +65,10 @@ class Config:
     HSTS_SECONDS = env_int("HSTS_SECONDS", 0)
     HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", False)
     PLAN_UPLOAD_MAX_MB = env_int("PLAN_UPLOAD_MAX_MB", 5)
+    # Bounds on the work one plan file may cause: refused before reading when over the first two.
+    PLAN_IMPORT_MAX_UNPACKED_MB = env_int("PLAN_IMPORT_MAX_UNPACKED_MB", 50)
+    PLAN_IMPORT_MAX_ROWS = env_int("PLAN_IMPORT_MAX_ROWS", 20_000)
+    PLAN_IMPORT_MAX_ERRORS = env_int("PLAN_IMPORT_MAX_ERRORS", 200)  # listed; the others only counted
     MAX_CONTENT_LENGTH = env_int("MAX_CONTENT_LENGTH", None)  # unset: the plan upload's limit plus 1 MB
 
     REDIS_URL = os.environ.get("REDIS_URL")

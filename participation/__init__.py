@@ -21,9 +21,10 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.update(overrides)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from participation import database, i18n, page_cache, security, serving, text
+    from participation import database, i18n, numbers, page_cache, security, serving, text
 
     serving.init_app(app, production=issubclass(config, ProductionConfig))
+    numbers.init_app(app)
     from participation.extensions import csrf, db, login_manager, migrate
 
     db.init_app(app)

@@ -7,16 +7,19 @@ def register(app: Flask) -> None:
     from participation.accounts import bp as accounts
     from participation.advisory import bp as advisory
     from participation.api import bp as api
+    from participation.comments import bp as comments
     from participation.exports import bp as exports
     from participation.ideas import bp as ideas
     from participation.indicators import bp as indicators
     from participation.main import bp as main
+    from participation.notifications import bp as notifications
     from participation.plan import bp as plan
     from participation.processes import bp as processes
     from participation.sdgs import bp as sdgs
     from participation.votes import bp as votes
 
-    for blueprint in (main, accounts, processes, ideas, votes, advisory, sdgs, indicators, plan, exports, api):
+    for blueprint in (main, accounts, processes, ideas, comments, notifications, votes, advisory, sdgs, indicators,
+                      plan, exports, api):
         app.register_blueprint(blueprint)
     if app.config.get("DEVELOPMENT_MAILBOX") and not app.testing and app.config["MAIL_BACKEND"] == "log":
         # Only where mails are not really sent: a development machine trying the platform.

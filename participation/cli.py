@@ -90,6 +90,17 @@ def mail_send() -> None:
         raise SystemExit(1)
 
 
+@mail_group.command("digest")
+@with_appcontext
+def mail_digest() -> None:
+    """Queue the weekly digest for everyone who chose it (run once a week, then `mail send`)."""
+    from participation.notifications.services import send_digests
+
+    mails, changes = send_digests()
+    db.session.commit()
+    click.echo(f"Digests queued: {mails} ({changes} changes).")
+
+
 def register_commands(app: Flask) -> None:
     from participation.exports.cli import export_group
     from participation.plan.cli import plan_group

@@ -29,10 +29,12 @@ def import_models() -> None:
     """Import every model module so that metadata (and Alembic) sees all tables."""
     from participation.accounts import models as _accounts  # noqa: F401
     from participation.advisory import models as _advisory  # noqa: F401
+    from participation.comments import models as _comments  # noqa: F401
     from participation.core import models as _core  # noqa: F401
     from participation.ideas import models as _ideas  # noqa: F401
     from participation.indicators import models as _indicators  # noqa: F401
     from participation.mail import models as _mail  # noqa: F401
+    from participation.notifications import models as _notifications  # noqa: F401
     from participation.plan import models as _plan  # noqa: F401
     from participation.processes import models as _processes  # noqa: F401
     from participation.sdgs import models as _sdgs  # noqa: F401

@@ -1,10 +1,11 @@
 """Error pages in the visitor's language; a crash rolls back, so nothing is half-saved."""
 
-from flask import Flask, current_app, g, render_template, session
+from flask import Flask, current_app, g, jsonify, render_template, request, session
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException, SecurityError
+from werkzeug.http import HTTP_STATUS_CODES
 
 from participation.database import release_session
 from participation.extensions import db, login_manager
@@ -25,7 +26,22 @@ MESSAGES = {
 RETRY_AFTER_SECONDS = 5
 
 
+API_PREFIX = "/api/"
+
+
+def is_api_request() -> bool:
+    """The open data API answers JSON, also when the address does not exist or the app fails."""
+    return request.path.startswith(API_PREFIX) or request.path == API_PREFIX.rstrip("/")
+
+
+def json_error(code: int, headers: dict | None = None):
+    body = {"error": {"status": code, "message": HTTP_STATUS_CODES.get(code, "Error")}}
+    return jsonify(body), code, headers or {}
+
+
 def render_error(code: int):
+    if is_api_request():
+        return json_error(code)
     title, text = MESSAGES.get(code, MESSAGES[500])
     try:
         return render_template("errors/error.html", code=code, title=title, text=text), code
@@ -48,6 +64,8 @@ def database_unavailable(error: Exception):
         pass  # the connection is already gone
     release_session()
     current_app.logger.warning("Database unavailable: %s", error.__class__.__name__)
+    if is_api_request():
+        return json_error(503, {"Retry-After": str(RETRY_AFTER_SECONDS)})
     g.city = None
     if "_login_user" not in g:
         g._login_user = login_manager.anonymous_user()

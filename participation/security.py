@@ -2,10 +2,11 @@
 
 import hashlib
 import hmac
+from html import unescape
 from urllib.parse import urlsplit
 
 import bleach
-from flask import Flask, Response, current_app
+from flask import Flask, Response, abort, current_app, request
 from markupsafe import Markup
 
 CSP = (
@@ -38,8 +39,9 @@ def sanitize_html(text: str | None) -> Markup:
 
 
 def plain_text(html: str | None) -> str:
-    """The words of a piece of HTML, for search and e-mail."""
-    return bleach.clean(html or "", tags=[], strip=True)
+    """The words of a piece of HTML as plain text, its entities decoded ("&amp;" is "&"): for search,
+    e-mail and checks. Plain text is escaped again where a page shows it."""
+    return unescape(bleach.clean(html or "", tags=[], strip=True))
 
 
 def is_safe_next(target: str | None) -> bool:
@@ -81,8 +83,19 @@ def keyed_hash(purpose: str, value: str) -> str:
     return hmac.new(key, f"{purpose}\n{value}".encode(), hashlib.sha256).hexdigest()
 
 
+def refuse_nul_characters():
+    """No text a person types holds a NUL character, and PostgreSQL refuses one in any string: a request
+    with a NUL in its address, query string or form fields gets 400 before anything reads it."""
+    values = [request.path]
+    for source in (request.args, request.form):
+        values.extend(value for _key, found in source.lists() for value in (_key, *found))
+    if any("\x00" in value for value in values):
+        abort(400)
+
+
 def init_app(app: Flask) -> None:
     app.after_request(set_security_headers)
+    app.before_request(refuse_nul_characters)
 
 def init_rate_limits(app: Flask) -> None:
     """Bind the limiter, letting each app's own RATELIMIT_ENABLED decide.

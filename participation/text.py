@@ -7,11 +7,12 @@ written as HTML by earlier versions (and the demo data) still show as they did: 
 both, no migration rewrites what people wrote.
 """
 
-import html
+import unicodedata
 
 from flask import Flask
 from markdown_it import MarkdownIt
 from markupsafe import Markup
+from wtforms.validators import DataRequired, StopValidation
 
 from participation.security import plain_text, sanitize_html
 
@@ -33,7 +34,7 @@ def normalise_newlines(source: str) -> str:
 
 def rich_text_words(source: str | None) -> str:
     """The words a reader sees, without marks: for checks that a text says something, and summaries."""
-    return " ".join(html.unescape(plain_text(render_rich_text(source))).split())
+    return " ".join(plain_text(render_rich_text(source)).split())
 
 
 def summary(source: str | None, length: int = 200) -> str:
@@ -42,6 +43,34 @@ def summary(source: str | None, length: int = 200) -> str:
     if len(words) <= length:
         return words
     return words[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
+# Characters that show nothing: spaces and line breaks (Z*), controls (Cc), format characters such as
+# the zero-width space, joiners, the word joiner and the byte order mark (Cf), combining marks and
+# variation selectors on their own (Mn, Me), and the letters that fonts draw as blanks.
+INVISIBLE_CATEGORIES = {"Zs", "Zl", "Zp", "Cc", "Cf", "Cn", "Co", "Cs", "Mn", "Me"}
+BLANK_LETTERS = set("\u115f\u1160\u3164\uffa0\u2800\u180e\u2028\u2029")
+
+
+def is_invisible(character: str) -> bool:
+    return character in BLANK_LETTERS or unicodedata.category(character) in INVISIBLE_CATEGORIES
+
+
+def has_visible_text(value: str | None) -> bool:
+    """Does the text show anything at all? A title of only zero-width spaces, joiners or blanks does not."""
+    return any(not is_invisible(character) for character in value or "")
+
+
+class RequiredText(DataRequired):
+    """`DataRequired` for what a person writes: text with nothing visible counts as empty and gets the
+    field's own message. Every form uses it for its required fields (a test walks them all); for a
+    field that is not text it is `DataRequired` itself."""
+
+    def __call__(self, form, field):
+        if isinstance(field.data, str) and not has_visible_text(field.data):
+            field.errors[:] = []
+            raise StopValidation(self.message or field.gettext("This field is required."))
+        super().__call__(form, field)
 
 
 def init_app(app: Flask) -> None:

@@ -1,7 +1,7 @@
 """flat_lists: ideas per process and status kept as counters, each idea's similar ideas stored, the newest-first and most-votes-first indexes of a process's ideas
 
 Revision ID: flat_lists
-Revises: indicators
+Revises: conversation
 Create Date: 2026-12-01 16:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = "flat_lists"
-down_revision = "indicators"
+down_revision = "conversation"
 branch_labels = None
 depends_on = None
 

@@ -1,10 +1,11 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectMultipleField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, SelectMultipleField, StringField
+from wtforms.validators import Email, EqualTo, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from participation.access import ROLES
+from participation.text import RequiredText
 
 MIN_PASSWORD = 10
 
@@ -31,76 +32,76 @@ def strong_password(form, field) -> None:
 class RegisterForm(FlaskForm):
     display_name = StringField(
         _l("Name shown with your ideas"),
-        validators=[DataRequired(_l("Fill in a name.")), Length(max=80)],
+        validators=[RequiredText(_l("Fill in a name.")), Length(max=80)],
         description=_l("Your first name or a nickname is enough."),
     )
     email = EmailField(
         _l("E-mail address"),
         validators=[
-            DataRequired(_l("Fill in your e-mail address.")),
+            RequiredText(_l("Fill in your e-mail address.")),
             Email(_l("This is not a valid e-mail address.")),
             Length(max=254),
         ],
     )
     password = PasswordField(
         _l("Password"),
-        validators=[DataRequired(_l("Choose a password.")), strong_password],
+        validators=[RequiredText(_l("Choose a password.")), strong_password],
         description=_l("At least 10 characters, with a digit or a symbol."),
     )
     password_confirm = PasswordField(
         _l("Repeat the password"),
-        validators=[DataRequired(_l("Repeat the password.")), EqualTo("password", _l("The passwords differ."))],
+        validators=[RequiredText(_l("Repeat the password.")), EqualTo("password", _l("The passwords differ."))],
     )
     accept = BooleanField(
         _l("I agree that the city keeps my name and e-mail address to run this platform."),
-        validators=[DataRequired(_l("You must agree before you can register."))],
+        validators=[RequiredText(_l("You must agree before you can register."))],
     )
 
 
 class LoginForm(FlaskForm):
-    email = EmailField(_l("E-mail address"), validators=[DataRequired(_l("Fill in your e-mail address."))])
-    password = PasswordField(_l("Password"), validators=[DataRequired(_l("Fill in your password."))])
+    email = EmailField(_l("E-mail address"), validators=[RequiredText(_l("Fill in your e-mail address."))])
+    password = PasswordField(_l("Password"), validators=[RequiredText(_l("Fill in your password."))])
     remember = BooleanField(_l("Stay logged in on this device"))
 
 
 class ForgotPasswordForm(FlaskForm):
     email = EmailField(
         _l("E-mail address"),
-        validators=[DataRequired(_l("Fill in your e-mail address.")), Email(_l("This is not a valid e-mail address."))],
+        validators=[RequiredText(_l("Fill in your e-mail address.")), Email(_l("This is not a valid e-mail address."))],
     )
 
 
 class ResetPasswordForm(FlaskForm):
     password = PasswordField(
         _l("New password"),
-        validators=[DataRequired(_l("Choose a password.")), strong_password],
+        validators=[RequiredText(_l("Choose a password.")), strong_password],
         description=_l("At least 10 characters, with a digit or a symbol."),
     )
     password_confirm = PasswordField(
         _l("Repeat the password"),
-        validators=[DataRequired(_l("Repeat the password.")), EqualTo("password", _l("The passwords differ."))],
+        validators=[RequiredText(_l("Repeat the password.")), EqualTo("password", _l("The passwords differ."))],
     )
 
 
 class ChangePasswordForm(FlaskForm):
     current_password = PasswordField(
-        _l("Your current password"), validators=[DataRequired(_l("Fill in your password."))]
+        _l("Your current password"), validators=[RequiredText(_l("Fill in your password."))]
     )
     password = PasswordField(
         _l("New password"),
-        validators=[DataRequired(_l("Choose a password.")), strong_password],
+        validators=[RequiredText(_l("Choose a password.")), strong_password],
         description=_l("At least 10 characters, with a digit or a symbol."),
     )
     password_confirm = PasswordField(
         _l("Repeat the password"),
-        validators=[DataRequired(_l("Repeat the password.")), EqualTo("password", _l("The passwords differ."))],
+        validators=[RequiredText(_l("Repeat the password.")), EqualTo("password", _l("The passwords differ."))],
     )
 
 
 class ResendConfirmationForm(FlaskForm):
     email = EmailField(
         _l("E-mail address"),
-        validators=[DataRequired(_l("Fill in your e-mail address.")), Email(_l("This is not a valid e-mail address."))],
+        validators=[RequiredText(_l("Fill in your e-mail address.")), Email(_l("This is not a valid e-mail address."))],
     )
 
 
@@ -118,4 +119,50 @@ class RolesForm(FlaskForm):
 
 
 class DeleteAccountForm(FlaskForm):
-    password = PasswordField(_l("Your password"), validators=[DataRequired(_l("Fill in your password."))])
+    password = PasswordField(_l("Your password"), validators=[RequiredText(_l("Fill in your password."))])
+    erase_comments = BooleanField(
+        _l("Also erase the text of my comments"),
+        description=_l("Without this, your comments stay in the conversations without your name."),
+    )
+
+
+MAIL_PREFERENCE_LABELS = {
+    "each": _l("A mail for each change"),
+    "weekly": _l("One mail a week with all changes"),
+    "none": _l("No mails: I look at my notifications myself"),
+}
+
+
+class MailPreferenceForm(FlaskForm):
+    mail_preference = RadioField(
+        _l("Mails about changes"),
+        choices=list(MAIL_PREFERENCE_LABELS.items()),
+        description=_l("About the ideas you follow, wrote or commented on, and the ambition points you follow."),
+    )
+
+
+class ProfileForm(FlaskForm):
+    display_name = StringField(
+        _l("Name shown with your ideas"),
+        validators=[RequiredText(_l("Fill in a name.")), Length(max=80)],
+        description=_l("Your first name or a nickname is enough."),
+    )
+    locale = SelectField(_l("Language"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from participation.i18n import LANGUAGE_NAMES
+
+        self.locale.choices = list(LANGUAGE_NAMES.items())
+
+
+class ChangeEmailForm(FlaskForm):
+    email = EmailField(
+        _l("New e-mail address"),
+        validators=[RequiredText(_l("Fill in your e-mail address.")), Email(_l("This is not a valid e-mail address.")),
+                    Length(max=254)],
+        description=_l("We send a link to the new address. Your address changes when you open it."),
+    )
+    current_password = PasswordField(
+        _l("Your current password"), validators=[RequiredText(_l("Fill in your password."))]
+    )

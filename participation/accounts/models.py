@@ -9,15 +9,24 @@ from participation.access import ADMINISTRATOR, ROLES
 from participation.database import utcnow
 from participation.extensions import db
 
+MAIL_PREFERENCES = ("each", "weekly", "none")
+
 
 class User(UserMixin, db.Model):
+    """An account. `mail_preference` says how the person hears about changes to what they follow:
+    a mail for each change, one weekly digest, or no mail (the notifications page shows them all)."""
+
     __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint("mail_preference IN ('each', 'weekly', 'none')", name="known_mail_preference"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     display_name: Mapped[str] = mapped_column(String(80))
     password_hash: Mapped[str] = mapped_column(String(255))
     locale: Mapped[str | None] = mapped_column(String(5))
+    mail_preference: Mapped[str] = mapped_column(String(10), default="each", server_default="each")
     email_confirmed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
     deleted_at: Mapped[datetime | None]

@@ -4,6 +4,7 @@ Features add what they hold about a person with two hooks, registered at import 
 
     register_collector("votes", lambda user: [...])   # a section of the download
     register_eraser(unlink_votes)                     # runs inside the deletion's transaction
+    register_words_eraser(erase_comments)             # only when the person asks to erase their words
 
 An eraser must leave counts intact (a vote stays counted, only its link to the person goes) and must not
 commit: `delete_account` commits once, after every eraser has run, or rolls everything back.
@@ -27,6 +28,7 @@ Collector = Callable[[User], list | dict]
 Eraser = Callable[[User], None]
 _COLLECTORS: dict[str, Collector] = {}
 _ERASERS: list[Eraser] = []
+_WORDS_ERASERS: list[Eraser] = []
 
 
 def register_collector(name: str, collect: Collector) -> None:
@@ -36,6 +38,13 @@ def register_collector(name: str, collect: Collector) -> None:
 def register_eraser(erase: Eraser) -> None:
     if erase not in _ERASERS:
         _ERASERS.append(erase)
+
+
+def register_words_eraser(erase: Eraser) -> None:
+    """What a person wrote for others to read (comments) stays without their name when they leave,
+    unless they ask to erase it: then these run, before the other erasers unlink the rest."""
+    if erase not in _WORDS_ERASERS:
+        _WORDS_ERASERS.append(erase)
 
 
 def author_name(idea: Idea) -> str:
@@ -70,6 +79,7 @@ def collect_personal_data(user: User) -> dict:
             "roles": sorted(user.role_names),
             "created_at": _stamp(user.created_at),
             "email_confirmed_at": _stamp(user.email_confirmed_at),
+            "mail_preference": user.mail_preference,
         },
         "ideas": [
             {"id": i.id, "title": i.title, "text": i.body, "status": i.status, "theme": i.theme,
@@ -83,12 +93,16 @@ def collect_personal_data(user: User) -> dict:
     return data
 
 
-def delete_account(user: User) -> None:
+def delete_account(user: User, erase_words: bool = False) -> None:
     """Remove the person, keep what they gave: their ideas stay, without a name; their follows go.
+    Their comments stay without a name too, or are erased when they ask (`erase_words`).
 
     The account row stays as an empty shell (no name, no address, no password, no roles) so that
     references kept for counting, like an idea entered at the desk, keep pointing somewhere.
     """
+    if erase_words:
+        for erase in _WORDS_ERASERS:
+            erase(user)
     db.session.execute(update(Idea).where(Idea.author_id == user.id).values(author_id=None))
     db.session.execute(delete(Follow).where(Follow.user_id == user.id))
     for erase in _ERASERS:

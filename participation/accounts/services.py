@@ -226,3 +226,79 @@ def create_user(email: str, password: str, display_name: str, roles: list[str], 
     set_roles(user, list(set(roles) | user.role_names | {RESIDENT}))
     db.session.flush()
     return user
+
+
+# Settings ------------------------------------------------------------------------------------------------
+
+EMAIL_CHANGE_MAIL, EMAIL_CHANGED_MAIL = "email-change", "email-changed"
+
+
+def update_profile(user: User, display_name: str, locale: str) -> None:
+    name = " ".join((display_name or "").split())
+    if not name:
+        raise AccountError(_("Fill in a name."))
+    user.display_name = name[:80]
+    if locale in current_app.config["LANGUAGES"]:
+        user.locale = locale
+
+
+def request_email_change(user: User, new_email: str) -> None:
+    """Send a signed link to the new address; nothing changes until it is opened there.
+
+    When the new address belongs to another account, its owner is told instead and no link goes out,
+    while the page answers the same: changing an address tells nobody which addresses have an account.
+    """
+    new_email = normalise_email(new_email)
+    if new_email == user.email:
+        raise AccountError(_("This is already your e-mail address."))
+    other = find_user(new_email)
+    if other is not None:
+        if other.is_active:
+            tell_owner_of_registration(other)
+        return
+    token = _serializer("email-change").dumps({"id": user.id, "old": user.email, "new": new_email})
+    mail_once(
+        new_email, EMAIL_CHANGE_MAIL,
+        _("Confirm your new e-mail address"),
+        _("Hello %(name)s,\n\nYou asked to use this address for your account on the participation platform. "
+          "Confirm it with this link:\n%(link)s\n\n"
+          "Did you not ask for this? Then ignore this mail: nothing changes.",
+          name=user.display_name, link=public_url("accounts.confirm_email_change", token=token)),
+    )
+
+
+def confirm_email_change(token: str) -> tuple[User, str]:
+    """Move the account to the new address of the link; the old address is told. Returns (user, old)."""
+    try:
+        data = _serializer("email-change").loads(token, max_age=current_app.config["CONFIRM_TOKEN_MAX_AGE"])
+    except SignatureExpired as error:
+        raise AccountError(_("This link has expired. Ask for a new one.")) from error
+    except BadSignature as error:
+        raise AccountError(_("This link is not valid.")) from error
+    user = db.session.get(User, data.get("id"))
+    if user is None or not user.is_active:
+        raise AccountError(_("This link is not valid."))
+    old, new = data.get("old"), data.get("new")
+    if user.email != old:
+        raise AccountError(_("This link has already been used. Ask for a new one."))
+    if find_user(new) is not None:
+        raise AccountError(_("This e-mail address is already used by another account."))
+    user.email = new
+    user.email_confirmed_at = utcnow()
+    queue_mail(
+        old,
+        _("Your e-mail address was changed"),
+        _("Hello %(name)s,\n\nThe e-mail address of your account on the participation platform was changed "
+          "to %(new)s. Mails now go there.\n\nWas it not you? Choose a new password at once:\n%(forgot)s\n"
+          "and contact the city.", name=user.display_name, new=new, forgot=public_url("accounts.forgot_password")),
+        kind=EMAIL_CHANGED_MAIL,
+    )
+    return user, old
+
+
+def set_mail_preference(user: User, preference: str) -> None:
+    from participation.accounts.models import MAIL_PREFERENCES
+
+    if preference not in MAIL_PREFERENCES:
+        raise AccountError(_("Choose how you want to hear about changes."))
+    user.mail_preference = preference

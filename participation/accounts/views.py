@@ -1,4 +1,4 @@
-from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -12,6 +12,7 @@ from participation.accounts.queries import search_users
 from participation.database import utcnow
 from participation.extensions import db, limiter
 from participation.mail.services import flush_log_backend, mailbox_url
+from participation.numbers import parse_int
 from participation.security import is_safe_next
 
 
@@ -185,7 +186,7 @@ def change_password():
 @access(ADMINISTRATOR)
 def users():
     query = request.args.get("q", "").strip()
-    page = search_users(query, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"])
+    page = search_users(query, request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"])
     return render_template("accounts/users.html", page=page, query=query)
 
 
@@ -222,10 +223,76 @@ def delete_account():
             form.password.errors.append(_("This password is not right."))
         else:
             user = current_user._get_current_object()
-            remove_account(user)
+            remove_account(user, erase_words=bool(form.erase_comments.data))
             sessions.log_out(user)
             db.session.commit()
             flash(_("Your account is deleted. Your ideas stay, without your name. Thank you for taking part."),
                   "success")
             return redirect(url_for("main.home"))
     return render_template("accounts/delete.html", form=form)
+
+
+def render_settings(profile_form=None, email_form=None):
+    user = current_user._get_current_object()
+    return render_template(
+        "accounts/settings.html",
+        profile_form=profile_form or forms.ProfileForm(display_name=user.display_name, locale=user.locale or "nl",
+                                                       formdata=None),
+        email_form=email_form or forms.ChangeEmailForm(formdata=None),
+        form=forms.MailPreferenceForm(mail_preference=user.mail_preference, formdata=None),
+    )
+
+
+@bp.route("/account/instellingen", methods=["GET", "POST"])
+@access(AUTHENTICATED)
+def settings():
+    form = forms.ProfileForm()
+    if request.method == "POST" and form.validate_on_submit():
+        try:
+            services.update_profile(current_user, form.display_name.data, form.locale.data)
+        except services.AccountError as error:
+            form.display_name.errors.append(str(error))
+        else:
+            session["lang"] = current_user.locale
+            db.session.commit()
+            flash(_("Your settings are saved."), "success")
+            return redirect(url_for("accounts.settings"))
+    return render_settings(profile_form=form if request.method == "POST" else None)
+
+
+@bp.route("/account/e-mailadres", methods=["POST"])
+@access(AUTHENTICATED)
+@limiter.limit(login_limit, methods=["POST"])
+def change_email():
+    form = forms.ChangeEmailForm()
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        if not services.password_matches(user, form.current_password.data):
+            form.current_password.errors.append(_("This password is not right."))
+        else:
+            try:
+                services.request_email_change(user, form.email.data)
+            except services.AccountError as error:
+                form.email.errors.append(str(error))
+            else:
+                db.session.commit()
+                flush_log_backend()
+                flash(_("We sent a link to %(email)s. Open it to use that address; until then nothing changes.",
+                        email=services.normalise_email(form.email.data)), "success")
+                return redirect(url_for("accounts.settings"))
+    return render_settings(email_form=form), 422
+
+
+@bp.route("/account/e-mailadres-bevestigen/<token>")
+@access(PUBLIC)
+def confirm_email_change(token: str):
+    try:
+        services.confirm_email_change(token)
+    except services.AccountError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(url_for("accounts.settings" if current_user.is_authenticated else "accounts.login"))
+    db.session.commit()
+    flush_log_backend()
+    flash(_("Your new e-mail address is confirmed. Mails now go there."), "success")
+    return redirect(url_for("accounts.settings" if current_user.is_authenticated else "accounts.login"))

@@ -21,6 +21,7 @@ from participation.advisory.forms import (
 )
 from participation.advisory.models import THEMES, AmbitionPoint, Council, CouncilRound, MixedGroup
 from participation.extensions import db
+from participation.numbers import int_or_none, parse_int
 
 
 def round_or_404(slug: str) -> CouncilRound:
@@ -58,7 +59,7 @@ def admin_council(council_slug: str):
                         council=council.name, role=services.ROLE_LABELS[form.role.data]), "success")
                 return redirect(url_for("advisory.admin_council", council_slug=council_slug))
     query = request.args.get("q", "").strip()
-    page = queries.council_members(council, query, request.args.get("page", 1, type=int),
+    page = queries.council_members(council, query, request.args.get("page", 1, type=parse_int),
                                    current_app.config["PER_PAGE"])
     return render_template("advisory/admin/council.html", council=council, form=form, page=page, query=query)
 
@@ -199,8 +200,12 @@ def admin_bundle(slug: str):
     if request.method == "POST" and request.form.get("action") == "assign":
         assignments = {}
         for key, value in request.form.items():
-            if key.startswith("point-") and key.removeprefix("point-").isdigit():
-                assignments[int(key.removeprefix("point-"))] = int(value) if value.isdigit() else None
+            if key.startswith("point-"):
+                # anything that is not a number of this round is refused by assign_proposals
+                proposal_id, point_id = int_or_none(key.removeprefix("point-")), int_or_none(value)
+                assignments[-1 if proposal_id is None else proposal_id] = (
+                    None if not value.strip() else -1 if point_id is None else point_id
+                )
         try:
             changed = services.assign_proposals(round_, assignments)
         except services.AdvisoryError as error:
@@ -261,8 +266,9 @@ def admin_point(slug: str, point_id: int):
             sub_theme = next(s for s in point.sub_themes if s.id == rec_form.sub_theme.data)
             services.add_recommendation(sub_theme, rec_form.text.data)
             message = _("The recommendation is added.")
-        elif action == "remove" and request.form.get("item", "").isdigit():
-            services.remove_from_point(point, request.form.get("kind", ""), int(request.form["item"]))
+        elif action == "remove":
+            services.remove_from_point(point, request.form.get("kind", ""),
+                                       request.form.get("item", -1, type=parse_int))
             message = _("The item is removed.")
         else:
             message = None

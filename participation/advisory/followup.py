@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flask import current_app, url_for
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import delete, select
 from werkzeug.routing import BuildError
@@ -23,7 +22,7 @@ from participation.advisory.models import AmbitionPoint, CouncilRound, PointActi
 from participation.advisory.services import AdvisoryError, replace_point_targets
 from participation.extensions import db
 from participation.i18n import belgian_date
-from participation.mail.services import queue_mail
+from participation.notifications import services as notifications
 from participation.plan.signals import action_news
 from participation.plan.summaries import ActionSummary, action_summaries
 
@@ -137,14 +136,15 @@ def point_link(point: AmbitionPoint) -> str:
         return f"{base}/adviesraden/rondes/{point.round.slug}/punten/{point.number}"
 
 
-def _in_their_language(user: User, write: Callable[[], tuple[str, str]]) -> None:
-    languages = current_app.config["LANGUAGES"]
-    with force_locale(user.locale if user.locale in languages else current_app.config["BABEL_DEFAULT_LOCALE"]):
+def _in_their_language(user: User, write: Callable[[], tuple[str, str]], point: AmbitionPoint) -> None:
+    def mail():
         subject, body = write()
         body = _("Hello %(name)s,", name=user.display_name) + "\n\n" + body + "\n\n" + _(
             "You get this mail because you follow this ambition point. Stop following it on the point's page."
         )
-    queue_mail(user.email, subject, body)
+        return subject, body
+
+    notifications.notify(user, "point_update", point.title, point_link(point), lambda: write()[0], mail)
 
 
 def _followers(point_ids: list[int]) -> list[tuple[User, int]]:
@@ -161,7 +161,7 @@ def _tell_followers(point: AmbitionPoint, actor, write: Callable[[], tuple[str, 
     told = 0
     for user, _point_id in _followers([point.id]):
         if user.id != getattr(actor, "id", None):
-            _in_their_language(user, write)
+            _in_their_language(user, write, point)
             told += 1
     return told
 
@@ -222,7 +222,7 @@ def tell_action_news(news: list, **_kwargs) -> int:
             if (user.id, action_id) in told:
                 continue
             told.add((user.id, action_id))
-            _in_their_language(user, lambda point=point, item=by_action[action_id]: _news_mail(point, item))
+            _in_their_language(user, lambda point=point, item=by_action[action_id]: _news_mail(point, item), point)
     return len(told)
 
 
@@ -232,8 +232,9 @@ def _news_mail(point: AmbitionPoint, item) -> tuple[str, str]:
                 code=action.code, status=update.status_label.lower())
     body = _(
         "You follow ambition point %(number)d “%(title)s”. The action %(code)s “%(action)s” that carries it out "
-        "has news.\n\n%(quarter)s: %(status)s\n%(explanation)s\n\nThe point and all its actions:\n%(link)s",
+        "has news.\n\n%(task)s\n%(quarter)s: %(status)s\n%(explanation)s\n\nThe point and all its actions:\n%(link)s",
         number=point.number, title=point.title, code=action.code, action=action.title, quarter=update.period.code,
+        task=update.task.title if update.task is not None else "",
         status=update.status_label, explanation=update.explanation, link=point_link(point),
     )
     return subject, body

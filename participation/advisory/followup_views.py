@@ -11,6 +11,7 @@ from participation.advisory.forms import AnswerForm, ButtonForm, CityTargetsForm
 from participation.advisory.models import AmbitionPoint
 from participation.core.queries import current_city
 from participation.extensions import db
+from participation.numbers import parse_int
 from participation.plan.queries import search_actions
 
 
@@ -83,7 +84,7 @@ def manage_point(slug: str, number: int):
                                       current_user)
             message = _("The city's SDG targets of the point are saved.")
         elif do in ("link", "unlink") and button.validate_on_submit():
-            action_id = request.form.get("action_id", type=int) or 0
+            action_id = request.form.get("action_id", type=parse_int) or 0
             if do == "link":
                 action = followup.link_action(found, action_id, current_user)
                 message = _("The action %(code)s is linked to the point.", code=action.code)
@@ -104,7 +105,7 @@ def manage_point(slug: str, number: int):
             flash(message, "success")
             return redirect(url_for("advisory.manage_point", slug=slug, number=number))
     query = request.args.get("q", "").strip()
-    found_actions = search_actions(query, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"]) \
+    found_actions = search_actions(query, request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"]) \
         if query else None
     state = queries.followups([found])[found.id]
     return render_template(

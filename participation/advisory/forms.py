@@ -5,16 +5,17 @@ from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 from wtforms import (
     EmailField,
-    IntegerField,
     RadioField,
     SelectField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp
+from wtforms.validators import Email, Length, NumberRange, Optional, Regexp
 
 from participation.advisory.ranking import METHOD_LABELS
 from participation.advisory.services import BALLOT_MODE_LABELS, ROLE_LABELS, THEME_LABELS
+from participation.numbers import NumberField, int_or_none
+from participation.text import RequiredText
 
 
 def role_choices() -> list[tuple[str, str]]:
@@ -24,11 +25,11 @@ def role_choices() -> list[tuple[str, str]]:
 class MemberForm(FlaskForm):
     email = EmailField(
         _l("E-mail address of the person"),
-        validators=[DataRequired(_l("Fill in an e-mail address.")), Email(_l("This is not a valid e-mail address."))],
+        validators=[RequiredText(_l("Fill in an e-mail address.")), Email(_l("This is not a valid e-mail address."))],
         description=_l("The person needs an account on the platform first."),
     )
     role = RadioField(_l("Role in the council"), choices=role_choices, default="member",
-                      validators=[DataRequired(_l("Choose a role."))])
+                      validators=[RequiredText(_l("Choose a role."))])
 
 
 class SettingsForm(FlaskForm):
@@ -36,27 +37,27 @@ class SettingsForm(FlaskForm):
         _l("Method for the joint ranking"),
         choices=lambda: [(key, str(label)) for key, label in METHOD_LABELS.items()],
         default="schulze",
-        validators=[DataRequired(_l("Choose a method."))],
+        validators=[RequiredText(_l("Choose a method."))],
     )
     ballot_mode = RadioField(
         _l("Who ranks for a council"),
         choices=lambda: [(key, str(label)) for key, label in BALLOT_MODE_LABELS.items()],
         default="secretary",
-        validators=[DataRequired(_l("Choose who ranks."))],
+        validators=[RequiredText(_l("Choose who ranks."))],
     )
-    point_count = IntegerField(
+    point_count = NumberField(
         _l("Number of ambition points"),
         default=9,
-        validators=[DataRequired(_l("Fill in a number.")), NumberRange(1, 30, _l("Choose a number from 1 to 30."))],
+        validators=[RequiredText(_l("Fill in a number.")), NumberRange(1, 30, _l("Choose a number from 1 to 30."))],
     )
 
 
 class RoundForm(SettingsForm):
-    title = StringField(_l("Title"), validators=[DataRequired(_l("Fill in a title.")), Length(max=200)])
+    title = StringField(_l("Title"), validators=[RequiredText(_l("Fill in a title.")), Length(max=200)])
     slug = StringField(
         _l("Web address"),
         validators=[
-            DataRequired(_l("Fill in a web address.")),
+            RequiredText(_l("Fill in a web address.")),
             Length(max=80),
             Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$", message=_l("Use small letters, digits and hyphens only.")),
         ],
@@ -69,31 +70,31 @@ class RoundForm(SettingsForm):
 
 
 class GroupForm(FlaskForm):
-    name = StringField(_l("Name of the group"), validators=[DataRequired(_l("Fill in a name.")), Length(max=80)])
+    name = StringField(_l("Name of the group"), validators=[RequiredText(_l("Fill in a name.")), Length(max=80)])
 
 
 class GroupMemberForm(FlaskForm):
     email = EmailField(
         _l("E-mail address of the member"),
-        validators=[DataRequired(_l("Fill in an e-mail address.")), Email(_l("This is not a valid e-mail address."))],
+        validators=[RequiredText(_l("Fill in an e-mail address.")), Email(_l("This is not a valid e-mail address."))],
     )
-    council = SelectField(_l("On behalf of council"), coerce=int, validators=[DataRequired(_l("Choose a council."))])
+    council = SelectField(_l("On behalf of council"), coerce=int, validators=[RequiredText(_l("Choose a council."))])
 
 
 class GroupInputForm(FlaskForm):
     input_text = TextAreaField(_l("Input of the group"), validators=[Optional(), Length(max=10000)])
-    people = IntegerField(THEME_LABELS["people"], default=0,
-                          validators=[Optional(), NumberRange(0, 999, _l("Fill in 0 or more."))])
-    planet = IntegerField(THEME_LABELS["planet"], default=0,
-                          validators=[Optional(), NumberRange(0, 999, _l("Fill in 0 or more."))])
-    prosperity = IntegerField(THEME_LABELS["prosperity"], default=0,
-                              validators=[Optional(), NumberRange(0, 999, _l("Fill in 0 or more."))])
-    peace_partnership = IntegerField(THEME_LABELS["peace_partnership"], default=0,
-                                     validators=[Optional(), NumberRange(0, 999, _l("Fill in 0 or more."))])
+    people = NumberField(THEME_LABELS["people"], default=0,
+                         validators=[Optional(), NumberRange(0, 999, _l("Fill in 0 or more."))])
+    planet = NumberField(THEME_LABELS["planet"], default=0,
+                         validators=[Optional(), NumberRange(0, 999, _l("Fill in 0 or more."))])
+    prosperity = NumberField(THEME_LABELS["prosperity"], default=0,
+                             validators=[Optional(), NumberRange(0, 999, _l("Fill in 0 or more."))])
+    peace_partnership = NumberField(THEME_LABELS["peace_partnership"], default=0,
+                                    validators=[Optional(), NumberRange(0, 999, _l("Fill in 0 or more."))])
 
 
 class ProposalForm(FlaskForm):
-    title = StringField(_l("Proposal"), validators=[DataRequired(_l("Fill in the proposal.")), Length(max=200)],
+    title = StringField(_l("Proposal"), validators=[RequiredText(_l("Fill in the proposal.")), Length(max=200)],
                         description=_l("One sentence, as the council would say it."))
     elaboration = TextAreaField(_l("Concrete elaboration"), validators=[Optional(), Length(max=5000)],
                                 description=_l("What should the city do, concretely?"))
@@ -104,15 +105,15 @@ class EndorsementForm(FlaskForm):
         _l("Answer of your council"),
         choices=[("endorse", _l("Our council endorses the note")),
                  ("reservation", _l("Our council records a reservation"))],
-        validators=[DataRequired(_l("Choose an answer."))],
+        validators=[RequiredText(_l("Choose an answer."))],
     )
     reservation = TextAreaField(_l("Reservation"), validators=[Optional(), Length(max=3000)],
                                 description=_l("Only when your council records a reservation."))
 
 
 class PointForm(FlaskForm):
-    number = IntegerField(_l("Number"), validators=[DataRequired(_l("Fill in a number."))])
-    title = StringField(_l("Title"), validators=[DataRequired(_l("Fill in a title.")), Length(max=250)],
+    number = NumberField(_l("Number"), validators=[RequiredText(_l("Fill in a number."))])
+    title = StringField(_l("Title"), validators=[RequiredText(_l("Fill in a title.")), Length(max=250)],
                         description=_l("For example: Solidair Harelbeke met respect voor alle mensen"))
     vision = TextAreaField(_l("Vision"), validators=[Optional(), Length(max=2000)],
                            description=_l("One sentence: where the city should go."))
@@ -126,9 +127,9 @@ class SubThemeForm(FlaskForm):
 
 
 class RecommendationForm(FlaskForm):
-    sub_theme = SelectField(_l("Section"), coerce=int, validators=[DataRequired(_l("Choose a section."))])
+    sub_theme = SelectField(_l("Section"), coerce=int, validators=[RequiredText(_l("Choose a section."))])
     text = TextAreaField(_l("Recommendation"),
-                         validators=[DataRequired(_l("Fill in the recommendation.")), Length(max=2000)])
+                         validators=[RequiredText(_l("Fill in the recommendation.")), Length(max=2000)])
 
 
 def parse_ranks(formdata: MultiDict) -> tuple[list[tuple[int, int]], dict[str, str]]:
@@ -147,20 +148,21 @@ def parse_ranks(formdata: MultiDict) -> tuple[list[tuple[int, int]], dict[str, s
             value = value.strip()
             if not value:
                 continue
-            if not key.isdigit():
+            proposal_id, rank = int_or_none(key), int_or_none(value)
+            if proposal_id is None:
                 entries.append((-1, 1))
                 continue
-            if not value.isdigit() or int(value) < 1:
+            if rank is None or rank < 1:
                 errors[name] = str(_l("Fill in a whole number of 1 or more, or leave it blank."))
                 continue
-            entries.append((int(key), int(value)))
+            entries.append((proposal_id, rank))
     return entries, errors
 
 
 class AnswerForm(FlaskForm):
     text = TextAreaField(
         _l("New answer of the city"),
-        validators=[DataRequired(_l("Write the city's answer.")), Length(max=5000)],
+        validators=[RequiredText(_l("Write the city's answer.")), Length(max=5000)],
         description=_l("What the city does with this point, in plain words. Followers get it by mail; "
                        "an earlier answer stays visible as history."),
     )

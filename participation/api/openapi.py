@@ -18,6 +18,7 @@ FRAGMENT_MODULES = (
     "participation.votes.api",
     "participation.advisory.api",
     "participation.plan.api",
+    "participation.comments.api",
     "participation.indicators.api",
 )
 
@@ -173,7 +174,9 @@ SCHEMAS = {
             "process": {"type": "string", "description": "Slug of the process."},
             "title": {"type": "string"},
             "body": {"type": "string", "description": "Safe HTML."},
-            "theme": {"type": "string", "enum": ["people", "planet", "prosperity", "peace", "partnership"]},
+            "theme": {"type": "string", "description": (
+                "Key of the city's chapter the idea is filed under (Harelbeke: people, prosperity, planet, "
+                "public_services, partnership; the UN's five Ps: people, planet, prosperity, peace, partnership).")},
             "district": {"oneOf": [ref("District"), {"type": "null"}]},
             "neighbourhood": {
                 "oneOf": [ref("Neighbourhood"), {"type": "null"}],

@@ -5,6 +5,7 @@ from datetime import datetime
 from flask import request, url_for
 
 from participation.ideas.models import Idea
+from participation.numbers import parse_int
 from participation.processes.models import Phase, Process
 from participation.text import render_rich_text
 
@@ -65,8 +66,8 @@ def idea_data(idea: Idea, sdg_targets: list[str] | None = None) -> dict:
 
 
 def page_args() -> tuple[int, int]:
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
-    per_page = request.args.get("per_page", DEFAULT_PER_PAGE, type=int) or DEFAULT_PER_PAGE
+    page = max(request.args.get("page", 1, type=parse_int) or 1, 1)
+    per_page = request.args.get("per_page", DEFAULT_PER_PAGE, type=parse_int) or DEFAULT_PER_PAGE
     return page, min(max(per_page, 1), MAX_PER_PAGE)
 
 

@@ -1,5 +1,4 @@
 from flask import abort, jsonify, request
-from werkzeug.exceptions import HTTPException
 
 from participation.access import PUBLIC, access
 from participation.api import bp
@@ -9,15 +8,9 @@ from participation.api.serializers import idea_data, page_args, paginated, place
 from participation.core import queries as core_queries
 from participation.extensions import csrf, db
 from participation.ideas.queries import known_total, paginate_ideas
+from participation.numbers import parse_int
 
 csrf.exempt(bp)
-
-
-@bp.errorhandler(HTTPException)
-def api_error(error: HTTPException):
-    response = jsonify({"error": {"status": error.code, "message": error.name}})
-    response.status_code = error.code or 500
-    return response
 
 
 @bp.after_request
@@ -56,7 +49,7 @@ def process_ideas(slug: str):
     if found is None:
         abort(404)
     page, per_page = page_args()
-    place = {key: request.args.get(key, type=int) for key in ("district", "neighbourhood")}
+    place = {key: request.args.get(key, type=parse_int) for key in ("district", "neighbourhood")}
     statement = open_ideas(found, place["district"], place["neighbourhood"])
     pagination = paginate_ideas(statement, page, per_page,
                                 known_total(found.id, filtered=bool(place["district"] or place["neighbourhood"])))

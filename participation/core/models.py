@@ -1,7 +1,7 @@
 """The city running the platform: its name and face, its deelgemeenten (districts) and their wijken
-(neighbourhoods) are data, loaded at set-up."""
+(neighbourhoods), its chapters and its vision notes are data, loaded at set-up."""
 
-from sqlalchemy import ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from participation.extensions import db
@@ -87,3 +87,46 @@ class Neighbourhood(db.Model):
     def label(self) -> str:
         """How the city names the place: "Stasegem (Harelbeke)"."""
         return neighbourhood_label(self.name, self.district.name)
+
+
+class Chapter(db.Model):
+    """One of the city's chapters (pijlers) that group the SDGs: Harelbeke's People, Prosperity, Planet,
+    Public Services and Partnerships; another city may keep the UN's five Ps. Names and texts are kept per
+    language as the city gives them ({"nl": "People"}); see participation/core/chapters.py."""
+
+    __tablename__ = "chapters"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(20), unique=True)
+    position: Mapped[int] = mapped_column(default=0)
+    names: Mapped[dict] = mapped_column(JSON)
+    texts: Mapped[dict] = mapped_column(JSON, default=dict)
+
+    goals: Mapped[list["ChapterGoal"]] = relationship(
+        back_populates="chapter", order_by="ChapterGoal.goal_number", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class ChapterGoal(db.Model):
+    """An SDG in a chapter: the goal is the key, so no goal sits in two chapters."""
+
+    __tablename__ = "chapter_goals"
+    __table_args__ = (CheckConstraint("goal_number BETWEEN 1 AND 17", name="known_goal"),)
+
+    goal_number: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    chapter_id: Mapped[int] = mapped_column(ForeignKey("chapters.id", ondelete="CASCADE"), index=True)
+
+    chapter: Mapped[Chapter] = relationship(back_populates="goals")
+
+
+class VisionNote(db.Model):
+    """A note the city wrote from a process (the Inspiratienota 2040 from the staff idea round), chapter by
+    chapter, as the city published it. Its text is the city's public vision; the process's ideas are not."""
+
+    __tablename__ = "vision_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    process_id: Mapped[int | None] = mapped_column(ForeignKey("processes.id", ondelete="SET NULL"), unique=True)
+    content: Mapped[dict] = mapped_column(JSON)

@@ -14,6 +14,7 @@ from participation.accounts.services import create_user, find_user
 from participation.advisory.models import Council, CouncilMembership
 from participation.core.face import apply_face
 from participation.core.models import City, District, Neighbourhood
+from participation.demo.chapters import load_chapters, load_vision_notes
 from participation.demo.councils import load_council_rounds, load_point_actions
 from participation.extensions import db
 from participation.processes.models import Phase, Process
@@ -147,12 +148,18 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
     city_row = load_city(data, report)
     if apply_face(city_row, folder / "face"):
         report.lines.append("Face of the city: colours, contact, logo and icons")
+    load_chapters(folder, report.lines)
     councils = load_councils(data, report)
     load_processes(data, report)
+    db.session.flush()
+    load_vision_notes(folder, data.get("vision_notes", []), report.lines)
     load_accounts(data, councils, report)
     statements = load_city_statements(folder / "sdg_statements.json")
     report.lines.append(f"{statements} SDG statements of the city")
     load_ideas(folder, report)
+    from participation.demo.comments import load_comments
+
+    load_comments(folder, local_midnight_utc, report.lines)
     load_council_rounds(folder, councils, report.lines)
     db.session.flush()
     from participation.plan.demo import load_plan_demo

@@ -61,7 +61,8 @@ IDEA_COLUMNS = [
     Column("title", "titel", "Title of the idea."),
     Column("status", "status", "submitted, published, hidden, selected, not_selected, in_progress, realised "
                                "or merged."),
-    Column("theme", "thema", "Pillar: people, planet, prosperity, peace or partnership."),
+    Column("theme", "thema", "Key of the city's chapter (Harelbeke: people, prosperity, planet, public_services or "
+                             "partnership)."),
     Column("district", "deelgemeente", "Deelgemeente, empty when the idea is about the whole city."),
     Column("neighbourhood", "wijk", "Wijk of that deelgemeente, empty when the idea is not about one wijk."),
     Column("votes", "stemmen", "Vote total of the idea."),

@@ -32,6 +32,7 @@ EXPORT_MODULES = (
     "participation.sdgs.exports",
     "participation.advisory.exports",
     "participation.plan.exports",
+    "participation.comments.exports",
     "participation.indicators.exports",
 )
 

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from weasyprint import CSS, HTML
 
 from participation import ROOT
-from participation.core.pillars import pillar_label
+from participation.core.chapters import chapter_label
 from participation.database import utcnow
 from participation.exports.queries import Ranked, answered_ideas, participation_figures, ranking
 from participation.processes.models import Process
@@ -68,7 +68,7 @@ def report_html(process: Process) -> str:
         chart=bar_chart(rows),
         answered=answered_ideas(process),
         generated_at=utcnow(),
-        pillar_label=pillar_label,
+        chapter_label=chapter_label,
         answer_status_label=lambda status: ANSWER_LABELS.get(status, status),
         audience_group_label=lambda group: AUDIENCE_GROUP_LABELS.get(group, group),
     )

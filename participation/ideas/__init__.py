@@ -2,15 +2,15 @@ from flask import Blueprint
 
 bp = Blueprint("ideas", __name__)
 
-from participation.ideas import counters, moderation, views  # noqa: E402,F401
+from participation.ideas import counters, moderation, notes, views  # noqa: E402,F401
 
 
 @bp.app_context_processor
 def inject_idea_labels():
-    from participation.core.pillars import pillar_label
+    from participation.core.chapters import chapter_label
     from participation.ideas.rules import STATUS_LABELS
 
-    return {"status_labels": STATUS_LABELS, "pillar_label": pillar_label}
+    return {"status_labels": STATUS_LABELS, "chapter_label": chapter_label}
 
 
 @bp.app_template_global()

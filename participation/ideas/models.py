@@ -115,6 +115,23 @@ class IdeaStatusChange(db.Model):
     author = relationship("User")
 
 
+class ChapterKeep(db.Model):
+    """After the staff round, the management team keeps an idea for one of the city's chapters, with a
+    note; a moderator records it. An idea is kept for one chapter at most."""
+
+    __tablename__ = "chapter_keeps"
+
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True)
+    chapter_id: Mapped[int] = mapped_column(ForeignKey("chapters.id", ondelete="CASCADE"), index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    kept_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    kept_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+
+    idea: Mapped[Idea] = relationship()
+    chapter = relationship("Chapter")
+    kept_by = relationship("User")
+
+
 class Follow(db.Model):
     """A person following an idea, told by mail when it moves."""
 

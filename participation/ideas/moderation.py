@@ -5,11 +5,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from participation.access import MODERATOR, access
+from participation.core.chapters import chapter_label
+from participation.core.notes import note_of_process
 from participation.extensions import db
-from participation.ideas import bp, forms, queries, rules, services
+from participation.ideas import bp, forms, keeps, queries, rules, services
 from participation.ideas.models import Idea
 from participation.ideas.similar import similar_ideas
 from participation.mail.services import flush_log_backend
+from participation.numbers import parse_int
 from participation.processes.services import audiences_visible_to
 
 QUEUE_STATUSES = ("submitted", "hidden", "published")
@@ -22,15 +25,21 @@ def screened_idea_or_404(idea_id: int) -> Idea:
     return idea
 
 
-def render_screen(idea: Idea, status_form=None, merge_form=None, correction_form=None) -> str:
+def render_screen(idea: Idea, status_form=None, merge_form=None, correction_form=None, keep_form=None) -> str:
     from participation.sdgs.services import suggestions_for_idea
 
+    keep = keeps.keep_of(idea)
+    if keep_form is None:
+        keep_form = forms.KeepForm(formdata=None, chapter=keep.chapter.key if keep else "",
+                                   note=keep.note if keep else "")
     return render_template(
         "ideas/screen.html", idea=idea, process=idea.process,
         status_form=status_form or forms.StatusForm(statuses=rules.next_statuses(idea), formdata=None),
         merge_form=merge_form or forms.MergeForm(formdata=None),
         correction_form=correction_form or forms.CorrectionForm(obj=idea, formdata=None),
-        history=queries.idea_history(idea), edits=queries.idea_edits(idea),
+        road=keeps.idea_road(idea, queries.idea_history(idea)), edits=queries.idea_edits(idea),
+        keep=keep, keep_form=keep_form, keep_refusal=keeps.keep_refusal(idea),
+        has_note=note_of_process(idea.process_id) is not None, button=forms.ButtonForm(),
         similar=similar_ideas(idea.process_id, idea.title, idea.body, exclude_id=idea.id),
         sdg_suggestions=suggestions_for_idea(idea),
     )
@@ -43,7 +52,7 @@ def queue():
     if status not in QUEUE_STATUSES:
         status = "submitted"
     page = queries.screening_queue(audiences_visible_to(current_user), status,
-                                   request.args.get("page", 1, type=int), current_app.config["PER_PAGE"])
+                                   request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"])
     return render_template("ideas/queue.html", page=page, status=status, statuses=QUEUE_STATUSES)
 
 
@@ -111,3 +120,39 @@ def correct(idea_id: int):
             flash(_("The correction is saved and shown on the idea."), "success")
             return redirect(url_for("ideas.screen", idea_id=idea.id))
     return render_screen(idea, correction_form=form)
+
+
+@bp.route("/moderatie/ideeen/<int:idea_id>/hoofdstuk", methods=["POST"])
+@access(MODERATOR)
+def keep_for_chapter(idea_id: int):
+    idea = screened_idea_or_404(idea_id)
+    form = forms.KeepForm()
+    if form.validate_on_submit():
+        try:
+            keeps.keep_for_chapter(idea, form.chapter.data, form.note.data, current_user)
+        except services.IdeaError as error:
+            db.session.rollback()
+            field = getattr(form, error.field or "note")
+            field.errors = [*field.errors, str(error)]
+        else:
+            db.session.commit()
+            flash(_("The idea is kept for the chapter %(chapter)s.", chapter=chapter_label(form.chapter.data)),
+                  "success")
+            return redirect(url_for("ideas.screen", idea_id=idea.id))
+    return render_screen(idea, keep_form=form)
+
+
+@bp.route("/moderatie/ideeen/<int:idea_id>/hoofdstuk/intrekken", methods=["POST"])
+@access(MODERATOR)
+def withdraw_keep(idea_id: int):
+    idea = screened_idea_or_404(idea_id)
+    if forms.ButtonForm().validate_on_submit():
+        try:
+            keeps.withdraw_keep(idea, current_user)
+        except services.IdeaError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash(_("The idea is no longer kept for a chapter."), "success")
+    return redirect(url_for("ideas.screen", idea_id=idea.id))

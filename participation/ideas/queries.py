@@ -7,11 +7,12 @@ from sqlalchemy import ColumnElement, Select, exists, func, or_, select, true
 from sqlalchemy.orm import joinedload
 
 from participation.access import MODERATOR
-from participation.core.pillars import PILLAR_KEYS
+from participation.core.chapters import chapter_keys
 from participation.extensions import db
 from participation.ideas.counters import idea_count
 from participation.ideas.models import PUBLIC_STATUSES, Follow, Idea, IdeaEdit, IdeaStatusChange, IdeaTerm
 from participation.ideas.words import stems
+from participation.numbers import parse_int
 from participation.processes.models import Process
 from participation.processes.services import audiences_visible_to
 
@@ -46,9 +47,11 @@ def idea_visibility(viewer, *, listing: bool = False) -> ColumnElement[bool]:
     - the viewer is a moderator or administrator (every status).
 
     With `listing=True` the condition is the one for lists of ideas (process pages, SDG and plan pages,
-    feeds, the API): people see only ideas with a public status there, moderators still every status
-    of the processes they see. Needs no join: compose it into any statement that selects from `Idea`,
-    e.g. ``select(Idea.id).join(...).where(idea_visibility(current_user, listing=True))``.
+    the API): people see only ideas with a public status there (not their own new ones, nor merged
+    ones), moderators still every status of the processes they see.
+
+    Needs no join: compose it into any statement that selects from `Idea`, e.g.
+    ``select(Idea.id).join(...).where(idea_visibility(current_user, listing=True))``.
     """
     audience = Idea.process_id.in_(select(Process.id).where(Process.audience.in_(audiences_visible_to(viewer))))
     if _is_moderator(viewer):
@@ -90,9 +93,9 @@ class IdeaFilters:
         status = args.get("status", "")
         sort = args.get("sorteer", "new")
         return cls(
-            theme=theme if theme in PILLAR_KEYS else "",
-            district_id=args.get("deelgemeente", type=int),
-            neighbourhood_id=args.get("wijk", type=int),
+            theme=theme if theme in chapter_keys() else "",
+            district_id=args.get("deelgemeente", type=parse_int),
+            neighbourhood_id=args.get("wijk", type=parse_int),
             status=status if status in PUBLIC_STATUSES else "",
             q=(args.get("q") or "").strip()[:200],
             sort=sort if sort in SORTS else "new",

@@ -11,8 +11,8 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, insert, select
 
 from participation.accounts.models import User
+from participation.core.chapters import chapter_keys
 from participation.core.models import District, Neighbourhood
-from participation.core.pillars import PILLAR_KEYS
 from participation.database import utcnow
 from participation.extensions import db
 from participation.ideas import rules
@@ -21,10 +21,10 @@ from participation.ideas.signals import idea_merged, idea_status_changed
 from participation.ideas.similar import store_similar
 from participation.ideas.words import idea_stems
 from participation.mail.services import queue_mail
+from participation.notifications import services as notifications
 from participation.processes.models import Process
-from participation.security import plain_text
 from participation.serving import public_url
-from participation.text import normalise_newlines, rich_text_words
+from participation.text import has_visible_text, normalise_newlines, rich_text_words
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}")
 TITLE_MAX = 150
@@ -56,19 +56,20 @@ class OnBehalf:
 
 
 def clean_text(text: IdeaText) -> IdeaText:
-    """Plain title, the text as typed (shown through the rich-text renderer), a known theme and district;
-    refuse what would be empty or too long."""
-    title = " ".join(plain_text(text.title or "").split())
+    """The title and the text as typed (the title is plain text, escaped where it is shown; the text is
+    shown through the rich-text renderer), a known theme and district; refuse what would be empty or too
+    long."""
+    title = " ".join((text.title or "").split())
     body = normalise_newlines(text.body or "").strip()
-    if not title:
+    if not has_visible_text(title):
         raise IdeaError(_("Give your idea a title."), "title")
     if len(title) > TITLE_MAX:
         raise IdeaError(_("Keep the title under %(n)d characters.", n=TITLE_MAX), "title")
-    if not rich_text_words(body):
+    if not has_visible_text(rich_text_words(body)):
         raise IdeaError(_("Describe your idea in a few sentences."), "body")
     if len(body) > BODY_MAX:
         raise IdeaError(_("Keep the text under %(n)d characters.", n=BODY_MAX), "body")
-    if text.theme not in PILLAR_KEYS:
+    if text.theme not in chapter_keys():
         raise IdeaError(_("Choose a theme."), "theme")
     district_id, neighbourhood_id = place_of(text.district_id or None, text.neighbourhood_id or None)
     return IdeaText(title=title, body=body, theme=text.theme, district_id=district_id,
@@ -186,23 +187,38 @@ def idea_link(idea: Idea) -> str:
 
 
 def _tell_followers(idea: Idea, change: IdeaStatusChange, actor) -> None:
-    followers = db.session.execute(
-        select(User.id, User.email, User.display_name)
-        .join(Follow, Follow.user_id == User.id)
-        .where(Follow.idea_id == idea.id, User.deleted_at.is_(None))
+    followers = db.session.scalars(
+        select(User).join(Follow, Follow.user_id == User.id)
+        .where(Follow.idea_id == idea.id, User.deleted_at.is_(None)).order_by(User.id)
     ).all()
+    link = idea_link(idea)
+    kind = "answer" if change.to_status in rules.ANSWERS else "status"
+    for user in followers:
+        if actor is not None and user.id == getattr(actor, "id", None):
+            continue
+
+        def text():
+            label = str(rules.STATUS_LABELS[change.to_status])
+            if kind == "answer":
+                return _("The city answered: %(status)s. %(explanation)s", status=label,
+                         explanation=change.explanation)
+            return _("New status: %(status)s. %(explanation)s", status=label, explanation=change.explanation)
+
+        def mail(user=user):
+            label = str(rules.STATUS_LABELS[change.to_status])
+            return (
+                _("“%(title)s” is now: %(status)s", title=idea.title, status=label),
+                _("Hello %(name)s,\n\nThe idea “%(title)s” that you follow has a new status: %(status)s.\n\n"
+                  "%(explanation)s\n\nSee the idea and its whole road:\n%(link)s\n\n"
+                  "You get this mail because you follow this idea. Stop following it on the idea's page.",
+                  name=user.display_name, title=idea.title, status=label, explanation=change.explanation,
+                  link=link),
+            )
+
+        notifications.notify(user, kind, idea.title, link, text, mail, idea_id=idea.id)
     label = str(rules.STATUS_LABELS[change.to_status])
     subject = _("“%(title)s” is now: %(status)s", title=idea.title, status=label)
-    details = {"title": idea.title, "status": label, "explanation": change.explanation, "link": idea_link(idea)}
-    for user_id, email, name in followers:
-        if actor is not None and user_id == getattr(actor, "id", None):
-            continue
-        queue_mail(email, subject, _(
-            "Hello %(name)s,\n\nThe idea “%(title)s” that you follow has a new status: %(status)s.\n\n"
-            "%(explanation)s\n\nSee the idea and its whole road:\n%(link)s\n\n"
-            "You get this mail because you follow this idea. Stop following it on the idea's page.",
-            name=name, **details,
-        ))
+    details = {"title": idea.title, "status": label, "explanation": change.explanation, "link": link}
     if idea.via_desk and idea.on_behalf_consent and EMAIL.fullmatch(idea.on_behalf_contact or ""):
         # the resident who brought the idea to the desk and left an e-mail address hears about it too
         queue_mail(idea.on_behalf_contact, subject, _(

@@ -7,12 +7,15 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from participation.access import AUTHENTICATED, EMPLOYEE, MODERATOR, PUBLIC, access
-from participation.core.pillars import PILLARS
+from participation.core.chapters import chapters
+from participation.core.notes import note_of_process
 from participation.core.queries import district_choices, neighbourhood_choices
 from participation.extensions import db, limiter
-from participation.ideas import bp, forms, queries, rules, services
+from participation.ideas import bp, forms, keeps, queries, rules, services
 from participation.ideas.models import Idea
+from participation.ideas.sections import card_facts, idea_sections
 from participation.ideas.similar import similar_ideas, similar_to_idea
+from participation.numbers import parse_int
 from participation.processes.models import Process
 from participation.processes.queries import process_by_slug
 from participation.processes.services import can_view, is_shareable
@@ -47,15 +50,17 @@ def render_process_page(process: Process):
     """The process page: what it is about, its phases, and its ideas with filters and pages."""
     filters = queries.IdeaFilters.from_args(request.args)
     page = queries.process_ideas(
-        process, filters, current_user, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"],
+        process, filters, current_user, request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"],
         seed=shuffle_seed() if filters.sort == "random" else 1,
     )
     return render_template(
-        "ideas/process.html", process=process, page=page, filters=filters, pillars=PILLARS,
+        "ideas/process.html", process=process, page=page, filters=filters, chapters=chapters(),
         districts=district_choices(), neighbourhoods=neighbourhood_choices(),
         can_propose=rules.can_propose(current_user, process),
         can_enter_for_resident=rules.can_enter_for_resident(current_user, process),
         propose_open=rules.is_propose_open(process), shareable=is_shareable(process),
+        card_facts=card_facts(page.items),
+        note=note_of_process(process.id),
     )
 
 
@@ -157,14 +162,14 @@ def show(idea_id: int):
         return redirect(url_for("ideas.show", idea_id=idea.merged_into_id))
     return render_template(
         "ideas/show.html", idea=idea, process=idea.process,
-        history=queries.idea_history(idea), edits=queries.idea_edits(idea),
+        road=keeps.idea_road(idea, queries.idea_history(idea)), edits=queries.idea_edits(idea),
         merged=queries.merged_into_this(idea, current_user), followers=queries.follower_count(idea),
         is_following=services.is_following(current_user, idea),
         can_follow=rules.can_follow(current_user, idea), can_edit=rules.can_edit_own(current_user, idea),
         is_moderator=rules.is_moderator(current_user), is_own=rules.is_own(current_user, idea),
         shareable=rules.is_shareable(idea),
         similar=similar_to_idea(idea) if idea.is_public else [],
-        button=forms.ButtonForm(),
+        button=forms.ButtonForm(), sections=idea_sections(idea, current_user),
     )
 
 
@@ -218,13 +223,13 @@ def unfollow(idea_id: int):
 @bp.route("/account/ideeen")
 @access(AUTHENTICATED)
 def mine():
-    page = queries.my_ideas(current_user, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"])
-    return render_template("ideas/mine.html", page=page)
+    page = queries.my_ideas(current_user, request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"])
+    return render_template("ideas/mine.html", page=page, card_facts=card_facts(page.items))
 
 
 @bp.route("/account/gevolgde-ideeen")
 @access(AUTHENTICATED)
 def followed():
-    page = queries.followed_ideas(current_user, request.args.get("page", 1, type=int),
+    page = queries.followed_ideas(current_user, request.args.get("page", 1, type=parse_int),
                                   current_app.config["PER_PAGE"])
-    return render_template("ideas/followed.html", page=page)
+    return render_template("ideas/followed.html", page=page, card_facts=card_facts(page.items))

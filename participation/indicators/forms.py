@@ -18,6 +18,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from participation.indicators.csvfile import parse_number
+from participation.text import RequiredText
 
 
 class ImportForm(FlaskForm):
@@ -61,7 +62,7 @@ class ValueForm(Form):
 
 
 class IndicatorForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(_l("Write the indicator's name.")), Length(max=200)])
+    name = StringField(_l("Name"), validators=[RequiredText(_l("Write the indicator's name.")), Length(max=200)])
     unit = StringField(_l("Unit"), validators=[Optional(), Length(max=40)], description=_l("For example %."))
     source = TextAreaField(_l("Source"), validators=[Optional(), Length(max=2000)])
     goal_number = SelectField(_l("SDG"), coerce=int, choices=[(n, str(n)) for n in range(1, 18)])

@@ -1,5 +1,6 @@
-"""Open data: the plan tracker. Per SDG the tasks per status and the budget totals, every action with its
-budgets, and one action with its quarterly updates and the public ideas it realises (id and title only).
+"""Open data: the plan tracker. Per SDG and per chapter the tasks per status and the budget totals, every
+action with its tasks and its action plan's budget, and one action with its tasks' quarterly updates and the
+public ideas it realises (id and title only).
 
 Amounts are in euros (a whole number when there are no cents, ``null`` when nothing was budgeted)."""
 
@@ -14,8 +15,9 @@ from participation.api.serializers import page_args, paginated
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.ideas.queries import idea_visibility
+from participation.numbers import int_or_none
 from participation.plan import queries
-from participation.plan.models import ActionPlan, IdeaAction, PlanAction, PolicyGoal
+from participation.plan.models import ActionPlan, IdeaAction, PlanAction, PlanTask, PolicyGoal
 from participation.plan.money import euros
 from participation.plan.spreadsheet import Status
 from participation.processes.services import VISITOR
@@ -34,18 +36,33 @@ def budget_data(figures) -> dict:
     }
 
 
+def totals_data(totals: queries.Totals) -> dict:
+    return {
+        "tasks": totals.tasks,
+        "reported_tasks": max(totals.tasks, totals.reported_tasks),
+        "statuses": {status.value: totals.counts.get(status, 0) for status in Status},
+        "budget": budget_data(totals),
+    }
+
+
+def chapter_data(chapter: queries.ChapterSummary) -> dict:
+    return {"key": chapter.key, "label": chapter.label, "sdgs": [s.sdg for s in chapter.sdgs], **totals_data(chapter)}
+
+
 def summary_data(summary: queries.SdgSummary) -> dict:
     return {
         "sdg": summary.sdg,
-        "tasks": summary.tasks,
-        "statuses": {status.value: summary.counts.get(status, 0) for status in Status},
-        "budget": budget_data(summary),
+        **totals_data(summary),
         "policy_goals": [{"code": goal.code, "title": goal.title} for goal in summary.goals],
         "links": {
             "actions": url_for("api.plan_actions", sdg=summary.sdg, _external=True),
             "html": url_for("plan.sdg", number=summary.sdg, _external=True),
         },
     }
+
+
+def task_data(task: PlanTask) -> dict:
+    return {"title": task.title, "service": task.service or None, "status": task.status}
 
 
 def action_data(action: PlanAction) -> dict:
@@ -58,7 +75,8 @@ def action_data(action: PlanAction) -> dict:
         "policy_goal": {"code": plan.goal.code, "title": plan.goal.title},
         "action_plan": {"code": plan.code, "title": plan.title},
         "status": action.status,
-        "budget": budget_data(action),
+        "budget": budget_data(plan),
+        "tasks": [task_data(task) for task in action.tasks],
         "targets": [link.target_code for link in action.targets],
         "links": {
             "self": url_for("api.plan_action", code=action.code, _external=True),
@@ -82,15 +100,20 @@ def sdg_filter() -> int | None:
     value = request.args.get("sdg")
     if value is None or value == "":
         return None
-    if not value.isdigit() or not 1 <= int(value) <= 17:
+    number = int_or_none(value)
+    if number is None or not 1 <= number <= 17:
         abort(400)
-    return int(value)
+    return number
 
 
 @bp.route("/plan")
 @access(PUBLIC)
 def plan_summary():
-    return jsonify({"data": [summary_data(summary) for summary in queries.sdg_summaries()]})
+    summaries = queries.sdg_summaries()
+    return jsonify({
+        "data": [summary_data(summary) for summary in summaries],
+        "chapters": [chapter_data(chapter) for chapter in queries.chapter_summaries(summaries)],
+    })
 
 
 @bp.route("/plan/actions")
@@ -102,7 +125,8 @@ def plan_actions():
         .join(PlanAction.action_plan)
         .join(ActionPlan.goal)
         .options(
-            joinedload(PlanAction.action_plan).joinedload(ActionPlan.goal), selectinload(PlanAction.targets)
+            joinedload(PlanAction.action_plan).joinedload(ActionPlan.goal), selectinload(PlanAction.targets),
+            selectinload(PlanAction.tasks),
         )
         .order_by(PolicyGoal.sdg, PlanAction.code)
     )
@@ -122,7 +146,8 @@ def plan_action(code: str):
         abort(404)
     data = action_data(action)
     data["updates"] = [
-        {"quarter": update.period.code, "status": update.status, "explanation": update.explanation}
+        {"quarter": update.period.code, "task": update.task.title, "status": update.status,
+         "explanation": update.explanation}
         for update in action.updates
     ]
     data["ideas"] = [
@@ -150,8 +175,15 @@ ACTION_PROPERTIES = {
     "sdg": {"type": "integer", "minimum": 1, "maximum": 17},
     "policy_goal": ref("PlanCodeTitle"),
     "action_plan": ref("PlanCodeTitle"),
-    "status": {**STATUS, "description": "Status of the latest quarter; null before the first update."},
-    "budget": ref("PlanBudget"),
+    "status": {**STATUS, "description": "Summed up from the tasks: done when all are done, not_started when "
+                                        "none has started, in_progress otherwise; null before the first update."},
+    "budget": {**ref("PlanBudget"), "description": "The budget of the action's action plan: the report keeps "
+                                                   "budgets per action plan."},
+    "tasks": {
+        "type": "array",
+        "description": "The tasks of the action, in the report's order.",
+        "items": ref("PlanTask"),
+    },
     "targets": {"type": "array", "items": {"type": "string"}, "description": "SDG target codes (3.8)."},
     "links": {
         "type": "object",
@@ -160,6 +192,18 @@ ACTION_PROPERTIES = {
     },
 }
 ACTION_REQUIRED = list(ACTION_PROPERTIES)
+TOTALS_PROPERTIES = {
+    "tasks": {"type": "integer", "minimum": 0, "description": "Number of tasks in the plan."},
+    "reported_tasks": {"type": "integer", "minimum": 0,
+                       "description": "Tasks the progress report counts, also those it does not show."},
+    "statuses": {
+        "type": "object",
+        "required": [status.value for status in Status],
+        "additionalProperties": False,
+        "properties": {status.value: {"type": "integer", "minimum": 0} for status in Status},
+    },
+    "budget": ref("PlanBudget"),
+}
 
 OPENAPI = {
     "paths": {
@@ -172,11 +216,14 @@ OPENAPI = {
                     "200": ok(
                         {
                             "type": "object",
-                            "required": ["data"],
+                            "required": ["data", "chapters"],
                             "additionalProperties": False,
-                            "properties": {"data": {"type": "array", "items": ref("PlanSdg")}},
+                            "properties": {
+                                "data": {"type": "array", "items": ref("PlanSdg")},
+                                "chapters": {"type": "array", "items": ref("PlanChapter")},
+                            },
                         },
-                        "Every SDG that has policy goals, in order.",
+                        "Every SDG that has policy goals, in order, and the city's chapters that group them.",
                     )
                 },
             }
@@ -227,20 +274,34 @@ OPENAPI = {
                     "income_percent": PERCENT, "income_remaining": EUROS,
                 },
             },
+            "PlanTask": {
+                "type": "object",
+                "required": ["title", "service", "status"],
+                "additionalProperties": False,
+                "properties": {
+                    "title": {"type": "string"},
+                    "service": {"type": ["string", "null"], "description": "The service its title names (P&O)."},
+                    "status": {**STATUS, "description": "Status of the task's latest quarter."},
+                },
+            },
+            "PlanChapter": {
+                "type": "object",
+                "required": ["key", "label", "sdgs", *TOTALS_PROPERTIES],
+                "additionalProperties": False,
+                "properties": {
+                    "key": {"type": "string"},
+                    "label": {"type": "string"},
+                    "sdgs": {"type": "array", "items": {"type": "integer"}},
+                    **TOTALS_PROPERTIES,
+                },
+            },
             "PlanSdg": {
                 "type": "object",
-                "required": ["sdg", "tasks", "statuses", "budget", "policy_goals", "links"],
+                "required": ["sdg", *TOTALS_PROPERTIES, "policy_goals", "links"],
                 "additionalProperties": False,
                 "properties": {
                     "sdg": {"type": "integer", "minimum": 1, "maximum": 17},
-                    "tasks": {"type": "integer", "minimum": 0, "description": "Number of actions."},
-                    "statuses": {
-                        "type": "object",
-                        "required": [status.value for status in Status],
-                        "additionalProperties": False,
-                        "properties": {status.value: {"type": "integer", "minimum": 0} for status in Status},
-                    },
-                    "budget": ref("PlanBudget"),
+                    **TOTALS_PROPERTIES,
                     "policy_goals": {"type": "array", "items": ref("PlanCodeTitle")},
                     "links": {
                         "type": "object",
@@ -266,13 +327,14 @@ OPENAPI = {
                     **ACTION_PROPERTIES,
                     "updates": {
                         "type": "array",
-                        "description": "Quarterly updates, latest first.",
+                        "description": "Quarterly updates of the action's tasks, latest first.",
                         "items": {
                             "type": "object",
-                            "required": ["quarter", "status", "explanation"],
+                            "required": ["quarter", "task", "status", "explanation"],
                             "additionalProperties": False,
                             "properties": {
                                 "quarter": {"type": "string", "pattern": r"^\d{4}KW[1-4]$"},
+                                "task": {"type": "string", "description": "Title of the task."},
                                 "status": {"type": "string", "enum": [status.value for status in Status]},
                                 "explanation": {"type": "string"},
                             },

@@ -22,6 +22,8 @@ def plan_import(file, dry_run: bool) -> None:
     report = import_plan(file.read(), dry_run=dry_run)
     for error in report.errors:
         click.echo(str(error), err=True)
+    if report.more_errors:
+        click.echo(f"… and {report.more_errors} more errors.", err=True)
     if report.errors:
         db.session.rollback()
         click.echo("Nothing was imported.", err=True)
@@ -29,6 +31,11 @@ def plan_import(file, dry_run: bool) -> None:
     for kind, counts in report.summary:
         click.echo(f"{KIND_LABELS[kind]}: {counts['new']} new, {counts['changed']} changed, "
                    f"{counts['unchanged']} unchanged")
+    changed = report.changed()
+    new = [change for change in changed if change.state == "new"]
+    for change in changed if len(new) <= 30 else [change for change in changed if change.state != "new"]:
+        fields = f" ({change.field_labels})" if change.fields else ""
+        click.echo(f"  {change.state}: {change.code} {change.title}{fields}")
     if report.ignored_columns:
         click.echo(f"Ignored columns: {', '.join(report.ignored_columns)}")
     if dry_run:

@@ -25,7 +25,8 @@ def load_plan_demo(folder: Path, lines: list[str]) -> None:
         raise ValueError("The demo plan has errors:\n" + "\n".join(str(error) for error in report.errors))
     new = sum(counts["new"] for _, counts in report.summary)
     actions = sum(report.count("action", state) for state in ("new", "changed", "unchanged"))
-    lines.append(f"Multi-year plan: {actions} actions ({new} new records)")
+    tasks = sum(report.count("task", state) for state in ("new", "changed", "unchanged"))
+    lines.append(f"Multi-year plan: {actions} actions, {tasks} tasks ({new} new records)")
     links_file = folder / "plan_links.json"
     if links_file.exists():
         linked = link_demo_ideas(json.loads(links_file.read_text(encoding="utf-8")).get("links", []))

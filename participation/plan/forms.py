@@ -1,16 +1,18 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import HiddenField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import Length, NumberRange, Optional
 
+from participation.numbers import NumberField
 from participation.plan.spreadsheet import Status
+from participation.text import RequiredText
 
 
 class ImportForm(FlaskForm):
     file = FileField(
         _l("Spreadsheet of the plan (XLSX or CSV)"),
-        description=_l("One row per action per quarter, with the columns described below. At most 5 MB."),
+        description=_l("One row per task per quarter, with the columns described below. At most 5 MB."),
     )
     checked = HiddenField()
     dry_run = SubmitField(_l("Check without saving"))
@@ -18,9 +20,10 @@ class ImportForm(FlaskForm):
 
 
 class StatusUpdateForm(FlaskForm):
-    year = IntegerField(
+    task = SelectField(_l("Task"), coerce=int, validate_choice=True)
+    year = NumberField(
         _l("Year"),
-        validators=[DataRequired(_l("Fill in the year.")), NumberRange(2000, 2099, _l("Use a year like 2024."))],
+        validators=[RequiredText(_l("Fill in the year.")), NumberRange(2000, 2099, _l("Use a year like 2024."))],
     )
     quarter = SelectField(
         _l("Quarter"),
@@ -46,12 +49,12 @@ class TargetsForm(FlaskForm):
 
 
 class NewActionForm(FlaskForm):
-    action_plan = SelectField(_l("Action plan"), coerce=int, validators=[DataRequired(_l("Choose an action plan."))])
+    action_plan = SelectField(_l("Action plan"), coerce=int, validators=[RequiredText(_l("Choose an action plan."))])
     code = StringField(
         _l("Code"),
-        validators=[DataRequired(_l("Fill in a code.")), Length(max=40)],
+        validators=[RequiredText(_l("Fill in a code.")), Length(max=40)],
         description=_l("Like D10/AP01/05: the policy goal, the action plan and a number."),
     )
-    title = StringField(_l("Title"), validators=[DataRequired(_l("Give the action a title.")), Length(max=300)])
+    title = StringField(_l("Title"), validators=[RequiredText(_l("Give the action a title.")), Length(max=300)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
     submit_action = SubmitField(_l("Create the action and link the idea"))

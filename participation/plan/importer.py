@@ -1,10 +1,11 @@
 """Import the multi-year plan from the administration's spreadsheet, all or nothing.
 
-The file is read and checked first (``spreadsheet.py``); with any error nothing is written. Then the parsed
-plan is compared with what the database holds, record by record on their codes, which gives the dry run's
-diff (new, changed, unchanged per kind). A real import applies the same comparison inside a savepoint, so a
-failure half-way leaves the database as it was. Records that are no longer in the file are kept: the file
-adds and corrects, it does not delete (an action may carry ideas).
+The file is read and checked first (``spreadsheet.py``), within the configured limits on its size, rows
+and errors; with any error nothing is written. Then the parsed plan is compared with what the database
+holds, record by record on their keys (a task on its action code and title), which gives the dry run's
+diff (new, changed, unchanged per kind, and which fields change). A real import applies the same comparison
+inside a savepoint, so a failure half-way leaves the database as it was. Records that are no longer in the
+file are kept: the file adds and corrects, it does not delete (an action may carry ideas).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -21,14 +23,15 @@ from sqlalchemy.orm import selectinload
 from participation.accounts.models import User
 from participation.extensions import db
 from participation.plan import spreadsheet as sheet
-from participation.plan.models import ActionPlan, PlanAction, PolicyGoal
+from participation.plan.models import ActionPlan, PlanAction, PlanTask, PolicyGoal
 from participation.plan.services import News, is_valid_code, notify_followers, record_status_update
 
-KINDS = ("goal", "action_plan", "action", "status_update")
+KINDS = ("goal", "action_plan", "action", "task", "status_update")
 KIND_LABELS = {
     "goal": _l("Policy goals"),
     "action_plan": _l("Action plans"),
     "action": _l("Actions"),
+    "task": _l("Tasks"),
     "status_update": _l("Quarterly updates"),
 }
 STATES = ("new", "changed", "unchanged")
@@ -37,8 +40,10 @@ FIELD_LABELS = {
     "title": _l("title"),
     "sdg": _l("SDG"),
     "label": _l("label"),
+    "reported_tasks": _l("tasks counted by the report"),
     "action_plan": _l("action plan"),
     "description": _l("description"),
+    "service": _l("service"),
     "expenses_total": _l("expenses total"),
     "expenses_ordered": _l("ordered"),
     "income_total": _l("income total"),
@@ -65,6 +70,7 @@ class Change:
 @dataclass
 class ImportReport:
     errors: list[sheet.RowError] = field(default_factory=list)
+    more_errors: int = 0  # errors found beyond the ones listed
     changes: list[Change] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     applied: bool = False
@@ -101,14 +107,25 @@ def import_plan(stream: IO[bytes] | bytes | str, *, dry_run: bool, author: User 
     status are mailed through the outbox, in the same transaction.
     """
     report = ImportReport()
+    config = current_app.config
+    max_errors = config["PLAN_IMPORT_MAX_ERRORS"]
     try:
-        parsed = sheet.load_plan(stream)
+        parsed = sheet.load_plan(
+            stream,
+            max_rows=config["PLAN_IMPORT_MAX_ROWS"],
+            max_unpacked_bytes=config["PLAN_IMPORT_MAX_UNPACKED_MB"] * 1024 * 1024,
+            max_errors=max_errors,
+        )
     except sheet.SpreadsheetError as error:
         report.errors.append(sheet.RowError(1, None, error.message))
         return report
     report.ignored_columns = parsed.ignored_columns
     report.errors.extend(parsed.errors)
-    report.errors.extend(_code_errors(parsed))
+    report.more_errors = parsed.more_errors
+    code_errors = _code_errors(parsed)
+    room = max(0, max_errors - len(report.errors))
+    report.errors.extend(code_errors[:room])
+    report.more_errors += len(code_errors) - len(code_errors[:room])
     if report.errors:
         return report
     if dry_run:
@@ -153,9 +170,13 @@ class _Sync:
         self.actions = {
             action.code: action
             for action in db.session.scalars(
-                select(PlanAction).options(selectinload(PlanAction.updates), selectinload(PlanAction.action_plan))
+                select(PlanAction).options(
+                    selectinload(PlanAction.tasks).selectinload(PlanTask.updates),
+                    selectinload(PlanAction.action_plan),
+                )
             )
         }
+        self.tasks = {(action.code, task.title): task for action in self.actions.values() for task in action.tasks}
 
     def run(self) -> list[News]:
         for goal in self.parsed.goals:
@@ -164,6 +185,12 @@ class _Sync:
             self.action_plan(plan)
         for action in self.parsed.actions:
             self.action(action)
+        positions: dict[str, int] = {}
+        for task in self.parsed.tasks:
+            positions[task.action_code] = positions.get(task.action_code, -1) + 1
+            self.task(task, positions[task.action_code])
+        if self.apply:
+            db.session.flush()
         return self.status_updates()
 
     def note(self, kind: str, code: str, title: str, row: int, fields: list[str] | None) -> None:
@@ -177,8 +204,12 @@ class _Sync:
                 setattr(record, name, values[name])
         return differing
 
+    @staticmethod
+    def budget(parsed) -> dict:
+        return {name: getattr(parsed, name) for name in sheet.AMOUNT_COLUMNS.values()}
+
     def goal(self, parsed: sheet.PolicyGoal) -> None:
-        values = {"title": parsed.title, "sdg": parsed.sdg}
+        values = {"title": parsed.title, "sdg": parsed.sdg, **self.budget(parsed)}
         goal = self.goals.get(parsed.code)
         if goal is None:
             self.note("goal", parsed.code, parsed.title, parsed.row, None)
@@ -189,7 +220,10 @@ class _Sync:
         self.note("goal", parsed.code, parsed.title, parsed.row, self.assign(goal, values))
 
     def action_plan(self, parsed: sheet.ActionPlan) -> None:
-        values = {"title": parsed.title, "label": parsed.label}
+        values = {
+            "title": parsed.title, "label": parsed.label, "reported_tasks": parsed.reported_tasks,
+            **self.budget(parsed),
+        }
         name = f"{parsed.goal_code} {parsed.code}"
         plan = self.plans.get(parsed.key)
         if plan is None:
@@ -202,21 +236,14 @@ class _Sync:
         self.note("action_plan", name, parsed.title, parsed.row, self.assign(plan, values))
 
     def action(self, parsed: sheet.Action) -> None:
-        values = {
-            "title": parsed.title,
-            "description": parsed.description,
-            "expenses_total": parsed.expenses_total,
-            "expenses_ordered": parsed.expenses_ordered,
-            "income_total": parsed.income_total,
-            "income_received": parsed.income_received,
-        }
+        values = {"title": parsed.title, "description": parsed.description}
         action = self.actions.get(parsed.code)
         plan = self.plans.get((parsed.goal_code, parsed.plan_code))
         if action is None:
             self.note("action", parsed.code, parsed.title, parsed.row, None)
             if self.apply:
                 action = PlanAction(code=parsed.code, action_plan=plan, **values)
-                action.updates = []
+                action.tasks = []
                 self.actions[parsed.code] = action
                 db.session.add(action)
             return
@@ -227,18 +254,33 @@ class _Sync:
                 action.action_plan = plan
         self.note("action", parsed.code, parsed.title, parsed.row, fields)
 
+    def task(self, parsed: sheet.Task, position: int) -> None:
+        name = parsed.action_code
+        task = self.tasks.get(parsed.key)
+        if task is None:
+            self.note("task", name, parsed.title, parsed.row, None)
+            if self.apply:
+                task = PlanTask(title=parsed.title, service=parsed.service, position=position)
+                self.actions[parsed.action_code].tasks.append(task)
+                task.updates = []
+                self.tasks[parsed.key] = task
+            return
+        self.note("task", name, parsed.title, parsed.row, self.assign(task, {"service": parsed.service}))
+        if self.apply:
+            task.position = position
+
     def status_updates(self) -> list[News]:
         news: dict[str, News] = {}
-        for parsed in sorted(self.parsed.status_updates, key=lambda u: (u.action_code, u.quarter)):
-            action = self.actions.get(parsed.action_code)
+        for parsed in sorted(self.parsed.status_updates, key=lambda u: (u.action_code, u.task_title, u.quarter)):
+            task = self.tasks.get(parsed.task_key)
             name = f"{parsed.action_code} {parsed.quarter.code}"
+            title = f"{parsed.task_title}: {parsed.status.label}"
             existing = None
-            if action is not None:
+            if task is not None:
                 existing = next(
-                    (u for u in action.updates if (u.year, u.quarter) == (parsed.quarter.year, parsed.quarter.number)),
+                    (u for u in task.updates if (u.year, u.quarter) == (parsed.quarter.year, parsed.quarter.number)),
                     None,
                 )
-            title = str(parsed.status.label)
             if existing is None:
                 self.note("status_update", name, title, parsed.row, None)
             else:
@@ -248,8 +290,8 @@ class _Sync:
                     if getattr(existing, name) != value
                 ]
                 self.note("status_update", name, title, parsed.row, fields)
-            if self.apply and action is not None:
-                item = record_status_update(action, parsed.quarter, parsed.status, parsed.explanation, self.author)
+            if self.apply and task is not None:
+                item = record_status_update(task, parsed.quarter, parsed.status, parsed.explanation, self.author)
                 if item is not None:
-                    news[action.code] = item
+                    news[parsed.action_code] = item
         return list(news.values())

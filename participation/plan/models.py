@@ -1,8 +1,13 @@
-"""The multi-year plan: policy goals per SDG, action plans, actions with budgets and quarterly status.
+"""The multi-year plan as the city's progress report has it: a policy goal per SDG (``D16``), its action
+plans (``AP02``) with their budgets, their actions (``D16/AP02/03``) and under each action its tasks
+("P&O Uitrol HR-software"), each with a status and an explanation per quarter.
 
-Budgets are integers of cents and may be blank (``None``): blank is not zero (see ``money.py``).
-Percentages and remainders are computed from them, never stored. An action's ``status`` repeats the status
-of its latest quarterly update, kept by the services that write updates, so lists count in SQL.
+Budgets are integers of cents and may be blank (``None``): blank is not zero (see ``money.py``). The
+report gives them per action plan, and per policy goal its own totals (rounded by the report, so they may
+differ by a euro from the sum of its plans); a goal without its own figures shows the sum of its plans.
+Percentages and remainders are computed, never stored. A task's ``status`` repeats the status of its
+latest quarterly update and an action's ``status`` sums up its tasks'; both are kept by the services that
+write updates, so lists count in SQL.
 """
 
 from datetime import datetime
@@ -29,14 +34,19 @@ class PolicyGoal(db.Model):
     code: Mapped[str] = mapped_column(String(20), unique=True)
     title: Mapped[str] = mapped_column(String(300))
     sdg: Mapped[int] = mapped_column(index=True)
+    # The report's own totals of the goal; blank: the sum of its action plans.
+    expenses_total: Mapped[int | None] = mapped_column(BigInteger)
+    expenses_ordered: Mapped[int | None] = mapped_column(BigInteger)
+    income_total: Mapped[int | None] = mapped_column(BigInteger)
+    income_received: Mapped[int | None] = mapped_column(BigInteger)
 
     action_plans: Mapped[list["ActionPlan"]] = relationship(
         back_populates="goal", order_by="ActionPlan.code", cascade="all, delete-orphan"
     )
 
 
-class ActionPlan(db.Model):
-    """An action plan (actieplan, ``AP01``) of a policy goal; every goal has its own AP01."""
+class ActionPlan(BudgetFigures, db.Model):
+    """An action plan (actieplan, ``AP01``) of a policy goal, with its budget; every goal has its own AP01."""
 
     __tablename__ = "plan_action_plans"
     __table_args__ = (UniqueConstraint("goal_id", "code", name="uq_plan_action_plans_goal_code"),)
@@ -46,17 +56,47 @@ class ActionPlan(db.Model):
     code: Mapped[str] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(Text)
     label: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # How many tasks the report counts for the plan; it may count tasks it does not show.
+    reported_tasks: Mapped[int | None]
+    expenses_total: Mapped[int | None] = mapped_column(BigInteger)
+    expenses_ordered: Mapped[int | None] = mapped_column(BigInteger)
+    income_total: Mapped[int | None] = mapped_column(BigInteger)
+    income_received: Mapped[int | None] = mapped_column(BigInteger)
 
     goal: Mapped[PolicyGoal] = relationship(back_populates="action_plans")
+
+    @property
+    def has_budget(self) -> bool:
+        return any(
+            amount is not None
+            for amount in (self.expenses_total, self.expenses_ordered, self.income_total, self.income_received)
+        )
     actions: Mapped[list["PlanAction"]] = relationship(back_populates="action_plan", order_by="PlanAction.code")
 
     @property
     def short_title(self) -> str:
         return self.label or self.title
 
+    @property
+    def shown_tasks(self) -> int:
+        return sum(len(action.tasks) for action in self.actions)
 
-class PlanAction(BudgetFigures, db.Model):
-    """An action (actie, ``D10/AP01/04``): one task line of the city's progress report."""
+    @property
+    def counted_tasks(self) -> int:
+        """The tasks the report counts for the plan (at least those it shows)."""
+        return max(self.shown_tasks, self.reported_tasks or 0)
+
+    @property
+    def hidden_tasks(self) -> int:
+        """Tasks the report counts but does not show: the plan here cannot hold them."""
+        return self.counted_tasks - self.shown_tasks
+
+
+class PlanAction(db.Model):
+    """An action (actie, ``D10/AP01/04``): what the report's "Actie Omschrijving" says, with its tasks.
+
+    Ideas and the councils' ambition points are linked to actions; their followers hear of every task.
+    """
 
     __tablename__ = "plan_actions"
     __table_args__ = (
@@ -69,10 +109,6 @@ class PlanAction(BudgetFigures, db.Model):
     code: Mapped[str] = mapped_column(String(40), unique=True)
     title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="", server_default="")
-    expenses_total: Mapped[int | None] = mapped_column(BigInteger)
-    expenses_ordered: Mapped[int | None] = mapped_column(BigInteger)
-    income_total: Mapped[int | None] = mapped_column(BigInteger)
-    income_received: Mapped[int | None] = mapped_column(BigInteger)
     status: Mapped[str | None] = mapped_column(String(20), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
     updated_at: Mapped[datetime] = mapped_column(
@@ -80,10 +116,14 @@ class PlanAction(BudgetFigures, db.Model):
     )
 
     action_plan: Mapped[ActionPlan] = relationship(back_populates="actions")
+    tasks: Mapped[list["PlanTask"]] = relationship(
+        back_populates="action", order_by="PlanTask.position, PlanTask.id", cascade="all, delete-orphan"
+    )
+    # Every quarterly update of every task, newest first: the action's history.
     updates: Mapped[list["StatusUpdate"]] = relationship(
         back_populates="action",
-        order_by=lambda: (StatusUpdate.year.desc(), StatusUpdate.quarter.desc()),
-        cascade="all, delete-orphan",
+        order_by=lambda: (StatusUpdate.year.desc(), StatusUpdate.quarter.desc(), StatusUpdate.task_id),
+        viewonly=True,
     )
     targets: Mapped[list["PlanActionTarget"]] = relationship(
         back_populates="action", order_by="PlanActionTarget.target_code", cascade="all, delete-orphan"
@@ -97,26 +137,63 @@ class PlanAction(BudgetFigures, db.Model):
     def latest_update(self) -> "StatusUpdate | None":
         return self.updates[0] if self.updates else None
 
+
+class PlanTask(db.Model):
+    """A task of an action (taak): one line of the report, with the service that carries it when its title
+    names one (``P&O``, ``G&I``, ``FAC``). Keyed on its action and title, as a re-import matches it."""
+
+    __tablename__ = "plan_tasks"
+    __table_args__ = (
+        UniqueConstraint("action_id", "title", name="uq_plan_tasks_action_title"),
+        CheckConstraint(f"status IS NULL OR {_KNOWN_STATUS}", name="known_status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("plan_actions.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    service: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    position: Mapped[int] = mapped_column(default=0, server_default="0")
+    status: Mapped[str | None] = mapped_column(String(20), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(
+        default=utcnow, onupdate=utcnow, server_default=func.current_timestamp()
+    )
+
+    action: Mapped[PlanAction] = relationship(back_populates="tasks")
+    updates: Mapped[list["StatusUpdate"]] = relationship(
+        back_populates="task",
+        order_by=lambda: (StatusUpdate.year.desc(), StatusUpdate.quarter.desc()),
+        cascade="all, delete-orphan",
+    )
+
     @property
-    def has_budget(self) -> bool:
-        return any(
-            amount is not None
-            for amount in (self.expenses_total, self.expenses_ordered, self.income_total, self.income_received)
-        )
+    def status_label(self) -> str:
+        return str(Status(self.status).label) if self.status else ""
+
+    @property
+    def latest_update(self) -> "StatusUpdate | None":
+        return self.updates[0] if self.updates else None
+
+    @property
+    def service_apart(self) -> str:
+        """The service to show before the title: none when the title names it already."""
+        return "" if not self.service or self.title.startswith(self.service) else self.service
 
 
 class StatusUpdate(db.Model):
-    """The status of an action in one quarter (``2023KW1``), with its explanation (toelichting)."""
+    """The status of a task in one quarter (``2023KW1``), with its explanation (toelichting). ``action_id``
+    repeats the task's action, so an action's history is read in one query."""
 
     __tablename__ = "plan_status_updates"
     __table_args__ = (
-        UniqueConstraint("action_id", "year", "quarter", name="uq_plan_status_updates_action_quarter"),
+        UniqueConstraint("task_id", "year", "quarter", name="uq_plan_status_updates_task_quarter"),
         CheckConstraint("quarter BETWEEN 1 AND 4", name="quarter_number"),
         CheckConstraint(_KNOWN_STATUS, name="known_status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    action_id: Mapped[int] = mapped_column(ForeignKey("plan_actions.id", ondelete="CASCADE"))
+    task_id: Mapped[int] = mapped_column(ForeignKey("plan_tasks.id", ondelete="CASCADE"), index=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("plan_actions.id", ondelete="CASCADE"), index=True)
     year: Mapped[int]
     quarter: Mapped[int]
     status: Mapped[str] = mapped_column(String(20))
@@ -127,7 +204,8 @@ class StatusUpdate(db.Model):
         default=utcnow, onupdate=utcnow, server_default=func.current_timestamp()
     )
 
-    action: Mapped[PlanAction] = relationship(back_populates="updates")
+    task: Mapped[PlanTask] = relationship(back_populates="updates")
+    action: Mapped[PlanAction] = relationship(back_populates="updates", viewonly=True)
 
     @property
     def period(self) -> Quarter:

@@ -1,5 +1,5 @@
-"""Every change of the plan made in the app: quarterly updates, links between ideas and actions, targets,
-new actions, and the mails to followers that these changes cause. The spreadsheet import is in
+"""Every change of the plan made in the app: quarterly updates of tasks, links between ideas and actions,
+targets, new actions, and the mails to followers that these changes cause. The spreadsheet import is in
 ``importer.py`` and uses the same functions for statuses and mails."""
 
 from __future__ import annotations
@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flask import current_app
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -16,8 +14,8 @@ from sqlalchemy import select
 from participation.accounts.models import User
 from participation.extensions import db
 from participation.ideas.models import Follow, Idea
-from participation.mail.services import queue_mail
-from participation.plan.models import ActionPlan, IdeaAction, PlanAction, PlanActionTarget, StatusUpdate
+from participation.notifications import services as notifications
+from participation.plan.models import ActionPlan, IdeaAction, PlanAction, PlanActionTarget, PlanTask, StatusUpdate
 from participation.plan.signals import action_news
 from participation.plan.spreadsheet import Quarter, Status
 from participation.serving import public_url
@@ -46,35 +44,63 @@ def is_valid_code(code: str) -> bool:
 # Status updates -----------------------------------------------------------------------------------------
 
 
-def latest_update(action: PlanAction) -> StatusUpdate | None:
-    return max(action.updates, key=lambda u: (u.year, u.quarter), default=None)
+def latest_update(record: PlanAction | PlanTask) -> StatusUpdate | None:
+    return max(record.updates, key=lambda u: (u.year, u.quarter), default=None)
 
 
-def refresh_status(action: PlanAction) -> None:
-    """Keep the action's status equal to that of its latest quarterly update."""
-    latest = latest_update(action)
-    action.status = latest.status if latest else None
+def action_status(statuses: list[str | None]) -> str | None:
+    """An action's status from its tasks': done when all are done, not started when none has started,
+    in progress otherwise; ``None`` while no task has a status."""
+    known = [status for status in statuses if status]
+    if not known:
+        return None
+    if all(status == Status.DONE.value for status in known):
+        return Status.DONE.value
+    if all(status == Status.NOT_STARTED.value for status in known):
+        return Status.NOT_STARTED.value
+    return Status.IN_PROGRESS.value
+
+
+def refresh_status(task: PlanTask) -> None:
+    """Keep the task's status equal to that of its latest quarterly update, and its action's in step."""
+    latest = max(task.updates, key=lambda u: (u.year, u.quarter), default=None)
+    task.status = latest.status if latest else None
+    task.action.status = action_status([t.status for t in task.action.tasks])
 
 
 def record_status_update(
-    action: PlanAction, quarter: Quarter, status: Status, explanation: str, author: User | None = None
+    task: PlanTask, quarter: Quarter, status: Status, explanation: str, author: User | None = None
 ) -> News | None:
-    """Add or correct the update of one quarter. Returns the news for followers when the update is new or
-    the action's status changed; a corrected explanation alone is no news."""
-    previous_status = action.status
-    update = next((u for u in action.updates if (u.year, u.quarter) == (quarter.year, quarter.number)), None)
+    """Add or correct the update of one task in one quarter. Returns the news for followers when the update
+    is new or the task's status changed; a corrected explanation alone is no news."""
+    if task.id is None:
+        db.session.flush()
+    previous_status = task.status
+    update = next((u for u in task.updates if (u.year, u.quarter) == (quarter.year, quarter.number)), None)
     is_new = update is None
     if update is None:
         update = StatusUpdate(year=quarter.year, quarter=quarter.number, status=status.value)
-        action.updates.append(update)
+        update.action_id = task.action_id
+        task.updates.append(update)
     update.status = status.value
     update.explanation = explanation.strip()
     if author is not None:
         update.author_id = author.id
-    refresh_status(action)
-    if is_new or action.status != previous_status:
-        return News(action, latest_update(action) or update)
+    refresh_status(task)
+    if is_new or task.status != previous_status:
+        return News(task.action, max(task.updates, key=lambda u: (u.year, u.quarter)))
     return None
+
+
+def add_task(action: PlanAction, title: str, service: str = "") -> PlanTask:
+    """A new task under an action; its service is the one its title names unless given."""
+    from participation.plan.spreadsheet import service_of
+
+    title = " ".join(title.split())
+    task = PlanTask(title=title, service=service or service_of(title), position=len(action.tasks))
+    action.tasks.append(task)
+    db.session.flush()
+    return task
 
 
 # Mails to followers -------------------------------------------------------------------------------------
@@ -114,26 +140,34 @@ def notify_followers(news: list[News]) -> int:
 
 def _queue_news_mail(user: User, idea: Idea, item: News) -> None:
     action, update = item.action, item.update
-    languages = current_app.config["LANGUAGES"]
-    with force_locale(user.locale if user.locale in languages else current_app.config["BABEL_DEFAULT_LOCALE"]):
+
+    def text():
+        return _("The plan action %(code)s is %(status)s (%(quarter)s). %(explanation)s", code=action.code,
+                 status=update.status_label.lower(), quarter=update.period.code, explanation=update.explanation)
+
+    def mail():
         subject = _("News about “%(idea)s”: %(code)s is %(status)s", idea=idea.title, code=action.code,
                     status=update.status_label.lower())
+        task = update.task.title if update.task is not None else ""
         body = _(
             "Hello %(name)s,\n\n"
             "You follow the idea “%(idea)s”. The city carries it out in the action %(code)s “%(title)s” "
             "of its multi-year plan, and that action has news.\n\n"
-            "%(quarter)s: %(status)s\n%(explanation)s\n\n"
+            "%(task)s\n%(quarter)s: %(status)s\n%(explanation)s\n\n"
             "Every quarterly update of the action: %(link)s\n",
             name=user.display_name,
             idea=idea.title,
             code=action.code,
             title=action.title,
+            task=task,
             quarter=update.period.code,
             status=update.status_label,
             explanation=update.explanation,
             link=_action_link(action),
         )
-    queue_mail(user.email, subject, body)
+        return subject, body
+
+    notifications.notify(user, "plan_update", idea.title, _action_link(action), text, mail, idea_id=idea.id)
 
 
 # Linking ideas and actions ------------------------------------------------------------------------------
@@ -165,7 +199,8 @@ def unlink_idea(idea: Idea, action: PlanAction) -> bool:
 
 
 def create_action(action_plan: ActionPlan, code: str, title: str, description: str = "") -> PlanAction:
-    """A new action made in the app, e.g. for an idea the imported plan does not carry yet."""
+    """A new action made in the app, e.g. for an idea the imported plan does not carry yet; it gets one task
+    with its title, for the quarterly updates."""
     code, title = code.strip(), title.strip()
     if not is_valid_code(code):
         raise PlanError(_l("Use letters, digits and / . _ - in a code, like D10/AP01/05."))
@@ -176,6 +211,7 @@ def create_action(action_plan: ActionPlan, code: str, title: str, description: s
     action = PlanAction(action_plan=action_plan, code=code, title=title, description=description.strip())
     db.session.add(action)
     db.session.flush()
+    add_task(action, title)
     return action
 
 

@@ -7,10 +7,10 @@ from participation.access import ADMINISTRATOR, MODERATOR, PUBLIC, access
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.mail.services import flush_log_backend
+from participation.numbers import parse_int
 from participation.plan import bp, forms, queries, services, uploads
 from participation.plan.importer import KIND_LABELS, STATE_LABELS, import_plan
 from participation.plan.models import ActionPlan, PlanAction
-from participation.plan.queries import BudgetFigures
 from participation.plan.spreadsheet import COLUMNS, REQUIRED_COLUMNS, Quarter, Status
 
 
@@ -30,8 +30,13 @@ def index():
     query = request.args.get("q", "").strip()
     found = None
     if query:
-        found = queries.search_actions(query, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"])
-    return render_template("plan/index.html", summaries=queries.sdg_summaries(), query=query, found=found)
+        page = request.args.get("page", 1, type=parse_int)
+        found = queries.search_actions(query, page, current_app.config["PER_PAGE"])
+    summaries = queries.sdg_summaries()
+    return render_template(
+        "plan/index.html", summaries=summaries, chapters=queries.chapter_summaries(summaries), query=query,
+        found=found,
+    )
 
 
 @bp.route("/plan/sdg/<int:number>")
@@ -41,12 +46,9 @@ def sdg(number: int):
         abort(404)
     summaries = queries.sdg_summaries(number)
     goals = queries.goals_with_actions(number)
-    budgets = {plan.id: BudgetFigures.of(plan.actions) for goal in goals for plan in goal.action_plans}
-    goal_budgets = {
-        goal.id: BudgetFigures.of([action for plan in goal.action_plans for action in plan.actions]) for goal in goals
-    }
+    goal_budgets = {goal.id: queries.goal_budget(goal, goal.action_plans) for goal in goals}
     return render_template(
-        "plan/sdg.html", number=number, summary=summaries[0] if summaries else None, goals=goals, budgets=budgets,
+        "plan/sdg.html", number=number, summary=summaries[0] if summaries else None, goals=goals,
         goal_budgets=goal_budgets,
     )
 
@@ -91,6 +93,10 @@ def import_file():
         checked=checked,
         columns=COLUMNS,
         required=REQUIRED_COLUMNS,
+        limits={
+            "rows": f"{current_app.config['PLAN_IMPORT_MAX_ROWS']:,}".replace(",", "."),
+            "unpacked_mb": current_app.config["PLAN_IMPORT_MAX_UNPACKED_MB"],
+        },
         kind_labels=KIND_LABELS,
         state_labels=STATE_LABELS,
     )
@@ -121,16 +127,20 @@ def _uploaded_file(form: forms.ImportForm) -> bytes | None:
 def manage_action(code: str):
     action = _action_or_404(code)
     update_form = forms.StatusUpdateForm(prefix="update")
+    update_form.task.choices = [(task.id, f"{task.title} ({task.status_label or '–'})") for task in action.tasks]
     targets_form = forms.TargetsForm(prefix="targets")
     if request.method == "GET":
         latest = services.latest_update(action)
         update_form.year.data = latest.year if latest else None
         update_form.quarter.data = latest.quarter if latest else 1
-        update_form.status.data = action.status or Status.NOT_STARTED.value
+        first = action.tasks[0] if action.tasks else None
+        update_form.task.data = first.id if first else None
+        update_form.status.data = (first.status if first else None) or Status.NOT_STARTED.value
         targets_form.targets.data = ", ".join(t.target_code for t in action.targets)
     elif update_form.submit_update.data and update_form.validate_on_submit():
+        task = next(task for task in action.tasks if task.id == update_form.task.data)
         news = services.record_status_update(
-            action,
+            task,
             Quarter(update_form.year.data, update_form.quarter.data),
             Status(update_form.status.data),
             update_form.explanation.data or "",
@@ -168,7 +178,7 @@ def _idea_or_404(idea_id: int) -> Idea:
 
 def _link_page(idea: Idea, new_form: forms.NewActionForm, status: int = 200):
     query = request.args.get("q", "").strip()
-    page = queries.search_actions(query, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"])
+    page = queries.search_actions(query, request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"])
     linked = queries.actions_for_idea(idea.id)
     return render_template(
         "plan/link_idea.html",
@@ -196,7 +206,7 @@ def link_idea(idea_id: int):
     idea = _idea_or_404(idea_id)
     new_form = _new_action_form()
     if request.method == "POST":
-        action = db.session.get(PlanAction, request.form.get("action_id", type=int) or 0)
+        action = db.session.get(PlanAction, request.form.get("action_id", type=parse_int) or 0)
         if action is None:
             abort(404)
         try:

@@ -1,19 +1,20 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, Regexp
+from wtforms.validators import Length, Optional, Regexp
 
 from participation.processes.models import AUDIENCES, PHASE_KINDS
 from participation.processes.services import AUDIENCE_LABELS, PHASE_LABELS
+from participation.text import RequiredText
 
 CLOSES_HINT = _l("The phase closes at midnight at the start of this day. Leave empty if it never closes.")
 
 
 class ProcessForm(FlaskForm):
-    title = StringField(_l("Title"), validators=[DataRequired(_l("Give the process a title.")), Length(max=200)])
+    title = StringField(_l("Title"), validators=[RequiredText(_l("Give the process a title.")), Length(max=200)])
     slug = StringField(
         _l("Web address"),
-        validators=[DataRequired(_l("Choose a web address.")), Length(max=80),
+        validators=[RequiredText(_l("Choose a web address.")), Length(max=80),
                     Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$", message=_l(
                         "Use only small letters, digits and hyphens, for example hallo-harelbeke."))],
         description=_l("The last part of the address: /trajecten/hallo-harelbeke."),
@@ -22,7 +23,7 @@ class ProcessForm(FlaskForm):
                           description=_l("One or two sentences, shown in the list of processes."))
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=20_000)],
                                 description=_l("What is it about?"))
-    audience = SelectField(_l("Who takes part"), validators=[DataRequired()])
+    audience = SelectField(_l("Who takes part"), validators=[RequiredText()])
 
     propose_starts = DateField(_l("Ideas phase: opens on"), validators=[Optional()])
     propose_ends = DateField(_l("Ideas phase: closes on"), validators=[Optional()], description=CLOSES_HINT)

@@ -12,6 +12,7 @@ from flask_login import AnonymousUserMixin
 from participation.access import ADMINISTRATOR, COUNCIL_MEMBER, EMPLOYEE, MODERATOR
 from participation.extensions import db
 from participation.processes.models import PHASE_KINDS, Phase, Process
+from participation.processes.signals import phases_changing
 from participation.text import normalise_newlines
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -93,10 +94,21 @@ def local_day(moment: datetime | None) -> date | None:
     return moment.replace(tzinfo=UTC).astimezone(BRUSSELS).date()
 
 
+# Dates a phase may have: a year typed wrong (0001, 20266) is refused instead of reaching the clock.
+EARLIEST_DAY = date(2000, 1, 1)
+LATEST_DAY = date(2099, 12, 31)
+
+
 def check_phases(phases: list[PhaseDates]) -> list[PhaseDates]:
     """Phases in their order, each after the one before: dates that run backwards or overlap are refused."""
+    from participation.i18n import belgian_date  # i18n reaches the plan package, which imports this module
+
     kept = []
     for phase in phases:
+        for name, day in (("starts", phase.starts), ("ends", phase.ends)):
+            if day is not None and not EARLIEST_DAY <= day <= LATEST_DAY:
+                raise ProcessError(_("Choose a date between %(first)s and %(last)s.", first=belgian_date(EARLIEST_DAY),
+                                     last=belgian_date(LATEST_DAY)), f"{phase.kind}_{name}")
         if phase.starts is None:
             if phase.ends is not None:
                 raise ProcessError(_("Fill in when this phase opens."), f"{phase.kind}_starts")
@@ -123,6 +135,8 @@ def save_process(process: Process | None, data: ProcessData) -> Process:
     phases = check_phases(data.phases)
     if data.audience not in AUDIENCE_ROLES:
         raise ProcessError(_("Choose who takes part."), "audience")
+    if process is not None:
+        phases_changing.send(process, phases=phases)
     taken = db.session.scalar(
         db.select(Process.id).where(Process.slug == data.slug, Process.id != (process.id if process else -1))
     )

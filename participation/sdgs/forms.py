@@ -1,13 +1,16 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms import HiddenField, StringField, TextAreaField
+from wtforms.validators import Length, NumberRange, Optional
+
+from participation.numbers import NumberField
+from participation.text import RequiredText
 
 
 class LinkTargetForm(FlaskForm):
     code = StringField(
         _l("Target code"),
-        validators=[DataRequired(_l("Enter the code of a target, for example 11.7.")), Length(max=12)],
+        validators=[RequiredText(_l("Enter the code of a target, for example 11.7.")), Length(max=12)],
         description=_l("For example 11.7. The code is in the list of targets on each goal's page."),
     )
     next = HiddenField()
@@ -17,7 +20,7 @@ class LinkTargetForm(FlaskForm):
 class RefuseSuggestionForm(FlaskForm):
     """A moderator's "does not fit" for a suggested target, or for a suggested goal (no code)."""
 
-    goal = IntegerField(validators=[DataRequired(), NumberRange(min=1, max=17)])
+    goal = NumberField(validators=[RequiredText(), NumberRange(min=1, max=17)])
     code = HiddenField(validators=[Optional(), Length(max=12)])
     next = HiddenField()
 

@@ -111,29 +111,31 @@ def keyword_examples(keywords: Mapping[int, str]) -> Iterable[Example]:
 
 
 def plan_examples() -> Iterable[Example]:
-    """Each task of the plan under the SDG of its policy goal (and its targets), and each explanation."""
-    from participation.plan.models import ActionPlan, PlanAction, PlanActionTarget, PolicyGoal, StatusUpdate
+    """Each task of the plan (its title with its action's text) under the SDG of its policy goal and its
+    action's targets, and each task's explanations."""
+    from participation.plan.models import ActionPlan, PlanAction, PlanActionTarget, PlanTask, PolicyGoal, StatusUpdate
 
     tasks = db.session.execute(
-        db.select(PlanAction.id, PlanAction.title, PlanAction.description, PolicyGoal.sdg)
+        db.select(PlanTask.id, PlanTask.title, PlanAction.id, PlanAction.title, PlanAction.description, PolicyGoal.sdg)
+        .join(PlanAction, PlanTask.action_id == PlanAction.id)
         .join(ActionPlan, PlanAction.action_plan_id == ActionPlan.id)
         .join(PolicyGoal, ActionPlan.goal_id == PolicyGoal.id)
-        .order_by(PlanAction.code)
+        .order_by(PlanAction.code, PlanTask.position, PlanTask.id)
     ).all()
     targets: dict[int, list[str]] = {}
     for action_id, code in db.session.execute(db.select(PlanActionTarget.action_id, PlanActionTarget.target_code)):
         targets.setdefault(action_id, []).append(code)
     explanations: dict[int, list[str]] = {}
-    for action_id, text in db.session.execute(
-        db.select(StatusUpdate.action_id, StatusUpdate.explanation).order_by(StatusUpdate.year, StatusUpdate.quarter)
+    for task_id, text in db.session.execute(
+        db.select(StatusUpdate.task_id, StatusUpdate.explanation).order_by(StatusUpdate.year, StatusUpdate.quarter)
     ):
-        explanations.setdefault(action_id, []).append(text or "")
-    for action_id, title, description, goal in tasks:
-        text = f"{title}. {description or ''}"
+        explanations.setdefault(task_id, []).append(text or "")
+    for task_id, title, action_id, action_title, description, goal in tasks:
+        text = " ".join(part for part in (f"{title}.", action_title, description or "") if part)
         yield Example(text, goal, weight=WEIGHTS["plan"], source="plan")
         for code in targets.get(action_id, []):
             yield Example(text, goal, target=code, weight=WEIGHTS["plan"], source="plan")
-        for explanation in explanations.get(action_id, []):
+        for explanation in explanations.get(task_id, []):
             if len(content_text(explanation).split()) >= MIN_EXPLANATION_WORDS:
                 yield Example(explanation, goal, weight=WEIGHTS["explanation"], source="explanation")
 

@@ -6,11 +6,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from participation.access import ADMINISTRATOR, MODERATOR, PUBLIC, access
-from participation.core.pillars import PILLARS
+from participation.core.chapters import chapter_of_goal, chapters
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.ideas.rules import STATUS_LABELS
 from participation.indicators.services import goal_figures
+from participation.numbers import parse_int
 from participation.sdgs import bp, queries
 from participation.sdgs.forms import LinkTargetForm, RefuseSuggestionForm, StatementForm
 from participation.sdgs.services import (
@@ -54,9 +55,11 @@ def _back(default: str) -> str:
 @access(PUBLIC)
 def index():
     goals = {goal.number: goal for goal in queries.all_goals()}
+    grouped = {number for chapter in chapters() for number in chapter.goals}
     return render_template(
         "sdgs/index.html",
-        pillars=PILLARS,
+        chapters=chapters(),
+        other_goals=[number for number in sorted(goals) if number not in grouped],
         goals=goals,
         statements=queries.statements_by_goal(),
         idea_counts=queries.idea_counts_by_goal(current_user),
@@ -68,11 +71,12 @@ def index():
 @access(PUBLIC)
 def goal(number: int):
     goal = _goal_or_404(number)
-    page = request.args.get("page", 1, type=int)
+    page = request.args.get("page", 1, type=parse_int)
     ideas, codes = queries.ideas_for_goal(number, current_user, page, current_app.config["PER_PAGE"])
     return render_template(
         "sdgs/goal.html",
         goal=goal,
+        chapter=chapter_of_goal(number),
         statement=queries.statements_by_goal().get(number),
         ideas=ideas,
         idea_codes=codes,
@@ -115,7 +119,7 @@ def _choose_idea():
     search = (request.args.get("q") or "").strip()[:100]
     unlinked = request.args.get("zonder") == "1"
     ideas, counts = queries.ideas_for_linking(
-        search, unlinked, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"]
+        search, unlinked, request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"]
     )
     return render_template(
         "sdgs/choose.html", ideas=ideas, counts=counts, search=search, unlinked=unlinked,

@@ -11,9 +11,11 @@ from participation.votes.texts import departed_text, rule_text, votes_left_text 
 @bp.record_once
 def connect_signals(state) -> None:
     from participation.ideas.signals import idea_merged
-    from participation.votes.services import on_idea_merged
+    from participation.processes.signals import phases_changing
+    from participation.votes.services import on_idea_merged, on_phases_changing
 
     idea_merged.connect(on_idea_merged)
+    phases_changing.connect(on_phases_changing)
 
 
 @bp.record_once

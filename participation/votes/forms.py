@@ -1,8 +1,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, RadioField
+from wtforms import RadioField
 from wtforms.validators import NumberRange, Optional, ValidationError
 
+from participation.numbers import NumberField
 from participation.votes.models import APPROVAL, DOTS
 
 MAX_BUDGET = 100
@@ -17,12 +18,12 @@ class VoteRuleForm(FlaskForm):
         ],
         default=APPROVAL,
     )
-    budget = IntegerField(
+    budget = NumberField(
         _l("Number of votes per participant"),
         validators=[Optional(), NumberRange(1, MAX_BUDGET, _l("Choose a number from 1 to %(max)d."))],
         description=_l("Required for dots. For support, leave empty for no limit."),
     )
-    max_per_idea = IntegerField(
+    max_per_idea = NumberField(
         _l("Most votes on one idea"),
         validators=[Optional(), NumberRange(1, MAX_BUDGET, _l("Choose a number from 1 to %(max)d."))],
         description=_l("Only for dots, for example 3."),

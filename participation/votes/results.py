@@ -5,13 +5,17 @@ first readers at once both try; the unique constraint on result_snapshots.proces
 win, the other rolls back its attempt and reads the winner's snapshot.
 """
 
+from flask_babel import gettext as _
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from participation.accounts.models import User
 from participation.database import utcnow
 from participation.extensions import db
-from participation.ideas.models import PUBLIC_STATUSES, Idea
+from participation.ideas.models import PUBLIC_STATUSES, Follow, Idea
+from participation.notifications import services as notifications
 from participation.processes.models import Process
+from participation.serving import public_url
 from participation.votes.models import Ballot, ResultRow, ResultSnapshot, Vote
 from participation.votes.rules import CLOSED, rule_for, vote_phase, vote_state
 
@@ -51,6 +55,37 @@ def _totals(process_id: int) -> list[tuple[int, str, int]]:
     return [(idea_id, title, int(votes)) for idea_id, title, votes in db.session.execute(statement)]
 
 
+def tell_followers_the_result(process: Process, rows: list[dict]) -> int:
+    """Whoever follows an idea of the process hears its place once the result is frozen (one query)."""
+    by_idea = {row["idea_id"]: row for row in rows}
+    followers = db.session.execute(
+        select(User, Follow.idea_id).join(Follow, Follow.user_id == User.id).join(Idea, Idea.id == Follow.idea_id)
+        .where(Idea.process_id == process.id, User.deleted_at.is_(None)).order_by(User.id, Follow.idea_id)
+    ).all()
+    told = 0
+    for user, idea_id in followers:
+        row = by_idea.get(idea_id)
+        if row is None:
+            continue
+        link = public_url("ideas.show", idea_id=idea_id)
+
+        def text(row=row):
+            return _("The vote is over: place %(rank)d with %(votes)d votes.", rank=row["rank"], votes=row["votes"])
+
+        def mail(user=user, row=row, link=link):
+            return (
+                _("Result of the vote: “%(title)s” is number %(rank)d", title=row["title"], rank=row["rank"]),
+                _("Hello %(name)s,\n\nThe vote in “%(process)s” is over. The idea “%(title)s” that you follow "
+                  "ends at place %(rank)d with %(votes)d votes.\n\nThe idea and the whole ranking:\n%(link)s",
+                  name=user.display_name, process=process.title, title=row["title"], rank=row["rank"],
+                  votes=row["votes"], link=link),
+            )
+
+        notifications.notify(user, "vote_result", row["title"], link, text, mail, idea_id=idea_id)
+        told += 1
+    return told
+
+
 def freeze_result(process: Process) -> ResultSnapshot | None:
     """The frozen result of a process whose vote phase has closed; made now if it does not exist."""
     existing = snapshot_for(process)
@@ -71,6 +106,7 @@ def freeze_result(process: Process) -> ResultSnapshot | None:
         db.session.flush()
         if rows:
             db.session.execute(insert(ResultRow), [{**row, "snapshot_id": snapshot.id} for row in rows])
+        tell_followers_the_result(process, rows)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()

@@ -22,7 +22,7 @@ from participation.database import utcnow
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea
 from participation.processes.models import Process
-from participation.processes.services import can_view
+from participation.processes.services import ProcessError, can_view, local_day
 from participation.security import keyed_hash
 from participation.votes.models import APPROVAL, DOTS, Ballot, DepartedVoter, Vote, VoteRule
 from participation.votes.rules import CLOSED, OPEN, rule_for, vote_phase, vote_state
@@ -220,15 +220,31 @@ def withdraw_vote(user, idea: Idea, *, moment: datetime | None = None, now: date
     return result
 
 
-def can_change_rule(process: Process, moment: datetime | None = None) -> bool:
+def has_ballots(process: Process) -> bool:
+    return db.session.scalar(select(Ballot.id).where(Ballot.process_id == process.id).limit(1)) is not None
+
+
+def rule_refusal(process: Process, moment: datetime | None = None) -> str | None:
+    """Why the vote rule may no longer change, or None while it may: only before the vote phase opens
+    and before anyone voted (a vote phase moved to later does not free the rule once ballots exist)."""
+    if has_ballots(process):
+        return _("People have voted in this process: the vote rule can no longer change.")
     phase = vote_phase(process)
-    return phase is None or (moment or utcnow()) < phase.starts_at
+    if phase is not None and (moment or utcnow()) >= phase.starts_at:
+        return _("The voting phase has opened: the vote rule can no longer change.")
+    return None
+
+
+def can_change_rule(process: Process, moment: datetime | None = None) -> bool:
+    return rule_refusal(process, moment) is None
 
 
 def set_rule(process: Process, kind: str, budget: int | None, max_per_idea: int | None) -> VoteRule:
-    """Set the vote rule; refused once the vote phase has opened, so nobody's votes change meaning."""
-    if not can_change_rule(process):
-        raise VoteError(_("The voting phase has opened: the vote rule can no longer change."))
+    """Set the vote rule; refused once the vote phase has opened or anyone voted, so nobody's votes
+    change meaning."""
+    refusal = rule_refusal(process)
+    if refusal:
+        raise VoteError(refusal)
     rule = db.session.get(VoteRule, process.id) or VoteRule(process_id=process.id)
     rule.kind = kind
     if kind == DOTS:
@@ -335,3 +351,32 @@ def on_idea_merged(duplicate: Idea, target: Idea | None = None, actor=None, **ex
         move_votes_on_merge(duplicate, target)
         db.session.expire(duplicate, ["vote_count"])
         db.session.expire(target, ["vote_count"])
+
+
+def check_vote_phase_change(process: Process, phases: list, moment: datetime | None = None) -> None:
+    """Listener of `processes.signals.phases_changing`: once someone voted, the vote phase keeps its
+    opening date and can only be extended; once it has closed (and its result is frozen) it stays as it
+    is, so the frozen result and the live totals never disagree."""
+    current = vote_phase(process)
+    if current is None or not has_ballots(process):
+        return
+    wanted = next((phase for phase in phases if phase.kind == "vote"), None)
+    if wanted is None:
+        raise ProcessError(_("People have voted in this process: the voting phase cannot be removed."),
+                           "vote_starts")
+    if vote_state(process, moment) == CLOSED:
+        if (wanted.starts, wanted.ends) != (local_day(current.starts_at), local_day(current.ends_at)):
+            raise ProcessError(_("The voting phase is closed and its result frozen: it cannot be reopened "
+                                 "or moved."), "vote_ends")
+        return
+    if wanted.starts != local_day(current.starts_at):
+        raise ProcessError(_("People have voted in this process: the voting phase keeps its opening date."),
+                           "vote_starts")
+    current_end = local_day(current.ends_at)
+    if current_end is not None and wanted.ends is not None and wanted.ends < current_end:
+        raise ProcessError(_("People have voted in this process: the voting phase can only be extended, "
+                             "not shortened."), "vote_ends")
+
+
+def on_phases_changing(process: Process, phases: list) -> None:
+    check_vote_phase_change(process, phases)

@@ -6,6 +6,7 @@ from participation.access import ADMINISTRATOR, AUTHENTICATED, PUBLIC, access
 from participation.extensions import db, limiter
 from participation.ideas.models import Idea
 from participation.ideas.queries import is_idea_visible
+from participation.numbers import parse_int
 from participation.processes.queries import process_by_slug
 from participation.processes.services import can_view
 from participation.security import is_safe_next
@@ -116,7 +117,7 @@ def ranking(slug: str):
     if state == NONE:
         abort(404)
     search = request.args.get("q", "").strip()[:100]
-    page_number = request.args.get("page", 1, type=int)
+    page_number = request.args.get("page", 1, type=parse_int)
     per_page = current_app.config["PER_PAGE"]
     snapshot = freeze_result(process) if state == CLOSED else None
     page = None
@@ -138,7 +139,7 @@ def rule(slug: str):
         abort(404)
     current = rule_for(process)
     form = VoteRuleForm(obj=current)
-    locked = not services.can_change_rule(process)
+    locked = services.rule_refusal(process)
     if form.validate_on_submit():
         try:
             services.set_rule(process, form.kind.data, form.budget.data, form.max_per_idea.data)
@@ -160,7 +161,7 @@ def totals(slug: str):
         abort(404)
     search = request.args.get("q", "").strip()[:100]
     page = queries.live_ranking(
-        process.id, search, request.args.get("page", 1, type=int), current_app.config["PER_PAGE"]
+        process.id, search, request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"]
     )
     return render_template(
         "votes/totals.html", process=process, state=vote_state(process), rule=rule_for(process),

@@ -154,3 +154,17 @@ def test_members_rank_and_the_council_ballot_is_their_aggregate(make_council, se
         assert response.status_code == 302
     [ballot] = counted_ballots(round_)
     assert ballot.tiers == [[ids["A"]], [ids["B"]], [ids["C"]]]
+
+
+def test_a_superscript_digit_as_rank_is_a_form_error(world, client, login):
+    """"²" passes str.isdigit() but not int(): it is shown as a wrong number, not a crash."""
+    round_, klimaat, _jeugd, secretary, _member = world
+    ids = proposal_ids(round_)
+    login(client, secretary)
+    for value in ("²", "١", "99999999999999999999"):
+        response = post_ballot(client, round_, klimaat, {ids["Warmtekaart"]: value})
+        assert response.status_code == 200, value
+        assert "geheel getal" in response.get_data(as_text=True)
+    response = client.post(f"/adviesraden/rondes/{round_.slug}/stembiljet/klimaatraad", data={"rank-²": "1"})
+    assert response.status_code == 200
+    assert stored_ranks(round_, klimaat) == {}

@@ -111,6 +111,8 @@ def test_followers_get_the_answer_by_mail_but_not_the_moderator_who_wrote_it(not
     assert mail.body.startswith("Dag Sofie,")
     assert "We openen twee nieuwe opvanginitiatieven." in mail.body
     assert POINT_4 in mail.body and "omdat je dit ambitiepunt volgt" in mail.body
+    page = resident.get("/account/meldingen").get_data(as_text=True)
+    assert KINDVRIENDELIJK in page and f'href="{POINT_4}"' in page
 
 
 def test_a_plan_update_on_a_linked_action_mails_each_follower_once(note, client_as, outbox):
@@ -154,14 +156,15 @@ def test_the_actions_show_with_status_and_budget_on_the_point_and_in_the_notes_c
 
     page = page_sections(client.get(POINT_1).get_data(as_text=True))
     city = page.of("city-block")
-    assert "D02/AP01/01 Warme schoolmaaltijden Mia's" in city and "Voltooid" in city
-    assert "5.521 € van 28.000 €" in city and "2023KW1" in city
+    assert "D02/AP01/01 Een financiële ondersteuningsvorm ontwikkelen" in city and "Voltooid" in city
+    assert "Warme schoolmaaltijden Mia's" in city  # its task
+    assert "5.521 € van 28.000 €" in city and "2023KW1" in city  # the budget of its action plan, AP01
     assert "D02/AP01/01" not in page.of("note") and "Energie" in page.of("note")
 
     sections = page_sections(client.get(f"{NOTE}/ambitienota").get_data(as_text=True))
     city = sections.of("city-block")
     assert city.index("D02/AP01/01") < city.index("D03/AP01/02"), "each action under its own point"
-    assert "5.521 € van 28.000 €" in city and "Het plan geeft deze actie geen eigen budget." in city
+    assert "5.521 € van 28.000 €" in city and "41.566 € van 55.325 €" in city
     assert "D02/AP01/01" not in sections.of("note") and "antwoord" not in sections.of("note").lower()
 
 

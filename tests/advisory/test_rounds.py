@@ -303,3 +303,21 @@ def test_admin_removes_a_recommendation_and_a_section(make_round, admin_client):
     assert "maakt geen deel uit" in response.get_data(as_text=True)
     admin_client.post(url, data={"action": "remove", "kind": "sub", "item": str(section.id)})
     assert db.session.scalar(db.select(db.func.count()).select_from(Recommendation)) == 0
+
+
+def test_bundling_and_removing_with_a_superscript_digit_is_a_message(make_round, admin_client):
+    round_ = make_round(step="bundling")
+    point = AmbitionPoint(round_id=round_.id, number=1, title="Punt")
+    db.session.add(point)
+    db.session.commit()
+    for data in ({"action": "assign", "point-²": "1"}, {"action": "assign", "point-1": "²"},
+                 {"action": "assign", "point-1": "99999999999999999999"}):
+        response = admin_client.post(f"/beheer/adviesrondes/{round_.slug}/bundelen", data=data,
+                                     follow_redirects=True)
+        assert response.status_code == 200, data
+        assert "Kies een voorstel en een ambitiepunt van deze ronde" in response.get_data(as_text=True)
+    for item in ("²", "99999999999999999999"):
+        response = admin_client.post(f"/beheer/adviesrondes/{round_.slug}/punten/{point.id}",
+                                     data={"action": "remove", "kind": "rec", "item": item}, follow_redirects=True)
+        assert response.status_code == 200, item
+        assert "maakt geen deel uit" in response.get_data(as_text=True)

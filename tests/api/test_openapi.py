@@ -35,6 +35,13 @@ def world(make_process, make_user):
     moderator = make_user("moderator", email="moderator@harelbeke.be", name="Moderator Mona")
     db.session.add(IdeaAction(idea_id=shown.id, action_id=action.id, linked_by_id=moderator.id))
     db.session.add(IdeaTarget(idea_id=shown.id, target_code="11.7", goal_number=11, linked_by_id=moderator.id))
+    from participation.comments.models import Comment
+
+    comment = Comment(idea_id=shown.id, author_id=voter.id, body="Graag ook een bank in de schaduw.")
+    db.session.add(comment)
+    db.session.flush()
+    db.session.add(Comment(idea_id=shown.id, parent_id=comment.id, author_id=moderator.id, is_official=True,
+                           body="De stad neemt dit mee."))
     db.session.commit()
     secretary = make_user("council_member", email="secretaris@example.org", name="Secretaris Sien")
     round_id = published_council_round(secretary)

@@ -22,7 +22,7 @@ def test_demo_load_is_idempotent(app):
     assert count(Neighbourhood) == 6
     assert count(Council) == 10
     assert count(Process) == 2
-    assert count(User) == 7
+    assert count(User) == 9
     staff = db.session.scalar(db.select(Process).where(Process.slug == "inspiratienota-2040"))
     assert staff.audience == "staff" and [phase.kind for phase in staff.phases] == ["propose", "vote"]
     names = set(db.session.scalars(db.select(Council.name)))
@@ -78,3 +78,19 @@ def test_demo_links_ideas_points_and_actions_to_sdg_targets_once(app):
     assert all(counts), counts
     assert runner.invoke(args=["demo", "load"]).exit_code == 0
     assert [count(IdeaTarget), count(AmbitionPointTarget), count(PlanActionTarget)] == counts
+
+
+def test_demo_has_a_conversation_on_hallo_harelbeke_ideas(app, client):
+    from participation.comments.models import Comment, CommentReport
+    from participation.ideas.models import Idea
+
+    runner = app.test_cli_runner()
+    runner.invoke(args=["demo", "load"])
+    runner.invoke(args=["demo", "load"])
+    total = count(Comment)
+    assert total >= 8, "loading twice adds nothing twice"
+    assert db.session.scalar(db.select(db.func.count()).select_from(Comment).where(Comment.is_official)) >= 2
+    assert count(CommentReport) == 1
+    idea = db.session.scalar(db.select(Idea).where(Idea.title == "Een fietsstraat naar de scholen in het centrum"))
+    page = client.get(f"/ideeen/{idea.id}").get_data(as_text=True)
+    assert "Gentsestraat" in page and "Buur uit Stasegem" in page and "comment-official" in page

@@ -88,8 +88,9 @@ def test_script_tags_never_reach_the_page(make_process, client_as):
         "body": '<p onclick="x()">Meer <strong>bankjes</strong></p><script>alert(1)</script>',
     })
     idea = db.session.scalar(db.select(Idea))
-    assert idea.title == "Bankjes"
+    assert idea.title == "<b>Bankjes</b>"  # a title is plain text: stored as typed, shown as text
     page = client.get(f"/ideeen/{idea.id}").get_data(as_text=True)
+    assert "&lt;b&gt;Bankjes&lt;/b&gt;" in page and "<b>Bankjes" not in page
     assert "<script>alert" not in page and "onclick" not in page
     assert "<p>Meer <strong>bankjes</strong></p>" in page
 

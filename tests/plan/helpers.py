@@ -36,12 +36,16 @@ def replace_in_row(text: str, code: str, old: str, new: str) -> str:
     return "\n".join(changed) + "\n"
 
 
-def add_row(text: str, code: str, quarter: str, status: str, explanation: str) -> str:
-    """A new quarter for action ``code``: its row copied with another quarter, status and explanation."""
+QUARTER_COLUMN = 18  # Kwartaal, Status and Toelichting are the last three columns of the example
+
+
+def add_row(text: str, code: str, quarter: str, status: str, explanation: str, task: str | None = None) -> str:
+    """A new quarter for a task of action ``code`` (its first, or the one titled ``task``): its row copied
+    with another quarter, status and explanation."""
     lines = text.splitlines()
-    row = next(line for line in lines if f";{code};" in line)
+    row = next(line for line in lines if f";{code};" in line and (task is None or f";{task};" in line))
     cells = row.split(";")
-    cells[13:16] = [quarter, status, explanation]
+    cells[QUARTER_COLUMN:] = [quarter, status, explanation]
     return "\n".join([*lines, ";".join(cells)]) + "\n"
 
 

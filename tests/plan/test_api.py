@@ -23,10 +23,27 @@ def test_plan_gives_per_sdg_tasks_per_status_and_budget_totals(client):
     assert sum(first["statuses"].values()) == first["tasks"]
     assert first["links"]["actions"].endswith("/api/v1/plan/actions?sdg=1")
     actions_of_sdg_1 = client.get("/api/v1/plan/actions?sdg=1&per_page=100").get_json()["data"]
-    assert first["tasks"] == len(actions_of_sdg_1)
-    ordered = sum(a["budget"]["expenses_ordered"] or 0 for a in actions_of_sdg_1)
-    assert first["budget"]["expenses_ordered"] == ordered
+    assert first["tasks"] == first["reported_tasks"] == sum(len(a["tasks"]) for a in actions_of_sdg_1) == 3
+    assert first["budget"]["expenses_ordered"] == 3433
     assert [s["sdg"] for s in body["data"]] == sorted(s["sdg"] for s in body["data"])
+    sdg_3 = next(s for s in body["data"] if s["sdg"] == 3)
+    assert (sdg_3["tasks"], sdg_3["reported_tasks"]) == (22, 23)
+    assert sdg_3["budget"]["expenses_total"] == 7_035_739
+
+
+def test_plan_gives_the_figures_per_chapter(client):
+    import_example()
+    chapters = {c["key"]: c for c in client.get("/api/v1/plan").get_json()["chapters"]}
+    assert sum(c["reported_tasks"] for c in chapters.values()) == 164
+    assert sum(c["tasks"] for c in chapters.values()) == 161
+
+
+def test_an_action_lists_its_tasks(client):
+    import_example()
+    body = client.get("/api/v1/plan/actions/D16/AP02/03").get_json()
+    assert len(body["tasks"]) == 9
+    assert body["tasks"][6] == {"title": "P&O Uitrol HR-software", "service": "P&O", "status": "in_progress"}
+    assert body["budget"]["expenses_total"] is None  # SDG 16's action plans have no budget of their own
 
 
 def test_actions_are_paginated_and_filtered_by_sdg(client):
@@ -76,6 +93,7 @@ def test_action_shows_updates_latest_first_targets_and_only_public_ideas(client,
     body = client.get(f"/api/v1/plan/actions/{CODE}").get_json()
 
     assert [(u["quarter"], u["status"]) for u in body["updates"]] == [("2023KW2", "done"), ("2023KW1", "in_progress")]
+    assert body["updates"][0]["task"] == "Uitwerking ideeën Hallo Harelbeke"
     assert body["status"] == "done"
     assert body["targets"] == ["16.7"]
     assert body["ideas"] == [

@@ -73,18 +73,39 @@ def test_an_update_added_in_the_app_tells_followers(make_process, make_user, cli
     admin = client_as("administrator")
     response = admin.post(
         f"/beheer/plan/acties/{CODE}",
-        data={"update-year": "2023", "update-quarter": "2", "update-status": "done",
-              "update-explanation": "Afgerond.", "update-submit_update": "1"},
+        data={"update-task": str(task_of(CODE).id), "update-year": "2023", "update-quarter": "2",
+              "update-status": "done", "update-explanation": "Afgerond.", "update-submit_update": "1"},
     )
     assert response.status_code == 302
-    assert len(outbox("sofie@example.org")) == 1
+    [mail] = outbox("sofie@example.org")
+    assert "Uitwerking ideeën Hallo Harelbeke" in mail.body
     action = db.session.scalar(select(PlanAction).where(PlanAction.code == CODE))
     assert action.status == "done" and action.updates[0].author_id == admin.user.id
 
 
 def test_record_status_update_corrects_a_quarter_without_news():
     import_example()
-    action = db.session.scalar(select(PlanAction).where(PlanAction.code == CODE))
-    assert services.record_status_update(action, Quarter(2023, 1), Status.IN_PROGRESS, "Andere uitleg") is None
-    assert services.record_status_update(action, Quarter(2023, 1), Status.DONE, "Klaar") is not None
-    assert action.status == "done" and len(action.updates) == 1
+    task = task_of(CODE)
+    assert services.record_status_update(task, Quarter(2023, 1), Status.IN_PROGRESS, "Andere uitleg") is None
+    assert services.record_status_update(task, Quarter(2023, 1), Status.DONE, "Klaar") is not None
+    assert task.status == task.action.status == "done" and len(task.updates) == 1
+
+
+def task_of(code: str):
+    return db.session.scalar(select(PlanAction).where(PlanAction.code == code)).tasks[0]
+
+
+def test_plan_news_is_a_notification_and_waits_for_the_digest_when_chosen(make_process, make_user, outbox):
+    from participation.notifications.models import Notification
+
+    import_example()
+    sofie = make_user(email="sofie@example.org")
+    sofie.mail_preference = "weekly"
+    db.session.commit()
+    idea = linked_idea(make_process, make_user, sofie)
+    import_text(replace_in_row(example_text(), CODE, ";2023KW1;Bezig;", ";2023KW1;Voltooid;"))
+
+    assert outbox("sofie@example.org") == []
+    (notification,) = db.session.scalars(select(Notification).where(Notification.user_id == sofie.id))
+    assert notification.kind == "plan_update" and notification.idea_id == idea.id
+    assert CODE in notification.text and notification.link == f"/plan/acties/{CODE}"

@@ -109,7 +109,7 @@ def test_demo_data_loads_the_plan_and_links_hallo_harelbeke_ideas_twice_without_
     links = db.session.scalar(select(func.count()).select_from(IdeaAction))
     load_demo("harelbeke")
     db.session.commit()
-    assert db.session.scalar(select(func.count()).select_from(PlanAction)) == 45
+    assert db.session.scalar(select(func.count()).select_from(PlanAction)) == 122
     assert [a.code for a in services_actions(idea)] == ["D10/AP01/04"]
     # The demo's own published ideas of the process are linked too; a second load adds nothing.
     assert db.session.scalar(select(func.count()).select_from(IdeaAction)) == links

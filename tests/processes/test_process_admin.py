@@ -70,3 +70,12 @@ def test_administrator_changes_the_phases_of_a_process(client_as, make_process):
 def test_the_current_phase_follows_the_clock(make_process):
     process = make_process("public", phases=[("propose", -10, -1), ("vote", -1, 3), ("result", 3, None)])
     assert process.current_phase.kind == "vote"
+
+
+def test_a_date_in_the_year_one_is_a_form_error(client_as):
+    admin = client_as("administrator")
+    for field, value in (("propose_starts", "0001-01-01"), ("vote_ends", "9999-12-31")):
+        response = admin.post("/beheer/trajecten/nieuw", data={**NEW, field: value})
+        assert response.status_code in (200, 422), field
+        assert "Kies een datum tussen 01/01/2000 en 31/12/2099." in response.get_data(as_text=True)
+    assert db.session.scalar(db.select(Process)) is None

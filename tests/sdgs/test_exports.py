@@ -42,7 +42,8 @@ def test_sdg_links_list_links_of_ideas_and_plan_actions(admin_client, make_proce
     assert [(r["onderwerp"], r["onderwerp_id"], r["traject"], r["titel"], r["subdoel"], r["sdg"]) for r in rows] == [
         ("idea", str(trees.id), "hallo-harelbeke", "Meer bomen op de markt", "11.7", "11"),
         ("idea", str(trees.id), "hallo-harelbeke", "Meer bomen op de markt", "13.2", "13"),
-        ("plan_action", "D10/AP01/04", "", "Uitwerking ideeën Hallo Harelbeke", "16.7", "16"),
+        ("plan_action", "D10/AP01/04", "", "Participatie-initiatieven vertalen zich in concrete acties voor de burger",
+         "16.7", "16"),
     ]
     assert rows[0]["gekoppeld_op"] and rows[2]["gekoppeld_op"] == ""
 

@@ -168,3 +168,8 @@ def test_training_reads_the_plan_the_city_imported(app):
     assert any(e.text.startswith("Brugfiguurwerking") and e.goal == 1 for e in plan)
     assert any(e.target == "11.2" for e in training_examples() if e.source in ("plan", "link"))
     assert any(e.source == "explanation" and "brugfiguur" in e.text for e in training_examples())
+    # Each task is an example of its own, with the text of its action: D16/AP02/03 has nine.
+    hr = [e for e in plan if "(Behavior)" in e.text and e.target is None]
+    assert len(hr) == 9 and {e.goal for e in hr} == {16}
+    assert any(e.text.startswith("P&O Uitrol HR-software.") for e in hr)
+    assert any(e.source == "explanation" and e.goal == 11 for e in training_examples())

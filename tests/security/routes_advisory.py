@@ -17,13 +17,13 @@ def build(world, make_user, make_process) -> None:
     world.member = make_user(email="raadslid-tabel@example.org")
     world.council = Council(slug="proefraad", name="Proefraad")
     world.ranking = CouncilRound(slug="proef-rangschikking", title="Proef", step="ranking")
-    world.published = CouncilRound(slug="proef-gepubliceerd", title="Gepubliceerd", step="published")
+    world.published_round = CouncilRound(slug="proef-gepubliceerd", title="Gepubliceerd", step="published")
     world.bundling = CouncilRound(slug="proef-bundelen", title="Bundelen", step="bundling")
-    db.session.add_all([world.council, world.ranking, world.published, world.bundling])
+    db.session.add_all([world.council, world.ranking, world.published_round, world.bundling])
     world.proposal = Proposal(round=world.ranking, council=world.council, title="Voorstel")
     world.group = MixedGroup(round=world.ranking, name="Groep 1")
     world.point = AmbitionPoint(round=world.bundling, number=1, title="Punt")
-    world.published_point = AmbitionPoint(round=world.published, number=1, title="Gepubliceerd punt")
+    world.published_point = AmbitionPoint(round=world.published_round, number=1, title="Gepubliceerd punt")
     db.session.add_all([world.proposal, world.group, world.point, world.published_point,
                         CouncilMembership(council=world.council, user=world.member, role="member")])
     db.session.commit()
@@ -134,7 +134,7 @@ ROUTES = {
     ],
     "api.ambition_points": [Check(lambda w: "/api/v1/ambition-points", everyone())],
     "api.council_ranking": [
-        Check(lambda w: f"/api/v1/councils/rounds/{w.published.id}/ranking", everyone()),
+        Check(lambda w: f"/api/v1/councils/rounds/{w.published_round.id}/ranking", everyone()),
         Check(lambda w: f"/api/v1/councils/rounds/{w.ranking.id}/ranking", everyone(404),
               note="open data only once the round is published"),
     ],

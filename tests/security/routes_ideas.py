@@ -1,3 +1,6 @@
+from participation.core.models import VisionNote
+from participation.demo.chapters import load_chapters
+from participation.demo.loader import DATA_DIR
 from participation.extensions import db
 from participation.ideas import services
 from tests.security.table import ADMIN, EMPLOYEE, MODERATOR, Check, everyone, only, signed_in
@@ -29,6 +32,10 @@ def build(world, make_user, make_process) -> None:
     world.duplicate = _idea(world.ideas_open, author, moderator, "Dubbel idee")
     world.kept = _idea(world.ideas_open, author, moderator, "Blijvend idee")
     world.to_correct = _idea(world.ideas_open, author, moderator, "Idee met tikfuot")
+    world.note_round = make_process("staff", slug="nota-ronde", phases=[("propose", -30, -20), ("vote", -20, -10)])
+    world.staff_round_idea = _idea(world.note_round, author, moderator, "Idee voor de nota")
+    load_chapters(DATA_DIR / "harelbeke", [])
+    db.session.add(VisionNote(slug="nota-test", title="Nota", process_id=world.note_round.id, content={}))
     db.session.commit()
 
 
@@ -89,6 +96,18 @@ ROUTES = {
         Check(lambda w: f"/moderatie/ideeen/{w.to_correct.id}/corrigeren", only(MODERATOR, code=302),
               method="POST", data=lambda w: {"title": "Idee met tikfout", "body": "<p>Tekst</p>",
                                              "reason": "Tikfout"}),
+    ],
+    "ideas.note": [
+        Check(lambda w: "/nota/nota-test", everyone(), note="the note is the city's public vision"),
+        Check(lambda w: "/nota/onbekend", everyone(404)),
+    ],
+    "ideas.keep_for_chapter": [
+        Check(lambda w: f"/moderatie/ideeen/{w.staff_round_idea.id}/hoofdstuk", only(MODERATOR, code=302),
+              method="POST", data=lambda w: {"chapter": "public_services", "note": "Past bij de dienstverlening."}),
+    ],
+    "ideas.withdraw_keep": [
+        Check(lambda w: f"/moderatie/ideeen/{w.staff_round_idea.id}/hoofdstuk/intrekken", only(MODERATOR, code=302),
+              method="POST", data=lambda w: {}),
     ],
     "processes.admin_index": [Check(lambda w: "/beheer/trajecten", only(ADMIN))],
     "processes.create": [

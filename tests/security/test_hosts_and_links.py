@@ -78,7 +78,10 @@ def test_status_mail_to_followers_links_to_the_public_address(any_host_app, make
     )
     assert response.status_code == 302
     (mail,) = outbox("volger@example.org")
-    assert links(mail) == [f"{PUBLIC}/ideeen/{followed.id}"]
+    idea_link, notifications_link, unsubscribe_link = links(mail)
+    assert idea_link == f"{PUBLIC}/ideeen/{followed.id}"
+    assert notifications_link == f"{PUBLIC}/account/meldingen"
+    assert unsubscribe_link.startswith(f"{PUBLIC}/mail/uitschrijven/")
 
 
 def test_a_request_for_an_unknown_host_is_refused(client, make_user, outbox):
