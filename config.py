@@ -83,6 +83,9 @@ class Config:
     MAX_CONTENT_LENGTH = env_int("MAX_CONTENT_LENGTH", None)
 
     REDIS_URL = os.environ.get("REDIS_URL")
+    # Whole pages for anonymous visitors (participation/page_cache.py), in Redis when REDIS_URL is set.
+    PAGE_CACHE = env_bool("PAGE_CACHE", True)
+    PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)  # also how late a phase that opens by the clock shows
     RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
     RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
     RATELIMIT_HEADERS_ENABLED = True
@@ -122,6 +125,8 @@ class TestingConfig(Config):
     RATELIMIT_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
     MAIL_BACKEND = "outbox"
+    PAGE_CACHE = False  # on in the tests of the page cache (tests/ideas/test_page_cache.py)
+    REDIS_URL = None
 
 
 class ProductionConfig(Config):

@@ -21,7 +21,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.update(overrides)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from participation import database, i18n, numbers, security, serving, text
+    from participation import database, i18n, numbers, page_cache, security, serving, text
 
     serving.init_app(app, production=issubclass(config, ProductionConfig))
     numbers.init_app(app)
@@ -36,6 +36,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     security.init_app(app)
     text.init_app(app)
     security.init_rate_limits(app)
+    page_cache.init_app(app)
 
     from participation import blueprints, errors
 

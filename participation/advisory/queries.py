@@ -174,9 +174,8 @@ def counted_ballots(round_: CouncilRound) -> list[CountedBallot]:
         for ballot in db.session.scalars(db.select(MemberBallot).where(MemberBallot.round_id == round_.id)):
             tiers = tiers_from_ranks((r.proposal_id, r.rank) for r in ballot.ranks)
             per_council.setdefault(ballot.council_id, []).append(tiers)
-        method = ranking.schulze if round_.method == "schulze" else ranking.borda
         counted = [
-            CountedBallot(councils[council_id], method(candidates, member_tiers).tiers)
+            CountedBallot(councils[council_id], ranking.rank(round_.method, candidates, member_tiers).tiers)
             for council_id, member_tiers in per_council.items()
         ]
     return sorted(counted, key=lambda c: (c.council.position, c.council.name))
@@ -187,8 +186,7 @@ def ranking_result(round_: CouncilRound) -> ranking.RankingResult | None:
     if not ballots:
         return None
     candidates = [proposal.id for proposal in proposals_of(round_)]
-    method = ranking.schulze if round_.method == "schulze" else ranking.borda
-    return method(candidates, [ballot.tiers for ballot in ballots])
+    return ranking.rank(round_.method, candidates, [ballot.tiers for ballot in ballots])
 
 
 def note_points(round_: CouncilRound) -> list[AmbitionPoint]:

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
@@ -168,12 +170,21 @@ def pairwise_matrix(candidates: Sequence[Candidate], ballots: Sequence[BallotLik
     Every ordered pair of distinct candidates is present, zeros included.
     """
     candidates = _checked_candidates(candidates)
-    d = {(x, y): 0 for x in candidates for y in candidates if x != y}
+    return _as_pairs(candidates, _pairwise_array(candidates, ballots))
+
+
+def _pairwise_array(candidates: list[Candidate], ballots: Sequence[BallotLike]) -> np.ndarray:
+    """d as an m × m array, in the order of the candidates."""
+    d = np.zeros((len(candidates), len(candidates)), dtype=np.int64)
     for positions, weight in _prepared(candidates, ballots):
-        for x, y in d:
-            if positions[x] < positions[y]:
-                d[x, y] += weight
+        place = np.fromiter((positions[x] for x in candidates), dtype=np.int64, count=len(candidates))
+        d += weight * (place[:, None] < place[None, :])
     return d
+
+
+def _as_pairs(candidates: list[Candidate], matrix: np.ndarray) -> dict[Pair, int]:
+    values = matrix.tolist()
+    return {(x, y): values[i][j] for i, x in enumerate(candidates) for j, y in enumerate(candidates) if i != j}
 
 
 def schulze(candidates: Sequence[Candidate], ballots: Sequence[BallotLike]) -> RankingResult:
@@ -191,17 +202,29 @@ def schulze(candidates: Sequence[Candidate], ballots: Sequence[BallotLike]) -> R
     """
     candidates = _checked_candidates(candidates)
     ballots = list(ballots)
-    d = pairwise_matrix(candidates, ballots)
-    p = {(x, y): (d[x, y] if d[x, y] > d[y, x] else 0) for x, y in d}
-    for via in candidates:
-        for x in candidates:
-            if x == via:
-                continue
-            for y in candidates:
-                if y != x and y != via:
-                    p[x, y] = max(p[x, y], min(p[x, via], p[via, y]))
-    tiers = _layers(candidates, lambda x, y: p[x, y] > p[y, x])
-    return RankingResult(SCHULZE, candidates, tiers, d, _total_weight(ballots), strengths=p)
+    d = _pairwise_array(candidates, ballots)
+    p = np.where(d > d.T, d, 0)
+    for via in range(len(candidates)):  # widest paths (Floyd–Warshall), one row of updates at a time
+        np.maximum(p, np.minimum(p[:, via, None], p[None, via, :]), out=p)
+    np.fill_diagonal(p, 0)
+    beats = (p > p.T).tolist()
+    index = {candidate: n for n, candidate in enumerate(candidates)}
+    tiers = _layers(candidates, lambda x, y: beats[index[x]][index[y]])
+    return RankingResult(SCHULZE, candidates, tiers, _as_pairs(candidates, d), _total_weight(ballots),
+                         strengths=_as_pairs(candidates, p))
+
+
+@lru_cache(maxsize=64)
+def _remembered(method: str, candidates: tuple, ballots: tuple) -> RankingResult:
+    counted = [Ballot(tiers, weight) for tiers, weight in ballots]
+    return (schulze if method == SCHULZE else borda)(list(candidates), counted)
+
+
+def rank(method: str, candidates: Sequence[Candidate], ballots: Sequence[BallotLike]) -> RankingResult:
+    """The ranking by `method`, computed once per set of ballots: the key is the ballots themselves, so
+    a changed ballot gives a new computation and an unchanged one is read back. Do not change the result."""
+    key = tuple((tuple(tuple(tier) for tier in tiers), weight) for tiers, weight in map(_unpack, ballots))
+    return _remembered(method, tuple(candidates), key)
 
 
 def borda(candidates: Sequence[Candidate], ballots: Sequence[BallotLike]) -> RankingResult:
@@ -228,7 +251,7 @@ def borda(candidates: Sequence[Candidate], ballots: Sequence[BallotLike]) -> Ran
     tiers = [
         [x for x in candidates if scores[x] == score] for score in sorted(set(scores.values()), reverse=True)
     ]
-    d = pairwise_matrix(candidates, ballots)
+    d = _as_pairs(candidates, _pairwise_array(candidates, ballots))
     return RankingResult(BORDA, candidates, tiers, d, _total_weight(ballots), scores=scores)
 
 

@@ -294,7 +294,7 @@ PATHS = {
     },
     "/api/v1/processes/{slug}/ideas": {
         "get": {
-            "summary": "The published ideas of a public process, most votes first.",
+            "summary": "The published ideas of a public process, most votes first (ties by title), as ranked live.",
             "operationId": "listProcessIdeas",
             "parameters": [
                 SLUG,

@@ -33,7 +33,7 @@ def open_ideas(process: Process, district_id: int | None = None, neighbourhood_i
         db.select(Idea)
         .options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.process))
         .where(Idea.process_id == process.id, idea_visibility(VISITOR, listing=True))
-        .order_by(Idea.vote_count.desc(), Idea.id)
+        .order_by(Idea.vote_count.desc(), Idea.title, Idea.id)  # the live ranking's order, on its index
     )
     place = place_condition(district_id, neighbourhood_id)
     return statement if place is None else statement.where(place)

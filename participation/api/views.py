@@ -14,6 +14,7 @@ from participation.api.queries import (
 from participation.api.serializers import idea_data, idea_feature, page_args, paginated, place_data, process_data
 from participation.core import queries as core_queries
 from participation.extensions import csrf, db
+from participation.ideas.queries import known_total, paginate_ideas
 from participation.numbers import parse_int
 
 csrf.exempt(bp)
@@ -57,7 +58,8 @@ def process_ideas(slug: str):
     page, per_page = page_args()
     place = {key: request.args.get(key, type=parse_int) for key in ("district", "neighbourhood")}
     statement = open_ideas(found, place["district"], place["neighbourhood"])
-    pagination = db.paginate(statement, page=page, per_page=per_page, error_out=False)
+    pagination = paginate_ideas(statement, page, per_page,
+                                known_total(found.id, filtered=bool(place["district"] or place["neighbourhood"])))
     targets = sdg_targets_of([item.id for item in pagination.items])
     filters = {key: value for key, value in place.items() if value}
     return jsonify(

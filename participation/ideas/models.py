@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, func
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.database import utcnow
@@ -26,6 +26,7 @@ class Idea(db.Model):
         CheckConstraint("(latitude IS NULL) = (longitude IS NULL)", name="point_whole"),
         Index("ix_ideas_process_status_created", "process_id", "status", "created_at"),
         Index("ix_ideas_process_votes", "process_id", "vote_count"),
+        Index("ix_ideas_process_created_id", "process_id", "created_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -102,6 +103,22 @@ class Idea(db.Model):
         return f"<Idea {self.id} {self.status}>"
 
 
+# Most votes first, ties by title: the live ranking, the API and the "most votes" list read this index.
+Index("ix_ideas_process_ranking", Idea.process_id, Idea.vote_count.desc(), Idea.title, Idea.id)
+
+
+class ProcessIdeaCount(db.Model):
+    """How many ideas a process has in each status, kept as the ideas change (`ideas.counters`), so a
+    list of ideas knows its length without counting the whole process."""
+
+    __tablename__ = "process_idea_counts"
+    __table_args__ = (CheckConstraint("ideas >= 0", name="ideas_not_negative"),)
+
+    process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20), primary_key=True)
+    ideas: Mapped[int] = mapped_column(default=0, server_default="0")
+
+
 class IdeaStatusChange(db.Model):
     """One step of an idea's road: dated, with who did it and why."""
 
@@ -160,6 +177,20 @@ class IdeaTerm(db.Model):
 
     term: Mapped[str] = mapped_column(String(40), primary_key=True)
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class SimilarIdeas(db.Model):
+    """The public ideas of the same process closest to an idea, computed when its words are written
+    (`ideas.similar.store_similar`) and read back by the idea's id on its page.
+
+    `found` is a list of {"id", "score", "terms"} (terms: the shared stems), best first. When a new
+    idea finds an older one, it also enters the older one's list, so both pages show each other."""
+
+    __tablename__ = "similar_ideas"
+
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True)
+    found: Mapped[list] = mapped_column(JSON, default=list)
+    computed_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
 
 
 class IdeaEdit(db.Model):

@@ -2,13 +2,14 @@
 
 from dataclasses import dataclass
 
-from flask_sqlalchemy.pagination import Pagination
+from flask_sqlalchemy.pagination import Pagination, SelectPagination
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, true
 from sqlalchemy.orm import joinedload, selectinload
 
 from participation.access import MODERATOR
 from participation.core.chapters import chapter_keys
 from participation.extensions import db
+from participation.ideas.counters import idea_count
 from participation.ideas.models import PUBLIC_STATUSES, Follow, Idea, IdeaEdit, IdeaStatusChange, IdeaTerm
 from participation.ideas.words import stems
 from participation.numbers import parse_int
@@ -158,7 +159,7 @@ def process_ideas_statement(process: Process, filters: IdeaFilters, viewer, seed
         if condition is not None:
             statement = statement.where(condition)
     if filters.sort == "votes":
-        statement = statement.order_by(Idea.vote_count.desc(), Idea.created_at.desc(), Idea.id.desc())
+        statement = statement.order_by(Idea.vote_count.desc(), Idea.title, Idea.id)  # as the live ranking
     elif filters.sort == "random":
         shuffle = ((Idea.id % SHUFFLE_MODULUS) * (seed % SHUFFLE_MODULUS or 1)) % SHUFFLE_MODULUS
         statement = statement.order_by(shuffle, Idea.id)
@@ -167,11 +168,34 @@ def process_ideas_statement(process: Process, filters: IdeaFilters, viewer, seed
     return with_list_loads(statement)
 
 
+class CountedPagination(SelectPagination):
+    """A page whose total is known beforehand (from the counters), so no count runs over the list."""
+
+    def _query_count(self) -> int:
+        known = self._query_args.get("total")
+        return known if known is not None else super()._query_count()
+
+
+def paginate_ideas(statement: Select, page: int, per_page: int, total: int | None = None) -> Pagination:
+    return CountedPagination(select=statement, session=db.session(), page=page, per_page=per_page,
+                             error_out=False, total=total)
+
+
+def known_total(process_id: int, status: str = "", filtered: bool = False) -> int | None:
+    """The number of public ideas (or of one public status) of a process from the counters; None
+    when other filters apply and the list must be counted."""
+    if filtered:
+        return None
+    return idea_count(process_id, (status,) if status else PUBLIC_STATUSES)
+
+
 def process_ideas(process: Process, filters: IdeaFilters, viewer, page: int, per_page: int,
                   seed: int = 1) -> Pagination:
-    """One page of a process's public ideas: a count and a select, whatever the number of ideas."""
-    return db.paginate(process_ideas_statement(process, filters, viewer, seed), page=page, per_page=per_page,
-                       error_out=False)
+    """One page of a process's public ideas: the length from the counters when only the status filters,
+    and an index-backed LIMIT, whatever the number of ideas."""
+    others = bool(filters.theme or filters.district_id or filters.neighbourhood_id or filters.q)
+    return paginate_ideas(process_ideas_statement(process, filters, viewer, seed), page, per_page,
+                          known_total(process.id, filters.status, others))
 
 
 def has_points(process: Process) -> bool:

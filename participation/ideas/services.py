@@ -19,6 +19,7 @@ from participation.extensions import db
 from participation.ideas import rules
 from participation.ideas.models import Follow, Idea, IdeaEdit, IdeaStatusChange, IdeaTerm
 from participation.ideas.signals import idea_merged, idea_status_changed
+from participation.ideas.similar import store_similar
 from participation.ideas.words import idea_stems
 from participation.mail.services import queue_mail
 from participation.notifications import services as notifications
@@ -116,12 +117,13 @@ def place_of(district_id: int | None, neighbourhood_id: int | None) -> tuple[int
 
 
 def index_terms(idea: Idea) -> None:
-    """Rewrite the idea's search words; called whenever its title or text changes."""
+    """Rewrite the idea's search words and its similar ideas; called whenever its title or text changes."""
     db.session.flush()
     db.session.execute(delete(IdeaTerm).where(IdeaTerm.idea_id == idea.id))
     terms = idea_stems(idea.title, idea.body)
     if terms:
         db.session.execute(insert(IdeaTerm), [{"idea_id": idea.id, "term": term} for term in sorted(terms)])
+    store_similar(idea)
 
 
 def _record(idea: Idea, to_status: str, actor, explanation: str = "", when=None) -> IdeaStatusChange:

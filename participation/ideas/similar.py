@@ -9,14 +9,16 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from participation.database import utcnow
 from participation.extensions import db
-from participation.ideas.models import PUBLIC_STATUSES, Idea, IdeaTerm
+from participation.ideas.models import PUBLIC_STATUSES, Idea, IdeaTerm, SimilarIdeas
 from participation.ideas.words import stem_map
 from participation.security import plain_text
 
 MAX_TERMS = 40  # the words of one idea that are looked up
 CANDIDATES = 50  # ideas scored in full
 COMMON_SHARE = 0.5  # a word in more than half of the ideas tells nothing
+STORED = 8  # kept per idea, so some may leave the public list (hidden, merged) and five remain
 
 
 @dataclass
@@ -33,14 +35,35 @@ def _public(process_id: int, exclude_id: int | None):
     return conditions
 
 
+def _words_of(title: str, body: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Each stem of the text with the word it came from, and those of the title alone."""
+    title_words = stem_map(title or "")
+    return {**stem_map(plain_text(body or "")), **title_words}, title_words
+
+
 def similar_ideas(process_id: int, title: str, body: str = "", exclude_id: int | None = None,
                   limit: int = 5) -> list[SimilarIdea]:
     """At most `limit` public ideas of the process that share telling words with this text.
 
-    Four queries whatever the size of the process: document frequencies, candidates, their words, the ideas.
+    Four queries, each reading the words' entries in the process: document frequencies, candidates,
+    their words, the ideas. For a text being typed; an idea's own page reads its stored list.
     """
-    title_words = stem_map(title or "")
-    found = {**stem_map(plain_text(body or "")), **title_words}
+    found, _title_words = _words_of(title, body)
+    scored = _score(process_id, title, body, exclude_id, limit)
+    if not scored:
+        return []
+    ideas = {idea.id: idea for idea in db.session.scalars(select(Idea).where(Idea.id.in_([s[1] for s in scored])))}
+    return [
+        SimilarIdea(idea=ideas[idea_id], words=sorted(found[t] for t in ts), score=round(score, 2))
+        for score, idea_id, ts in scored
+        if idea_id in ideas
+    ]
+
+
+def _score(process_id: int, title: str, body: str, exclude_id: int | None,
+           limit: int) -> list[tuple[float, int, list[str]]]:
+    """(score, idea id, shared stems) of the best `limit` public ideas, best first."""
+    found, title_words = _words_of(title, body)
     terms = list(found)[:MAX_TERMS]
     if not terms:
         return []
@@ -71,15 +94,58 @@ def similar_ideas(process_id: int, title: str, body: str = "", exclude_id: int |
     ):
         matched.setdefault(idea_id, []).append(term)
     needed = 1 if len(telling) <= 2 else 2
-    scored = sorted(
+    return sorted(
         ((sum(telling[t] for t in ts), idea_id, ts) for idea_id, ts in matched.items() if len(ts) >= needed),
         key=lambda item: (-item[0], -item[1]),
     )[:limit]
-    if not scored:
+
+
+def _entry(score: float, idea_id: int, terms: list[str]) -> dict:
+    return {"id": idea_id, "score": round(score, 3), "terms": sorted(terms)}
+
+
+def _best(entries: list[dict], limit: int = STORED) -> list[dict]:
+    return sorted(entries, key=lambda entry: (-entry["score"], -entry["id"]))[:limit]
+
+
+def store_similar(idea: Idea) -> None:
+    """Compute and keep the idea's similar ideas (called whenever its words are written); the idea
+    also enters the stored lists of the ideas it found, where it scores high enough."""
+    scored = _score(idea.process_id, idea.title, idea.body, idea.id, STORED)
+    row = db.session.get(SimilarIdeas, idea.id)
+    if row is None:
+        row = SimilarIdeas(idea_id=idea.id)
+        db.session.add(row)
+    row.found = [_entry(score, other, terms) for score, other, terms in scored]
+    row.computed_at = utcnow()
+    others = {r.idea_id: r for r in db.session.scalars(
+        select(SimilarIdeas).where(SimilarIdeas.idea_id.in_([other for _s, other, _t in scored])))}
+    for score, other, terms in scored:
+        if other in others:
+            kept = [entry for entry in others[other].found if entry["id"] != idea.id]
+            others[other].found = _best([*kept, _entry(score, idea.id, terms)])
+
+
+def stored_similar(idea: Idea, limit: int = 5) -> list[SimilarIdea] | None:
+    """The idea's stored similar ideas that are still public, read by its id; None when never computed."""
+    row = db.session.get(SimilarIdeas, idea.id)
+    if row is None:
+        return None
+    scores = {entry["id"]: entry for entry in row.found}
+    if not scores:
         return []
-    ideas = {idea.id: idea for idea in db.session.scalars(select(Idea).where(Idea.id.in_([s[1] for s in scored])))}
+    ideas = {other.id: other for other in db.session.scalars(
+        select(Idea).where(Idea.id.in_(list(scores)), Idea.status.in_(PUBLIC_STATUSES)))}
+    found, _title_words = _words_of(idea.title, idea.body)
     return [
-        SimilarIdea(idea=ideas[idea_id], words=sorted(found[t] for t in ts), score=round(score, 2))
-        for score, idea_id, ts in scored
-        if idea_id in ideas
-    ]
+        SimilarIdea(idea=ideas[entry["id"]], words=sorted(found.get(t, t) for t in entry["terms"]),
+                    score=round(entry["score"], 2))
+        for entry in _best(row.found)
+        if entry["id"] in ideas
+    ][:limit]
+
+
+def similar_to_idea(idea: Idea) -> list[SimilarIdea]:
+    """The similar ideas an idea's page shows: the stored list, computed now only if there is none."""
+    stored = stored_similar(idea)
+    return stored if stored is not None else similar_ideas(idea.process_id, idea.title, idea.body, exclude_id=idea.id)

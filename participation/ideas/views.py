@@ -14,7 +14,7 @@ from participation.extensions import db, limiter
 from participation.ideas import bp, forms, images, keeps, queries, rules, services
 from participation.ideas.models import Idea
 from participation.ideas.sections import card_facts, idea_sections
-from participation.ideas.similar import similar_ideas
+from participation.ideas.similar import similar_ideas, similar_to_idea
 from participation.numbers import parse_int
 from participation.processes.models import Process
 from participation.processes.queries import process_by_slug
@@ -199,7 +199,7 @@ def show(idea_id: int):
         can_follow=rules.can_follow(current_user, idea), can_edit=rules.can_edit_own(current_user, idea),
         is_moderator=rules.is_moderator(current_user), is_own=rules.is_own(current_user, idea),
         shareable=rules.is_shareable(idea),
-        similar=similar_ideas(idea.process_id, idea.title, idea.body, exclude_id=idea.id) if idea.is_public else [],
+        similar=similar_to_idea(idea) if idea.is_public else [],
         button=forms.ButtonForm(), sections=idea_sections(idea, current_user),
     )
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, select
 
 from participation.extensions import db
+from participation.ideas.counters import idea_count
 from participation.ideas.models import PUBLIC_STATUSES, Idea
 from participation.votes.queries import RowPagination
 
@@ -66,33 +67,34 @@ def _public_ideas(process_id: int) -> tuple:
 def live_ranking(process_id: int, search: str, page: int, per_page: int) -> RowPagination:
     """One page of the published ideas by their running totals, with their place among all ideas.
 
-    The page itself is a plain sorted LIMIT; the places and the number of ideas come from one small
-    histogram of the totals ({votes: ideas}), so no window over every idea of the process is needed."""
+    The page itself is a plain sorted LIMIT on the (process, votes) index; the number of ideas comes from
+    the counters per process and status, the places from the totals above the page's lowest one."""
     statement: Select = (
         select(Idea.id, Idea.title, Idea.vote_count)
         .where(*_public_ideas(process_id))
         .order_by(Idea.vote_count.desc(), *tie_order(Idea.title, Idea.id))
     )
-    histogram_of = select(Idea.vote_count, func.count()).where(*_public_ideas(process_id)).group_by(Idea.vote_count)
-    histogram: dict[int, int] | None = None
     counter, total = None, None
     if search:
         matches = Idea.title.ilike(f"%{search}%")
         statement = statement.where(matches)
         counter = select(func.count()).select_from(Idea).where(*_public_ideas(process_id), matches)
-    else:  # one small query gives both the number of ideas and the places
-        histogram = {votes: n for votes, n in db.session.execute(histogram_of)}
-        total = sum(histogram.values())
+    else:
+        total = idea_count(process_id, PUBLIC_STATUSES)
     pagination = RowPagination(
         select=statement, session=db.session, counter=counter, total=total, page=page, per_page=per_page,
         error_out=False,
     )
     if pagination.items:
-        if histogram is None:
-            lowest = min(votes for _id, _title, votes in pagination.items)
-            histogram = {
-                votes: n for votes, n in db.session.execute(histogram_of.where(Idea.vote_count >= lowest))
-            }
+        # Only the ideas above the page's lowest total decide its places, and two rows at that total
+        # whether it is shared: no read covers the whole process.
+        lowest = min(votes for _id, _title, votes in pagination.items)
+        above = (select(Idea.vote_count, func.count()).where(*_public_ideas(process_id), Idea.vote_count > lowest)
+                 .group_by(Idea.vote_count))
+        histogram = {votes: n for votes, n in db.session.execute(above)}
+        at_lowest = (select(Idea.id).where(*_public_ideas(process_id), Idea.vote_count == lowest)
+                     .limit(2).subquery())
+        histogram[lowest] = db.session.scalar(select(func.count()).select_from(at_lowest)) or 1
         found = places(histogram)
         pagination.items = [
             RankedIdea(idea_id, title, votes, found[votes].place, found[votes].shared)

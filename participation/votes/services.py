@@ -17,6 +17,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
+from participation import page_cache
 from participation.database import utcnow
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea
@@ -110,18 +111,8 @@ def _close_transaction(process: Process, moment: datetime | None) -> None:
     if vote_state(process, moment or utcnow()) != OPEN:
         db.session.rollback()
         raise VoteError(_("The voting phase is closed. Your vote was not counted."))
+    page_cache.changed(db.session, page_cache.process_scope(process.id))  # the totals are shown at once
     db.session.commit()
-
-
-def _result(idea_id: int, ballot_id: int | None, rule: VoteRule) -> VoteResult:
-    total = db.session.scalar(select(Idea.vote_count).where(Idea.id == idea_id)) or 0
-    used, mine = 0, 0
-    if ballot_id is not None:
-        used = db.session.scalar(select(Ballot.used).where(Ballot.id == ballot_id)) or 0
-        mine = db.session.scalar(
-            select(Vote.count).where(Vote.ballot_id == ballot_id, Vote.idea_id == idea_id)
-        ) or 0
-    return VoteResult(idea_id, total, mine, used, rule.budget, rule.max_per_idea)
 
 
 def cast_vote(user, idea: Idea, *, moment: datetime | None = None, now: datetime | None = None) -> VoteResult:
@@ -137,29 +128,32 @@ def cast_vote(user, idea: Idea, *, moment: datetime | None = None, now: datetime
             if voted_with_a_deleted_account(user, process.id):
                 raise VoteError(departed_text())
             ballot_id = _ensure_ballot(process.id, user.id)
-        counted = db.session.execute(
+        total = db.session.execute(
             update(Idea)
             .where(Idea.id == idea.id, Idea.process_id == process.id, Idea.status.in_(PUBLIC_STATUSES))
             .values(vote_count=Idea.vote_count + 1)
+            .returning(Idea.vote_count)
             .execution_options(synchronize_session=False)
-        ).rowcount
-        if not counted:
+        ).scalar()
+        if total is None:
             raise VoteError(_("This idea is not open for votes."), 404)
         within_budget = update(Ballot).where(Ballot.id == ballot_id)
         if rule.budget is not None:
             within_budget = within_budget.where(Ballot.used < rule.budget)
-        spent = db.session.execute(
-            within_budget.values(used=Ballot.used + 1).execution_options(synchronize_session=False)
-        ).rowcount
-        if not spent:
+        used = db.session.execute(
+            within_budget.values(used=Ballot.used + 1).returning(Ballot.used)
+            .execution_options(synchronize_session=False)
+        ).scalar()
+        if used is None:
             raise VoteError(_("You have no votes left. Take a vote back first to give it to another idea."))
-        added = db.session.execute(
+        mine = db.session.execute(
             update(Vote)
             .where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id, Vote.count < rule.max_per_idea)
             .values(count=Vote.count + 1, updated_at=utcnow())
+            .returning(Vote.count)
             .execution_options(synchronize_session=False)
-        ).rowcount
-        if not added:
+        ).scalar()
+        if mine is None:
             exists = db.session.scalar(
                 select(Vote.id).where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id)
             )
@@ -172,14 +166,16 @@ def cast_vote(user, idea: Idea, *, moment: datetime | None = None, now: datetime
             db.session.execute(
                 insert(Vote).values(ballot_id=ballot_id, idea_id=idea.id, user_id=user.id, count=1)
             )
+            mine = 1
     except VoteError:
         db.session.rollback()
         raise
     except IntegrityError:
         db.session.rollback()
         raise VoteError(_("Your vote was sent twice at the same moment; it was counted once.")) from None
+    result = VoteResult(idea.id, total, mine, used, rule.budget, rule.max_per_idea)  # before the commit expires idea
     _close_transaction(process, now)
-    return _result(idea.id, ballot_id, rule)
+    return result
 
 
 def withdraw_vote(user, idea: Idea, *, moment: datetime | None = None, now: datetime | None = None) -> VoteResult:
@@ -190,34 +186,40 @@ def withdraw_vote(user, idea: Idea, *, moment: datetime | None = None, now: date
     try:
         if ballot_id is None:
             raise VoteError(_("You have no vote on this idea to take back."))
-        db.session.execute(
+        total = db.session.execute(
             update(Idea)
             .where(Idea.id == idea.id, Idea.vote_count > 0)
             .values(vote_count=Idea.vote_count - 1)
+            .returning(Idea.vote_count)
             .execution_options(synchronize_session=False)
-        )
-        db.session.execute(
+        ).scalar()
+        used = db.session.execute(
             update(Ballot).where(Ballot.id == ballot_id, Ballot.used > 0).values(used=Ballot.used - 1)
+            .returning(Ballot.used)
             .execution_options(synchronize_session=False)
-        )
+        ).scalar()
         removed = db.session.execute(
             delete(Vote).where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id, Vote.count == 1)
             .execution_options(synchronize_session=False)
         ).rowcount
+        mine = 0
         if not removed:
-            removed = db.session.execute(
+            mine = db.session.execute(
                 update(Vote)
                 .where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id, Vote.count > 1)
                 .values(count=Vote.count - 1, updated_at=utcnow())
+                .returning(Vote.count)
                 .execution_options(synchronize_session=False)
-            ).rowcount
+            ).scalar()
+            removed = mine is not None
         if not removed:
             raise VoteError(_("You have no vote on this idea to take back."))
     except VoteError:
         db.session.rollback()
         raise
+    result = VoteResult(idea.id, total or 0, mine or 0, used or 0, rule.budget, rule.max_per_idea)
     _close_transaction(process, now)
-    return _result(idea.id, ballot_id, rule)
+    return result
 
 
 def has_ballots(process: Process) -> bool:

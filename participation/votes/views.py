@@ -70,7 +70,7 @@ def answer(idea: Idea, result: services.VoteResult | None, message: str, status:
             ok = True
         has_left = result.remaining is None or result.remaining > 0
         body = {
-            "message": message, "ok": ok, "idea_id": idea.id, "total": result.total, "mine": result.mine,
+            "message": message, "ok": ok, "idea_id": result.idea_id, "total": result.total, "mine": result.mine,
             "remaining": result.remaining, "remaining_text": votes_left_text(result.used, result.budget),
             "can_cast": has_left and result.mine < result.max_per_idea, "can_withdraw": result.mine > 0,
             "can_cast_more": has_left, "at_max": result.mine >= result.max_per_idea,
@@ -85,12 +85,13 @@ def answer(idea: Idea, result: services.VoteResult | None, message: str, status:
 @limiter.limit(vote_limit, key_func=voter_key)
 def cast(idea_id: int):
     idea = visible_idea_or_404(idea_id)
+    rule = rule_for(idea.process)  # the rule and the words before the commit, which expires what was loaded
+    approval = rule is not None and rule.kind == APPROVAL
+    message = _("Your support is counted.") if approval else _("Your vote is counted.")
     try:
         result = services.cast_vote(current_user, idea)
     except services.VoteError as error:
         return answer(idea, None, str(error), error.status)
-    rule = rule_for(idea.process)
-    message = _("Your support is counted.") if rule.kind == APPROVAL else _("Your vote is counted.")
     return answer(idea, result, message)
 
 
@@ -99,11 +100,12 @@ def cast(idea_id: int):
 @limiter.limit(vote_limit, key_func=voter_key)
 def withdraw(idea_id: int):
     idea = visible_idea_or_404(idea_id)
+    message = _("Your vote is taken back.")  # before the commit, which expires the person asked for the language
     try:
         result = services.withdraw_vote(current_user, idea)
     except services.VoteError as error:
         return answer(idea, None, str(error), error.status)
-    return answer(idea, result, _("Your vote is taken back."))
+    return answer(idea, result, message)
 
 
 def ranking_page(slug: str):

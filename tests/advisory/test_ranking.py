@@ -1,14 +1,17 @@
 """The joint ranking of council proposals: hand-worked examples, then agreement with pref_voting."""
 
 import random
+import timeit
 
 import pytest
 
 from participation.advisory.ranking import (
+    SCHULZE,
     Ballot,
     BallotError,
     borda,
     pairwise_matrix,
+    rank,
     schulze,
     validate_ballot,
 )
@@ -286,3 +289,25 @@ def test_borda_agrees_with_pref_voting(profiles):
         assert sorted(result.winners) == borda_for_profile_with_ties(reference), index
         expected = [set(tier) for tier in borda_ranking(reference).to_indiff_list()]
         assert [set(tier) for tier in result.tiers] == expected, index
+
+
+def sixty_proposals_ten_councils() -> tuple[list[int], list[Ballot]]:
+    rng = random.Random(60)
+    candidates = list(range(60))
+    return candidates, [random_ballot(rng, candidates) for _ in range(10)]
+
+
+def test_schulze_ranks_sixty_proposals_of_ten_councils_within_twenty_milliseconds():
+    candidates, ballots = sixty_proposals_ten_councils()
+    schulze(candidates, ballots)  # warm
+    best = min(timeit.repeat(lambda: schulze(candidates, ballots), number=1, repeat=5))
+    assert best < 0.020, f"{best * 1000:.1f} ms"
+
+
+def test_the_ranking_is_computed_once_per_set_of_ballots():
+    candidates, ballots = sixty_proposals_ten_councils()
+    first = rank(SCHULZE, candidates, ballots)
+    assert rank(SCHULZE, candidates, [Ballot(list(b.tiers), b.weight) for b in ballots]) is first
+    changed = [Ballot(ballots[0].tiers, ballots[0].weight + 1), *ballots[1:]]
+    assert rank(SCHULZE, candidates, changed) is not first
+    assert rank(SCHULZE, candidates, changed).tiers == schulze(candidates, changed).tiers

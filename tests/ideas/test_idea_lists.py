@@ -6,6 +6,7 @@ from sqlalchemy import insert
 
 from participation.database import utcnow
 from participation.extensions import db
+from participation.ideas.counters import recount
 from participation.ideas.models import Idea, IdeaTerm
 from participation.ideas.words import idea_stems
 
@@ -27,6 +28,7 @@ def bulk_ideas(process, count: int, start: int = 0) -> None:
     ids = db.session.scalars(db.select(Idea.id).where(Idea.process_id == process.id)).all()
     terms = sorted(idea_stems("Idee nummer", "<p>Fietsen en bomen in straat</p>"))
     db.session.execute(insert(IdeaTerm), [{"idea_id": i, "term": t} for i in ids for t in terms])
+    recount(process.id)
     db.session.commit()
 
 

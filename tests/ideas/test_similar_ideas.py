@@ -1,5 +1,7 @@
 """Similar ideas: stemmed Dutch words, in the same process, explained by the words they share."""
 
+from participation.extensions import db
+from participation.ideas import services
 from participation.ideas.similar import similar_ideas
 
 
@@ -53,3 +55,18 @@ def test_the_form_asks_for_similar_ideas_while_typing(make_process, make_idea, c
     assert "Staat je idee er al?" in fragment and "Meer zitbanken op de Markt" in fragment
     assert "<html" not in fragment
     assert client.get("/trajecten/hallo/ideeen/gelijkaardig?titel=zwembad").get_data(as_text=True).strip() == ""
+
+
+def test_an_idea_page_reads_its_stored_similar_ideas_and_older_ideas_learn_of_newer_ones(
+        make_process, make_idea, make_user, client, count_queries):
+    process = make_process("public", slug="hallo")
+    older = make_idea(process, title="Meer zitbanken op de Markt")
+    newer = make_idea(process, title="Zitbank aan de Markt")
+    with count_queries() as counter:
+        page = client.get(f"/ideeen/{older.id}").get_data(as_text=True)
+    assert "Zitbank aan de Markt" in page and "Zelfde woorden:" in page
+    assert not [s for s in counter.statements if "idea_terms" in s], "the page counts words over the process"
+
+    services.set_status(newer, "hidden", make_user("moderator"), "Dubbel.", notify=False)
+    db.session.commit()
+    assert "Zitbank aan de Markt" not in client.get(f"/ideeen/{older.id}").get_data(as_text=True)
