@@ -73,7 +73,7 @@ def test_resident_reads_notifications_and_switches_to_a_weekly_digest(journey, m
     journey.check("notifications")
 
     page.get_by_label("Eén mail per week met alle veranderingen").check()
-    page.get_by_role("button", name="Mijn keuze bewaren").click()
+    page.get_by_role("button", name="Mijn keuze opslaan").click()
     expect(page.locator(".flash-success")).to_contain_text("Eén mail per week")
     expect(page.get_by_label("Eén mail per week met alle veranderingen")).to_be_checked()
     journey.check("weekly digest chosen")
