@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, func
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.database import utcnow
@@ -105,6 +105,9 @@ class Idea(db.Model):
 
 # Most votes first, ties by title: the live ranking, the API and the "most votes" list read this index.
 Index("ix_ideas_process_ranking", Idea.process_id, Idea.vote_count.desc(), Idea.title, Idea.id)
+# The map asks whether a process has any idea with a point: a small index of just those ideas.
+Index("ix_ideas_process_point", Idea.process_id, postgresql_where=text("latitude IS NOT NULL"),
+      sqlite_where=text("latitude IS NOT NULL"))
 
 
 class ProcessIdeaCount(db.Model):

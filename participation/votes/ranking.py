@@ -93,7 +93,7 @@ def live_ranking(process_id: int, search: str, page: int, per_page: int) -> RowP
                  .group_by(Idea.vote_count))
         histogram = {votes: n for votes, n in db.session.execute(above)}
         at_lowest = (select(Idea.id).where(*_public_ideas(process_id), Idea.vote_count == lowest)
-                     .limit(2).subquery())
+                     .order_by(Idea.vote_count.desc(), Idea.title, Idea.id).limit(2).subquery())
         histogram[lowest] = db.session.scalar(select(func.count()).select_from(at_lowest)) or 1
         found = places(histogram)
         pagination.items = [
