@@ -64,9 +64,9 @@ def test_facilitator_records_a_session_and_its_ideas_from_the_room(journey, make
     for title in ("Groene speelplaatsen bij elke school", "Een deelfietsenpunt aan het stadhuis"):
         journey.visit("/moderatie/ideeen")
         page.get_by_role("link", name=title).click()
-        page.get_by_label("Nieuwe status").select_option("published")
-        page.get_by_label("Toelichting", exact=True).first.fill("Uit het SDG-spel: gepubliceerd.")
-        page.get_by_role("button", name="Status bewaren").click()
+        publish = page.locator("#publish-panel")
+        publish.get_by_label("Toelichting", exact=True).fill("Uit het SDG-spel: gepubliceerd.")
+        publish.get_by_role("button", name="Dit idee publiceren").click()
         expect(page.locator(".flash-success")).to_be_visible()
 
     journey.visit("/trajecten/inspiratienota-2040")
