@@ -2,11 +2,12 @@ from flask import Blueprint
 
 bp = Blueprint("processes", __name__)
 
-from participation.processes import views  # noqa: E402,F401
+from participation.processes import invitation_views, views  # noqa: E402,F401
 
 
 @bp.app_context_processor
 def inject_labels():
-    from participation.processes.services import AUDIENCE_LABELS, PHASE_LABELS
+    from participation.processes.services import AUDIENCE_LABELS, INVITATION_STATE_LABELS, PHASE_LABELS
 
-    return {"audience_labels": AUDIENCE_LABELS, "phase_labels": PHASE_LABELS}
+    return {"audience_labels": AUDIENCE_LABELS, "phase_labels": PHASE_LABELS,
+            "invitation_state_labels": INVITATION_STATE_LABELS}
