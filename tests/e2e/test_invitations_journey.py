@@ -58,7 +58,8 @@ def test_a_partners_link_is_used_and_then_revoked(journey, narrow_journey, brows
     narrow_journey.check("invitation for a signed-in person")
     keyboard.new_page()  # the message "Je bent aangemeld" holds the focus: Tab goes on from there
     keyboard.follow("Deelnemen namens W13")
-    expect(phone.locator(".flash-success")).to_contain_text("Je neemt nu deel aan “Geïntegreerd breed onthaal” namens W13.")
+    expect(phone.locator(".flash-success")).to_contain_text(
+        "Je neemt nu deel aan “Geïntegreerd breed onthaal” namens W13.")
     expect(phone.locator(".on-behalf-notice")).to_contain_text("namens W13")
     narrow_journey.check("process for a partner")
 
