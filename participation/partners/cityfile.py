@@ -60,7 +60,6 @@ def read_partners(raw: bytes | str) -> list[PartnerData]:
         found = _check(item, number, slugs)
         if isinstance(found, PartnerData):
             partners.append(found)
-            slugs.add(found.slug)
         else:
             problems.extend(found)
     if problems:
@@ -93,6 +92,7 @@ def _check(item, number: int, slugs: set[str]) -> PartnerData | list[str]:
                           "hyphens.", number=number, slug=slug))
     elif slug in slugs:
         problems.append(_("Partner %(number)s: the slug “%(slug)s” is used twice.", number=number, slug=slug))
+    slugs.add(slug)
     if values["site"] and not re.fullmatch(r"https?://\S+", values["site"]):
         problems.append(_("Partner %(number)s: the site must start with https:// or http://.", number=number))
     aliases = item.get("aliases", [values["name"]] if values["name"] else [])
