@@ -69,12 +69,16 @@ def links_of_partner(partner: Partner) -> list[TaskPartner]:
     return list(db.session.scalars(statement).unique())
 
 
-def processes_with(partner: Partner) -> list:
-    """The processes the partner takes part in, as the features that relate them say (see ``signals``)."""
+def processes_with(partner: Partner, viewer) -> list:
+    """The processes the partner takes part in that the viewer may see, as the features that relate them
+    say (see ``signals``)."""
+    from participation.processes.services import can_view
+
     found = {}
     for _listener, processes in processes_of_partner.send(partner):
         for process in processes or []:
-            found[process.id] = process
+            if can_view(viewer, process):
+                found[process.id] = process
     return sorted(found.values(), key=lambda process: (process.title, process.id))
 
 

@@ -1,6 +1,7 @@
 """The public pages of the partners: the index with counts, and one page per partner."""
 
 from flask import abort, render_template
+from flask_login import current_user
 
 from participation.access import PUBLIC, access
 from participation.partners import bp, queries
@@ -23,5 +24,5 @@ def show(slug: str):
         "partners/show.html", partner=partner,
         named=[link for link in links if link.named_in == "task"],
         mentioned=[link for link in links if link.named_in == "explanation"],
-        processes=queries.processes_with(partner),
+        processes=queries.processes_with(partner, current_user),
     )
