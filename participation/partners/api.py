@@ -41,10 +41,10 @@ def partners():
     return jsonify({"data": [partner_document(partner, links.get(partner.id, [])) for partner in found]})
 
 
-@bp.route("/partners/<slug>")
+@bp.route("/partners/<partner_slug>")
 @access(PUBLIC)
-def partner(slug: str):
-    found = queries.partner_by_slug(slug)
+def partner(partner_slug: str):
+    found = queries.partner_by_slug(partner_slug)
     if found is None:
         abort(404)
     links = queries.task_links_by_partner([found.id])
@@ -68,12 +68,12 @@ OPENAPI = {
                 "responses": {"200": _one({"type": "array", "items": ref("Partner")}, "The partners.")},
             }
         },
-        "/api/v1/partners/{slug}": {
+        "/api/v1/partners/{partner_slug}": {
             "get": {
                 "operationId": "getPartner",
                 "summary": "One partner with the plan tasks that name it",
                 "tags": ["Partners"],
-                "parameters": [{"name": "slug", "in": "path", "required": True, "schema": {"type": "string"},
+                "parameters": [{"name": "partner_slug", "in": "path", "required": True, "schema": {"type": "string"},
                                 "example": "w13"}],
                 "responses": {"200": _one(ref("Partner"), "The partner."), "404": NOT_FOUND},
             }

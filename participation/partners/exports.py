@@ -13,8 +13,8 @@ from participation.plan.models import PlanAction, PlanTask
 
 COLUMNS = [
     Column("slug", "partner", "Short name of the partner in addresses (w13)."),
-    Column("name", "naam", "Name as the city writes it (W13)."),
-    Column("full_name", "volledige_naam", "Full name, when the city gives it."),
+    Column("name", "organisatie", "Name as the city writes it (W13)."),
+    Column("full_name", "voluit", "Full name, when the city gives it."),
     Column("site", "website", "Site of the partner, when known."),
     Column("description", "omschrijving", "What the partner does with the city."),
     Column("action", "actie_code", "Code of the action of a task that names the partner (D03/AP02/07)."),

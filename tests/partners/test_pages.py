@@ -115,7 +115,7 @@ def test_the_api_carries_partners_with_their_task_links(client):
 def test_the_api_is_described_in_the_openapi_document(client):
     load_city_partners()
     document = client.get("/api/v1/openapi.json").get_json()
-    assert "/api/v1/partners/{slug}" in document["paths"]
+    assert "/api/v1/partners/{partner_slug}" in document["paths"]
     assert "Partner" in document["components"]["schemas"]
 
 
@@ -124,7 +124,7 @@ def test_the_export_has_a_row_per_partner_and_task(admin_client):
     exported = admin_client.get("/beheer/exports/partners.csv")
     assert exported.status_code == 200
     rows = list(csv.reader(io.StringIO(exported.get_data(as_text=True).lstrip("\ufeff")), delimiter=";"))
-    assert rows[0] == ["partner", "naam", "volledige_naam", "website", "omschrijving", "actie_code", "taak",
+    assert rows[0] == ["partner", "organisatie", "voluit", "website", "omschrijving", "actie_code", "taak",
                        "genoemd_in"]
     w13 = [row for row in rows[1:] if row[0] == "w13"]
     assert [row[5:] for row in w13] == [
