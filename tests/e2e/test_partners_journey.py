@@ -56,3 +56,18 @@ def test_from_a_plan_task_to_its_partner_by_keyboard_on_a_phone(narrow_journey, 
         assert plain.evaluate("document.documentElement.scrollWidth") <= 360
     finally:
         context.close()
+
+
+def test_the_partners_pages_on_a_desktop(journey):
+    city_plan_and_partners()
+    page = journey.page
+    journey.visit("/plan/sdg/3")
+    expect(page.locator(".task-partners a", has_text="W13")).to_have_count(2)
+    journey.check("sdg 3 with its partners")
+    journey.visit("/partners")
+    expect(page.locator(".partner-list .card")).to_have_count(14)
+    journey.check("the partners")
+    page.get_by_role("link", name="IMOG", exact=True).click()
+    expect(page.locator("h1")).to_have_text("IMOG")
+    expect(page.locator(".partner-task")).to_have_count(2)
+    journey.check("IMOG's page")
