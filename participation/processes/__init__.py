@@ -11,3 +11,12 @@ def inject_labels():
 
     return {"audience_labels": AUDIENCE_LABELS, "phase_labels": PHASE_LABELS,
             "invitation_state_labels": INVITATION_STATE_LABELS}
+
+
+@bp.record_once
+def _register(state) -> None:
+    from participation.partners import signals
+    from participation.processes import invitations
+
+    signals.processes_of_partner.connect(invitations.processes_of_partner)
+    signals.process_counts.connect(invitations.process_counts)

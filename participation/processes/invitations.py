@@ -195,3 +195,23 @@ def all_partners() -> list:
     from participation.partners.models import Partner  # partners list processes: import when asked
 
     return list(db.session.scalars(select(Partner).order_by(Partner.position, Partner.name)))
+
+
+def processes_of_partner(partner, **_) -> list[Process]:
+    """The processes a partner was invited to by a link nobody revoked (held or expired): listed on the
+    partner's page (`partners.signals`), to whoever may see them."""
+    return list(db.session.scalars(
+        select(Process).where(Process.id.in_(
+            select(ProcessInvitation.process_id).where(ProcessInvitation.partner_id == partner.id,
+                                                       ProcessInvitation.revoked_at.is_(None))
+        ))
+    ))
+
+
+def process_counts(_sender, **_) -> dict[int, int]:
+    """{partner id: the number of processes it was invited to by a link nobody revoked}, in one query."""
+    rows = db.session.execute(
+        select(ProcessInvitation.partner_id, func.count(func.distinct(ProcessInvitation.process_id)))
+        .where(ProcessInvitation.revoked_at.is_(None)).group_by(ProcessInvitation.partner_id)
+    )
+    return dict(rows.all())

@@ -249,3 +249,19 @@ def test_guessing_links_is_limited(limited_app):
     client = limited_app.test_client()
     codes = [client.get(f"/uitnodiging/{'0' * 16}gok-{n}").status_code for n in range(4)]
     assert codes == [404, 404, 404, 429]
+
+
+def test_the_partners_page_lists_the_processes_it_is_invited_to(client, client_as, make_process, gbo, w13, leiedal):
+    hallo = make_process("public", slug="hallo-harelbeke", title="Hallo Harelbeke")
+    invite(hallo, w13)
+    invite(gbo, w13)
+    invite(hallo, leiedal)
+    invitations.revoke_invitation(db.session.scalar(select(ProcessInvitation).where(
+        ProcessInvitation.partner_id == leiedal.id)), None)
+    db.session.commit()
+    public = page(client.get("/partners/w13"))
+    assert 'href="/trajecten/hallo-harelbeke">Hallo Harelbeke</a>' in public
+    assert "Geïntegreerd breed onthaal" not in public, "a process for invited partners shows to insiders only"
+    assert 'href="/trajecten/gbo">Geïntegreerd breed onthaal</a>' in page(client_as("employee").get("/partners/w13"))
+    assert "Hallo Harelbeke" not in page(client.get("/partners/leiedal")), "a revoked link is no taking part"
+    assert invitations.process_counts(None) == {w13.id: 2}
