@@ -15,8 +15,11 @@ def inject_labels():
 
 @bp.record_once
 def _register(state) -> None:
+    from participation.accounts.personal_data import register_collector, register_eraser
     from participation.partners import signals
     from participation.processes import invitations
 
     signals.processes_of_partner.connect(invitations.processes_of_partner)
     signals.process_counts.connect(invitations.process_counts)
+    register_collector("partner_invitations", invitations.personal_invitations)
+    register_eraser(invitations.forget_invitations)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import joinedload
 
 from participation.clock import brussels_today, end_of_day, utcnow
@@ -215,3 +215,22 @@ def process_counts(_sender, **_) -> dict[int, int]:
         .where(ProcessInvitation.revoked_at.is_(None)).group_by(ProcessInvitation.partner_id)
     )
     return dict(rows.all())
+
+
+def personal_invitations(user) -> list[dict]:
+    """For a person's download: the processes they take part in on a partner's behalf."""
+    from participation.clock import iso_brussels
+
+    members = db.session.scalars(
+        select(InvitationMember).where(InvitationMember.user_id == user.id)
+        .options(joinedload(InvitationMember.invitation).joinedload(ProcessInvitation.partner),
+                 joinedload(InvitationMember.invitation).joinedload(ProcessInvitation.process))
+        .order_by(InvitationMember.joined_at, InvitationMember.id)
+    )
+    return [{"process": m.invitation.process.title, "partner": m.invitation.partner.name,
+             "joined_at": iso_brussels(m.joined_at), "state": m.invitation.state} for m in members]
+
+
+def forget_invitations(user) -> None:
+    """A leaving person no longer takes part for anyone; what they wrote keeps the partner's name."""
+    db.session.execute(delete(InvitationMember).where(InvitationMember.user_id == user.id))

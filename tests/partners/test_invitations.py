@@ -16,7 +16,7 @@ from participation.ideas.models import Idea
 from participation.partners.models import Partner
 from participation.processes import invitations
 from participation.processes.models import InvitationMember, ProcessInvitation
-from tests.conftest import IsolatedClient
+from tests.conftest import PASSWORD, IsolatedClient
 
 IDEA = {"title": "Sien online in heel de regio", "body": "<p>Eén loket voor elke inwoner van W13.</p>",
         "theme": "people", "district_id": ""}
@@ -265,3 +265,16 @@ def test_the_partners_page_lists_the_processes_it_is_invited_to(client, client_a
     assert 'href="/trajecten/gbo">Geïntegreerd breed onthaal</a>' in page(client_as("employee").get("/partners/w13"))
     assert "Hallo Harelbeke" not in page(client.get("/partners/leiedal")), "a revoked link is no taking part"
     assert invitations.process_counts(None) == {w13.id: 2}
+
+
+def test_a_person_downloads_and_leaves_what_they_took_part_in(client_as, gbo, w13):
+    path = invite(gbo, w13)
+    person = client_as("resident")
+    person.post(path + "/aanvaarden")
+    person.post("/trajecten/gbo/ideeen/nieuw", data=IDEA)
+    data = person.get("/account/mijn-gegevens").get_json()
+    assert [(row["process"], row["partner"], row["state"]) for row in data["partner_invitations"]] == [
+        ("Geïntegreerd breed onthaal", "W13", "active")]
+    assert person.post("/account/verwijderen", data={"password": PASSWORD}).status_code == 302
+    assert db.session.scalar(select(InvitationMember)) is None
+    assert db.session.scalar(select(Idea.partner_id)) == w13.id, "the idea keeps the partner's name"
