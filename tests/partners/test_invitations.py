@@ -12,6 +12,7 @@ from participation import create_app
 from participation.clock import brussels_today, utcnow
 from participation.comments.models import Comment
 from participation.extensions import db, limiter
+from participation.ideas import services as idea_services
 from participation.ideas.models import Idea
 from participation.partners.models import Partner
 from participation.processes import invitations
@@ -278,3 +279,18 @@ def test_a_person_downloads_and_leaves_what_they_took_part_in(client_as, gbo, w1
     assert person.post("/account/verwijderen", data={"password": PASSWORD}).status_code == 302
     assert db.session.scalar(select(InvitationMember)) is None
     assert db.session.scalar(select(Idea.partner_id)) == w13.id, "the idea keeps the partner's name"
+
+
+def test_the_open_data_names_the_partner_of_an_idea(client, client_as, make_process, w13):
+    hallo = make_process("public", slug="hallo-harelbeke", title="Hallo Harelbeke")
+    person = client_as("resident")
+    person.post(invite(hallo, w13) + "/aanvaarden")
+    person.post("/trajecten/hallo-harelbeke/ideeen/nieuw", data=IDEA)
+    idea = db.session.scalar(select(Idea))
+    idea_services.set_status(idea, "published", None, "Gepubliceerd.", notify=False)
+    db.session.commit()
+    data = client.get(f"/api/v1/ideas/{idea.id}").get_json()
+    assert data["partner"] == {"slug": "w13", "name": "W13"}
+    listed = client.get("/api/v1/processes/hallo-harelbeke/ideas").get_json()
+    assert [item["partner"] for item in listed["data"]] == [{"slug": "w13", "name": "W13"}]
+    assert person.user.display_name not in str(listed), "the organisation, never the person"
