@@ -155,7 +155,8 @@ def test_a_facilitator_enters_the_theme_votes_of_the_groups_from_the_session_pag
         ranking_round, facilitator, make_meeting, admin_client):
     meeting = make_meeting(round_=ranking_round, title="de eerste gezamenlijke sessie", kind="joint_session",
                            held_on=date(2023, 10, 5))
-    groups = [MixedGroup(round_id=ranking_round.id, name=name, meeting_id=meeting.id) for name in ("Groep A", "Groep B")]
+    groups = [MixedGroup(round_id=ranking_round.id, name=name, meeting_id=meeting.id)
+              for name in ("Groep A", "Groep B")]
     db.session.add_all(groups)
     db.session.commit()
     session_url = f"/adviesraden/rondes/{ranking_round.slug}/sessies/{meeting.id}"
