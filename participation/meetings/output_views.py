@@ -1,9 +1,11 @@
-"""Pages where a facilitator enters what a joint council session produced: the theme votes of its mixed
-groups and the rankings the councils made in the room, each with the session as its source."""
+"""Pages where a facilitator enters what a session produced, each with the session as its source: for a
+joint council session the theme votes of its mixed groups and the rankings the councils made in the room;
+for a session of a process in its vote phase the votes counted in the room per idea."""
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 
 from participation.access import MODERATOR, access
@@ -12,7 +14,7 @@ from participation.advisory.models import THEMES
 from participation.advisory.queries import council_ballot, council_by_slug, proposals_of
 from participation.extensions import db
 from participation.meetings import bp, meeting_url, queries, services
-from participation.meetings.views import round_meeting_or_404
+from participation.meetings.views import process_meeting_or_404, round_meeting_or_404
 from participation.numbers import parse_int
 
 VOTES_MAX = 9_999
@@ -105,3 +107,45 @@ def session_theme_votes(slug: str, meeting_id: int):
     return render_template("meetings/theme_votes.html", meeting=meeting, round=meeting.round, groups=groups,
                            values=values, errors=errors, field_errors=field_errors,
                            back=url_for("meetings.round_meeting", slug=slug, meeting_id=meeting.id))
+
+
+@bp.route("/trajecten/<slug>/sessies/<int:meeting_id>/stemmen", methods=["GET", "POST"])
+@access(MODERATOR)
+def room_votes(slug: str, meeting_id: int):
+    """The votes counted in the room per idea, entered by the session's facilitator during the vote phase."""
+    from participation.votes.room import tallies_of_meeting, votable_ideas
+
+    meeting = process_meeting_or_404(slug, meeting_id)
+    if not services.can_manage_process_meetings(current_user, meeting.process):
+        abort(403)
+    may_enter = services.can_enter_room_votes(current_user, meeting)
+    ideas = votable_ideas(meeting.process) if may_enter else []
+    values = {f"votes-{idea_id}": str(votes) for idea_id, votes in tallies_of_meeting(meeting.id).items()}
+    errors: list[str] = []
+    field_errors: dict[str, str] = {}
+    if request.method == "POST" and may_enter:
+        tallies: dict[int, int] = {}
+        for idea in ideas:
+            name = f"votes-{idea.id}"
+            value = (request.form.get(name) or "").strip()
+            try:
+                tallies[idea.id] = parse_int(value) if value else 0
+            except ValueError:
+                field_errors[name] = str(_l("Fill in a whole number of 0 or more."))
+        values = {key: request.form.get(key, "") for key in request.form if key.startswith("votes-")}
+        if not field_errors:
+            try:
+                total = services.enter_room_votes(meeting, tallies, current_user)
+            except services.MeetingError as error:
+                db.session.rollback()
+                if error.field:
+                    field_errors[error.field] = str(error)
+                else:
+                    errors.append(str(error))
+            else:
+                db.session.commit()
+                flash(ngettext("%(num)d vote from the room is saved.", "%(num)d votes from the room are saved.",
+                               total), "success")
+                return redirect(meeting_url(meeting) + "#room-votes-title")
+    return render_template("meetings/room_votes.html", meeting=meeting, process=meeting.process, ideas=ideas,
+                           may_enter=may_enter, values=values, errors=errors, field_errors=field_errors)

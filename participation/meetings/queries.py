@@ -18,7 +18,7 @@ from participation.advisory.models import (
 from participation.advisory.services import tiers_from_ranks
 from participation.extensions import db
 from participation.ideas.models import Idea
-from participation.ideas.queries import visible_ideas, with_list_loads
+from participation.ideas.queries import idea_visibility, visible_ideas, with_list_loads
 from participation.meetings.models import Meeting
 
 
@@ -101,3 +101,16 @@ def rankings_of_meeting(meeting: Meeting) -> list[SessionRanking]:
                                         tiers_from_ranks((rank.proposal_id, rank.rank) for rank in ballot.ranks)])
         for ballot in ballots
     ]
+
+
+def room_votes_of_meeting(meeting: Meeting, viewer) -> list[tuple[Idea, int]]:
+    """The ideas this viewer may see with the votes they got in the room at this session, most first."""
+    from participation.votes.models import RoomTally
+
+    rows = db.session.execute(
+        select(Idea, RoomTally.votes)
+        .join(RoomTally, RoomTally.idea_id == Idea.id)
+        .where(RoomTally.meeting_id == meeting.id, idea_visibility(viewer, listing=True))
+        .order_by(RoomTally.votes.desc(), func.lower(Idea.title), Idea.id)
+    ).all()
+    return [(idea, votes) for idea, votes in rows]

@@ -91,6 +91,15 @@ def can_enter_room_ideas(user, meeting: Meeting) -> bool:
             and can_view(user, meeting.process))
 
 
+def can_enter_room_votes(user, meeting: Meeting) -> bool:
+    """Facilitators (moderators and administrators) enter the votes counted in the room at a session of a
+    process whose voting phase is open."""
+    from participation.votes.rules import OPEN, vote_state
+
+    return (meeting.process is not None and can_manage_process_meetings(user, meeting.process)
+            and vote_state(meeting.process) == OPEN)
+
+
 def can_enter_round_outputs(user, meeting: Meeting) -> bool:
     """Facilitators (moderators and administrators) who see the council round enter what a joint session
     produced: the theme votes of its mixed groups and the councils' rankings made in the room."""
@@ -254,3 +263,16 @@ def enter_session_ballot(meeting: Meeting, council: Council, actor, entries: lis
         return store_council_ballot(meeting.round, council, entries, submitted_by=actor, meeting_id=meeting.id)
     except AdvisoryError as error:
         raise MeetingError(str(error)) from error
+
+
+def enter_room_votes(meeting: Meeting, tallies: dict[int, int], actor) -> int:
+    """The votes each idea got in the room at this session ({idea id: votes}), with the session as their
+    source; kept apart from the online votes (`votes.room`). Returns the session's votes together."""
+    from participation.votes.room import RoomVoteError, record_room_tallies
+
+    if not can_enter_room_votes(actor, meeting):
+        raise MeetingError(_("Votes from the room are entered while the voting phase is open."))
+    try:
+        return record_room_tallies(meeting.process, meeting.id, tallies, actor)
+    except RoomVoteError as error:
+        raise MeetingError(str(error), error.field) from error

@@ -52,6 +52,8 @@ def render_meeting(meeting: Meeting):
         groups=queries.groups_of_meeting(meeting) if in_round else [],
         theme_totals=queries.theme_totals(meeting) if in_round else [],
         rankings=queries.rankings_of_meeting(meeting) if in_round else [],
+        room_votes=queries.room_votes_of_meeting(meeting, current_user) if not in_round else [],
+        can_enter_room_votes=services.can_enter_room_votes(current_user, meeting),
         round_groups=groups_of(meeting.round) if in_round and can_edit else [],
         ranking_councils=all_councils() if may_rank else [],
         ballot_sources=ballot_sources(meeting.round) if may_rank else {},
