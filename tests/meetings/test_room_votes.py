@@ -95,7 +95,8 @@ def test_a_merged_duplicate_brings_its_votes_from_the_room_along(moderator_clien
     second = make_meeting(process, title="de wijkwandeling", kind="workshop")
     moderator_client.post(f"/trajecten/hallo-harelbeke/sessies/{first.id}/stemmen",
                           data={f"votes-{kept.id}": "4", f"votes-{duplicate.id}": "3"})
-    moderator_client.post(f"/trajecten/hallo-harelbeke/sessies/{second.id}/stemmen", data={f"votes-{duplicate.id}": "2"})
+    moderator_client.post(f"/trajecten/hallo-harelbeke/sessies/{second.id}/stemmen",
+                          data={f"votes-{duplicate.id}": "2"})
 
     merge_ideas(duplicate, kept, make_user("moderator"), "Hetzelfde voorstel.")
     db.session.commit()
