@@ -108,4 +108,12 @@ ROUTES = {
         Check(lambda w: f"/adviesraden/rondes/sessies-gepubliceerd/sessies/{w.published_round_meeting.id}"
                         "/themastemmen", only(MODERATOR)),
     ],
+    "meetings.room_votes": [
+        Check(lambda w: f"/trajecten/sessies-open/sessies/{w.open_meeting.id}/stemmen", only(MODERATOR),
+              note="outside the vote phase the page says when votes from the room are entered"),
+        Check(lambda w: f"/trajecten/sessies-open/sessies/{w.open_meeting.id}/stemmen", only(MODERATOR),
+              method="POST", data=lambda w: {}),
+        Check(lambda w: f"/trajecten/sessies-personeel/sessies/{w.staff_meeting.id}/stemmen", only(MODERATOR)),
+        Check(lambda w: f"/trajecten/sessies-open/sessies/{w.round_meeting.id}/stemmen", only(MODERATOR, code=404)),
+    ],
 }
