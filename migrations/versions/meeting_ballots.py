@@ -1,7 +1,7 @@
 """meeting_ballots: the session in the room a council's ranked ballot was entered from
 
 Revision ID: meeting_ballots
-Revises: map_index
+Revises: partner_tasks
 Create Date: 2026-12-01 19:30:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = "meeting_ballots"
-down_revision = "map_index"
+down_revision = "partner_tasks"
 branch_labels = None
 depends_on = None
 
