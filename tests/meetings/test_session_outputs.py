@@ -190,3 +190,21 @@ def test_theme_votes_are_entered_only_for_the_groups_of_the_session(ranking_roun
         enter_theme_votes(meeting, {elsewhere.id: {"people": 3}}, facilitator.user)
     page = facilitator.get(f"/adviesraden/rondes/{ranking_round.slug}/sessies/{meeting.id}/themastemmen")
     assert "Er is nog geen gemengde groep van de ronde aan deze sessie gekoppeld" in page.get_data(as_text=True)
+
+
+def test_the_session_page_reads_its_rankings_without_a_query_per_council(
+        ranking_round, councils, facilitator, make_meeting, count_queries):
+    meeting = make_meeting(round_=ranking_round, title=SECOND_SESSION, kind="joint_session")
+    energie = ids(ranking_round)["Energie"]
+    url = f"/adviesraden/rondes/{ranking_round.slug}/sessies/{meeting.id}"
+    facilitator.post(ballot_url(ranking_round, meeting, "klimaatraad"), data={f"rank-{energie}": "1"})
+    facilitator.get(url)  # the flash message is read once
+    with count_queries() as one:
+        assert "Klimaatraad" in facilitator.get(url).get_data(as_text=True)
+    for council in ("jeugdraad", "seniorenraad"):
+        facilitator.post(ballot_url(ranking_round, meeting, council), data={f"rank-{energie}": "1"})
+        facilitator.get(url)
+    with count_queries() as three:
+        page = facilitator.get(url).get_data(as_text=True)
+    assert page.count("ingevoerd uit deze sessie") == 3
+    assert three.count == one.count
