@@ -2,7 +2,7 @@
 ideas and comments written on a partner's behalf
 
 Revision ID: invitations
-Revises: partner_tasks
+Revises: room_tallies
 Create Date: 2026-12-01 19:30:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "invitations"
-down_revision = "partner_tasks"
+down_revision = "room_tallies"
 branch_labels = None
 depends_on = None
 
