@@ -16,6 +16,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from participation.datafile import RowErrors
 from participation.extensions import db
 from participation.indicators import csvfile
 from participation.indicators.models import Indicator, IndicatorValue
@@ -45,9 +46,7 @@ class Change:
 
 
 @dataclass
-class ImportReport:
-    errors: list[csvfile.RowError] = field(default_factory=list)
-    more_errors: int = 0
+class ImportReport(RowErrors):
     changes: list[Change] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     applied: bool = False
@@ -72,8 +71,8 @@ def import_indicators(data: bytes, dry_run: bool = True) -> ImportReport:
     goals = set(db.session.scalars(select(SdgGoal.number)))
     targets = set(db.session.scalars(select(SdgTarget.code)))
     parsed = csvfile.read_indicators(data, goals, targets)
-    report = ImportReport(errors=parsed.errors, more_errors=parsed.more_errors,
-                          ignored_columns=parsed.ignored_columns)
+    report = ImportReport(ignored_columns=parsed.ignored_columns)
+    report.add_errors(parsed.errors, more=parsed.more_errors)
     if parsed.errors:
         return report
     existing = {
