@@ -16,6 +16,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from participation.access import ADMINISTRATOR
 from participation.datafile import RowErrors
 from participation.extensions import db
 from participation.indicators import csvfile
@@ -64,6 +65,11 @@ class ImportReport(RowErrors):
         for change in self.changes:
             counts[change.kind][change.state] += 1
         return list(counts.items())
+
+
+def can_manage_indicators(user) -> bool:
+    """Administrators import, edit and delete the city's indicators."""
+    return bool(getattr(user, "is_authenticated", False)) and user.has_role(ADMINISTRATOR)
 
 
 def import_indicators(data: bytes, dry_run: bool = True) -> ImportReport:
