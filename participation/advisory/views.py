@@ -231,7 +231,3 @@ def note_pdf(slug: str):
 def may_administer() -> bool:
     return bool(getattr(current_user, "is_authenticated", False) and current_user.has_role(ADMINISTRATOR))
 
-
-@bp.app_template_global("advisory_points_for_goal")
-def advisory_points_for_goal(goal_number: int):
-    return queries.points_for_goal(goal_number)

@@ -14,6 +14,7 @@ from participation.indicators.services import can_manage_indicators, goal_figure
 from participation.numbers import parse_int
 from participation.sdgs import bp, queries, rules
 from participation.sdgs.forms import LinkTargetForm, RefuseSuggestionForm, StatementForm
+from participation.sdgs.sections import goal_sections
 from participation.sdgs.services import (
     SdgError,
     link_idea,
@@ -82,6 +83,7 @@ def goal(number: int):
         idea_codes=codes,
         target_counts=queries.idea_counts_by_target(number, current_user),
         indicators=goal_figures(number),
+        goal_sections=goal_sections(number),
         can_edit_statement=rules.can_edit_statement(current_user),
         can_link_ideas=rules.can_link_ideas(current_user),
         can_manage_indicators=can_manage_indicators(current_user),

@@ -165,3 +165,15 @@ def test_only_an_administrator_writes_the_city_sentence_and_only_a_moderator_lin
         with pytest.raises(SdgError):
             refuse_suggestion(idea, 11, "11.7", make_user(role))
     assert link_idea(idea, "11.7", make_user("moderator")).target_code == "11.7"
+
+
+def test_goal_page_sections_are_registered_in_order_and_a_missing_template_fails_at_start_up(app):
+    from jinja2 import TemplateNotFound
+
+    from participation.sdgs.sections import register_goal_section
+
+    templates = [section.template for section in app.extensions["sdg_goal_sections"]]
+    assert templates == ["advisory/_goal_points.html", "plan/_goal_actions.html"]
+    with pytest.raises(TemplateNotFound):
+        register_goal_section(app, "plan/_goal_actoins.html", lambda number: [], position=30)
+    assert len(app.extensions["sdg_goal_sections"]) == 2
