@@ -67,9 +67,19 @@ class AdvisoryError(Exception):
 # Councils and members ----------------------------------------------------------------------------
 
 
+def is_insider(user) -> bool:
+    """Council members (and administrators) read rounds before they are published."""
+    return bool(getattr(user, "is_authenticated", False) and user.has_any_role(COUNCIL_MEMBER))
+
+
+def can_administer_councils(user) -> bool:
+    """Administrators seat members, open rounds and move them on."""
+    return bool(getattr(user, "is_authenticated", False) and user.has_role(ADMINISTRATOR))
+
+
 def can_view_round(user, round_: CouncilRound) -> bool:
     """A round is for the councils until it is published; then everyone may read it."""
-    return round_.is_published or bool(getattr(user, "is_authenticated", False) and user.has_any_role(COUNCIL_MEMBER))
+    return round_.is_published or is_insider(user)
 
 
 def membership(user: User | None, council: Council) -> CouncilMembership | None:
@@ -87,7 +97,7 @@ def can_write_proposals(user: User | None, council: Council) -> bool:
     seat = membership(user, council)
     if seat is not None and seat.role in ("secretary", "chair"):
         return True
-    return bool(user and getattr(user, "is_authenticated", False) and user.has_role(ADMINISTRATOR))
+    return can_administer_councils(user)
 
 
 def add_member(council: Council, user: User, role: str) -> CouncilMembership:
