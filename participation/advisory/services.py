@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 
-from participation.access import ADMINISTRATOR, COUNCIL_MEMBER
+from participation.access import COUNCIL_MEMBER
 from participation.accounts.models import User, UserRole
 from participation.advisory.models import (
     BALLOT_MODES,
@@ -38,6 +38,7 @@ from participation.advisory.models import (
 from participation.advisory.ranking import BallotError, validate_ballot
 from participation.database import utcnow
 from participation.extensions import db
+from participation.ideas.rules import is_administrator
 
 STEP_LABELS = {
     "groups": _l("Joint session: mixed groups"),
@@ -74,7 +75,7 @@ def is_insider(user) -> bool:
 
 def can_administer_councils(user) -> bool:
     """Administrators seat members, open rounds and move them on."""
-    return bool(getattr(user, "is_authenticated", False) and user.has_role(ADMINISTRATOR))
+    return is_administrator(user)
 
 
 def can_view_round(user, round_: CouncilRound) -> bool:

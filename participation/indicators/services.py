@@ -16,9 +16,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from participation.access import ADMINISTRATOR
 from participation.datafile import RowErrors
 from participation.extensions import db
+from participation.ideas.rules import is_administrator
 from participation.indicators import csvfile
 from participation.indicators.models import Indicator, IndicatorValue
 from participation.sdgs.models import SdgGoal, SdgTarget
@@ -69,7 +69,7 @@ class ImportReport(RowErrors):
 
 def can_manage_indicators(user) -> bool:
     """Administrators import, edit and delete the city's indicators."""
-    return bool(getattr(user, "is_authenticated", False)) and user.has_role(ADMINISTRATOR)
+    return is_administrator(user)
 
 
 def import_indicators(data: bytes, dry_run: bool = True) -> ImportReport:
