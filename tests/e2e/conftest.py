@@ -150,17 +150,9 @@ class Journey:
             problems.append(f"axe at {width} px found:\n{json.dumps(violations, indent=1)}")
         return problems
 
-    def log_in(self, email: str) -> None:
-        """Log in through the form, as a person would; the shared way for new journeys."""
-        from playwright.sync_api import expect
-
-        from tests.conftest import PASSWORD
-
-        self.visit("/account/aanmelden")
-        self.page.get_by_label("E-mailadres", exact=True).fill(email)
-        self.page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-        self.page.get_by_role("button", name="Aanmelden").click()
-        expect(self.page.locator(".flash-success")).to_contain_text("Je bent aangemeld")
+    def log_in(self, email: str, next: str | None = None) -> None:
+        """Log in through the form, as a person would (see :func:`log_in`)."""
+        log_in(self.page, self.base_url, email, next=next)
 
     def log_out(self) -> None:
         from playwright.sync_api import expect
@@ -184,6 +176,20 @@ class Journey:
         assert message is not None, f"No mail to {recipient}"
         path = re.search(r"https?://[^/\s]+(/\S+)", message.body).group(1)
         return self.url(path)
+
+
+def log_in(page, base_url: str, email: str, next: str | None = None) -> None:
+    """Log in through the form as a person would, on any page (also one without JavaScript), and land on
+    ``next`` when given; every journey logs in this way."""
+    from playwright.sync_api import expect
+
+    from tests.conftest import PASSWORD
+
+    page.goto(f"{base_url}/account/aanmelden" + (f"?next={next}" if next else ""))
+    page.get_by_label("E-mailadres", exact=True).fill(email)
+    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.locator(".flash-success")).to_contain_text("Je bent aangemeld")
 
 
 @pytest.fixture(autouse=True)
