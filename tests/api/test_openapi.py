@@ -5,7 +5,8 @@ import re
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from tests.exports.factories import district, idea
+from tests.conftest import idea
+from tests.exports.factories import district
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 PERSONAL_KEY = re.compile(r"(voter|user_id|user|email|e_mail|author|password|entered_by|on_behalf)", re.I)

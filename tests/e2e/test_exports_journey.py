@@ -6,8 +6,8 @@ import json
 import openpyxl
 from playwright.sync_api import expect
 
-from tests.conftest import PASSWORD
-from tests.exports.factories import district, idea
+from tests.conftest import PASSWORD, idea
+from tests.exports.factories import district
 
 
 def test_administrator_downloads_ideas_as_csv_and_xlsx(journey, make_user, make_process):

@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.exports.factories import idea
+from tests.conftest import idea
 
 
 def test_facilitator_records_a_session_and_its_ideas_from_the_room(journey, make_user, make_process):
