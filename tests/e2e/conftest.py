@@ -203,36 +203,31 @@ def city(db):
     return harelbeke
 
 
-@pytest.fixture
-def journey(browser, live_server, request):
-    context = browser.new_context(bypass_csp=True, locale="nl-BE", viewport=DESKTOP)
+def open_journey(browser, live_server: str, name: str, **context_options):
+    """A journey in a fresh browser context (Dutch, Belgian), closed when the test ends."""
+    context = browser.new_context(bypass_csp=True, locale="nl-BE", **context_options)
     page = context.new_page()
     page.set_default_timeout(10_000)
-    yield Journey(page, live_server, request.node.name.removeprefix("test_"))
+    yield Journey(page, live_server, name)
     context.close()
+
+
+@pytest.fixture
+def journey(browser, live_server, request):
+    yield from open_journey(browser, live_server, request.node.name.removeprefix("test_"), viewport=DESKTOP)
 
 
 @pytest.fixture
 def phone_journey(browser, live_server, request):
-    context = browser.new_context(
-        bypass_csp=True, locale="nl-BE", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield Journey(page, live_server, request.node.name.removeprefix("test_"))
-    context.close()
+    yield from open_journey(browser, live_server, request.node.name.removeprefix("test_"),
+                            viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
 
 
 @pytest.fixture
 def narrow_journey(browser, live_server, request):
     """The smallest phone the pages are made for: 360 px wide."""
-    context = browser.new_context(
-        bypass_csp=True, locale="nl-BE", viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield Journey(page, live_server, request.node.name.removeprefix("test_") + "-360")
-    context.close()
+    yield from open_journey(browser, live_server, request.node.name.removeprefix("test_") + "-360",
+                            viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
 
 
 def pytest_collection_modifyitems(items):
