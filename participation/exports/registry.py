@@ -34,6 +34,7 @@ EXPORT_MODULES = (
     "participation.comments.exports",
     "participation.indicators.exports",
     "participation.meetings.exports",
+    "participation.partners.exports",
 )
 
 
