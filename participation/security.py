@@ -68,6 +68,11 @@ def is_safe_next(target: str | None) -> bool:
     return not parts.scheme and not parts.netloc
 
 
+def safe_next(target: str | None, default: str) -> str:
+    """Where to send a person on to: `target` when it is a local path (`is_safe_next`), else `default`."""
+    return target if is_safe_next(target) else default
+
+
 def set_security_headers(response: Response) -> Response:
     response.headers.setdefault("Content-Security-Policy", current_app.config["CONTENT_SECURITY_POLICY"])
     response.headers.setdefault("X-Content-Type-Options", "nosniff")

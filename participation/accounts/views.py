@@ -13,7 +13,11 @@ from participation.clock import brussels_today
 from participation.extensions import db, limiter
 from participation.mail.services import flush_log_backend, mailbox_url
 from participation.numbers import parse_int
-from participation.security import is_safe_next
+from participation.security import is_safe_next, safe_next
+
+# Where a confirmed address leads: the page the person registered from (an invitation link), kept in
+# this browser's session, never in the confirmation mail, which the outbox keeps.
+AFTER_CONFIRM = "after_confirm"
 
 
 def login_limit() -> str:
@@ -33,17 +37,20 @@ def mail_interval_text() -> str:
 @access(PUBLIC)
 @limiter.limit(login_limit, methods=["POST"])
 def register():
+    next_url = request.args.get("next")
     if current_user.is_authenticated:
-        return redirect(url_for("main.home"))
+        return redirect(safe_next(next_url, url_for("main.home")))
     form = forms.RegisterForm()
     if form.validate_on_submit():
+        if is_safe_next(next_url):
+            session[AFTER_CONFIRM] = next_url
         # The same page whether the address is new or has an account (its owner gets a mail).
         services.register_user(form.email.data, form.password.data, form.display_name.data)
         db.session.commit()
         flush_log_backend()
         return render_template("accounts/check_mail.html", email=services.normalise_email(form.email.data),
                                mailbox_url=mailbox_url())
-    return render_template("accounts/register.html", form=form)
+    return render_template("accounts/register.html", form=form, next_url=safe_next(next_url, None))
 
 
 @bp.route("/account/bevestigen/<token>")
@@ -54,18 +61,19 @@ def confirm(token: str):
     except services.AccountError as error:
         flash(str(error), "error")
         return redirect(url_for("accounts.resend_confirmation"))
+    next_url = safe_next(session.pop(AFTER_CONFIRM, None), None)
     logs_in = first_time and not current_user.is_authenticated
     if logs_in:
         sessions.log_in(user)
     db.session.commit()
     if logs_in:
         flash(_("Your e-mail address is confirmed and you are logged in. Welcome!"), "success")
-        return redirect(url_for("main.home"))
+        return redirect(next_url or url_for("main.home"))
     if current_user.is_authenticated:
         flash(_("Your e-mail address is confirmed."), "success")
-        return redirect(url_for("main.home"))
+        return redirect(next_url or url_for("main.home"))
     flash(_("Your e-mail address is confirmed. You can log in now."), "success")
-    return redirect(url_for("accounts.login"))
+    return redirect(url_for("accounts.login", next=next_url))
 
 
 @bp.route("/account/bevestiging-opnieuw", methods=["GET", "POST"])
@@ -90,7 +98,7 @@ def resend_confirmation():
 def login():
     next_url = request.args.get("next")
     if current_user.is_authenticated:
-        return redirect(next_url if is_safe_next(next_url) else url_for("main.home"))
+        return redirect(safe_next(next_url, url_for("main.home")))
     form = forms.LoginForm()
     if form.validate_on_submit():
         result = services.authenticate(form.email.data, form.password.data, request.remote_addr)
@@ -98,7 +106,7 @@ def login():
             sessions.log_in(result, remember=form.remember.data)
             db.session.commit()
             flash(_("You are logged in."), "success")
-            return redirect(next_url if is_safe_next(next_url) else url_for("main.home"))
+            return redirect(safe_next(next_url, url_for("main.home")))
         db.session.commit()
         messages = {
             services.LoginRefusal.WRONG: _("This e-mail address and password do not match."),
@@ -113,9 +121,10 @@ def login():
         }
         form.form_errors.append(messages[result])
         return render_template(
-            "accounts/login.html", form=form, unconfirmed=result is services.LoginRefusal.UNCONFIRMED
+            "accounts/login.html", form=form, unconfirmed=result is services.LoginRefusal.UNCONFIRMED,
+            next_url=safe_next(next_url, None),
         ), 200
-    return render_template("accounts/login.html", form=form, unconfirmed=False)
+    return render_template("accounts/login.html", form=form, unconfirmed=False, next_url=safe_next(next_url, None))
 
 
 @bp.route("/account/afmelden", methods=["POST"])

@@ -93,6 +93,7 @@ def open_invitation(token: str):
         is_member=member is not None and member.invitation_id == invitation.id,
         other_partner=invitations.speaks_for(current_user, invitation.process),
         login_url=url_for("accounts.login", next=request.path),
+        register_url=url_for("accounts.register", next=request.path),
     )
 
 

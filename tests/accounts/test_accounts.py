@@ -149,6 +149,26 @@ def test_next_to_a_local_page_is_followed(client, make_user):
     assert response.headers["Location"] == "/trajecten"
 
 
+@pytest.mark.parametrize("target", BAD_TARGETS)
+def test_registering_may_not_lead_off_the_site_either(client, outbox, target):
+    response = client.post(
+        "/account/registreren?next=" + target,
+        data={"display_name": "An", "email": "an@example.org", "password": STRONG, "password_confirm": STRONG,
+              "accept": "y"},
+    )
+    assert response.status_code == 200
+    (mail,) = outbox()
+    assert client.get(link_in(mail)).headers["Location"] == "/"
+    assert target not in client.get("/account/registreren?next=" + target).get_data(as_text=True)
+
+
+def test_login_and_registration_keep_the_page_to_come_back_to(client):
+    login = client.get("/account/aanmelden?next=/trajecten/gbo").get_data(as_text=True)
+    assert 'href="/account/registreren?next=/trajecten/gbo"' in login
+    register_page = client.get("/account/registreren?next=/trajecten/gbo").get_data(as_text=True)
+    assert 'href="/account/aanmelden?next=/trajecten/gbo"' in register_page
+
+
 def test_administrator_grants_roles(admin_client, make_user):
     user = make_user(email="gert@example.org")
     page = admin_client.get("/beheer/gebruikers?q=gert")

@@ -115,6 +115,53 @@ def test_a_visitor_is_asked_to_log_in_and_comes_back_to_the_link(client, gbo, w1
     assert db.session.scalar(select(InvitationMember)) is None
 
 
+def register_from(client, page_body: str, email: str):
+    """Fill in the registration form the invitation page links to, as the person would."""
+    register = re.search(r'href="(/account/registreren\?next=[^"]+)"', page_body).group(1).replace("&amp;", "&")
+    form = page(client.get(register))
+    assert re.search(r'href="/account/aanmelden\?next=[^"]+"', form), "the form's log-in link keeps the way back"
+    return client.post(register, data={"display_name": "Sofie Vandamme", "email": email,
+                                       "password": "Kortrijkstraat-12", "password_confirm": "Kortrijkstraat-12",
+                                       "accept": "y"})
+
+
+def confirmation_link(outbox, email: str) -> str:
+    (mail,) = outbox(email)
+    return re.search(r"http://localhost(/account/bevestigen/\S+)", mail.body).group(1)
+
+
+def test_a_newcomer_registers_from_the_link_and_confirming_brings_them_back_to_it(client, outbox, gbo, w13):
+    path = invite(gbo, w13)
+    body = page(client.get(path))
+    assert "Maak een account en bevestig je e-mailadres in deze browser" in body
+    assert register_from(client, body, "sofie@w13.be").status_code == 200
+    (mail,) = outbox("sofie@w13.be")
+    assert path.rsplit("/", 1)[1] not in mail.body, "the link's secret is not put in a mail the outbox keeps"
+
+    response = client.get(confirmation_link(outbox, "sofie@w13.be"))
+    assert response.status_code == 302 and response.headers["Location"].endswith(path)
+    landed = page(client.get(path))
+    assert "Je e-mailadres is bevestigd en je bent aangemeld." in landed
+    assert "Deelnemen namens W13" in landed
+    assert client.post(path + "/aanvaarden").status_code == 302
+    member = db.session.scalar(select(InvitationMember))
+    assert member.invitation.partner_id == w13.id and member.user.email == "sofie@w13.be"
+
+
+def test_confirmed_in_another_browser_the_first_one_logs_in_back_to_the_link(app, client, outbox, gbo, w13):
+    path = invite(gbo, w13)
+    register_from(client, page(client.get(path)), "sofie@w13.be")
+    phone = app.test_client()
+    link = confirmation_link(outbox, "sofie@w13.be")
+    assert phone.get(link).headers["Location"] == "/", "the phone never saw the invitation"
+    response = client.get(link)
+    assert response.status_code == 302
+    assert "/account/aanmelden?next=" in response.headers["Location"]
+    logged_in = client.post(response.headers["Location"],
+                            data={"email": "sofie@w13.be", "password": "Kortrijkstraat-12"})
+    assert logged_in.headers["Location"] == path
+
+
 def test_a_partners_person_accepts_proposes_and_comments_on_its_behalf(client_as, gbo, w13, make_idea):
     path = invite(gbo, w13)
     person = client_as("resident", name="Sofie Vandamme")
