@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("partners", __name__)
 
-from participation.partners import api, exports, services, views  # noqa: E402,F401
+from participation.partners import api, services, views  # noqa: E402,F401

@@ -1,13 +1,15 @@
 """Export kind ``partners``: one row per partner per plan task that names it (a partner no task names has
-one row with the task columns empty)."""
+one row with the task columns empty); and the ideas export names the partner an idea was proposed on
+behalf of."""
 
 from collections.abc import Iterator
 
 from flask_babel import lazy_gettext as _l
 
 from participation.exports.kinds import stream
-from participation.exports.registry import Column, ExportOptions, register_export
+from participation.exports.registry import Column, ExportOptions, extend_export, register_export
 from participation.extensions import db
+from participation.ideas.models import Idea
 from participation.partners.models import Partner, TaskPartner
 from participation.plan.models import PlanAction, PlanTask
 
@@ -42,4 +44,18 @@ def partner_rows(options: ExportOptions) -> Iterator[tuple]:
 register_export(
     "partners", _l("Partners"), COLUMNS, rows=partner_rows, public=True, by_process=False,
     description=_l("The organisations the city works with, one row per plan task that names them."),
+)
+
+
+def partners_of_ideas(options: ExportOptions, keys: list) -> dict:
+    """{idea id: (partner name,)} for the ideas of a batch proposed on behalf of a partner, in one query."""
+    statement = db.select(Idea.id, Partner.name).join(Partner, Partner.id == Idea.partner_id).where(Idea.id.in_(keys))
+    return {idea_id: (name,) for idea_id, name in db.session.execute(statement)}
+
+
+extend_export(
+    "ideas",
+    [Column("on_behalf_of", "namens", "Name of the partner the idea was proposed on behalf of (W13), by someone "
+                                      "who came in through its invitation; empty otherwise.")],
+    values=partners_of_ideas,
 )

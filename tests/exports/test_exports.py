@@ -53,7 +53,7 @@ def test_ideas_csv_round_trips(admin_client, ideas):
     rows = read_csv(response.data)
     assert list(rows[0].keys()) == [
         "id", "traject", "titel", "status", "thema", "deelgemeente", "wijk", "stemmen", "ingediend_op", "via_loket",
-        "sdg_subdoelen", "actie_codes", "sessie_id", "sessie", "tekst",
+        "sdg_subdoelen", "actie_codes", "sessie_id", "sessie", "namens", "tekst",
     ]
     by_title = {row["titel"]: row for row in rows}
     assert len(rows) == 4
@@ -63,7 +63,7 @@ def test_ideas_csv_round_trips(admin_client, ideas):
         "status": "Gepubliceerd", "thema": "Planet", "deelgemeente": "Harelbeke", "wijk": "Stasegem", "stemmen": "12",
         "ingediend_op": "",
         "via_loket": "nee", "sdg_subdoelen": "", "actie_codes": "", "tekst": "Schaduw in de zomer.", "sessie_id": "",
-        "sessie": "",
+        "sessie": "", "namens": "",
     }
 
 
@@ -220,3 +220,18 @@ def test_ideas_export_names_the_session_an_idea_was_written_in(admin_client, mak
     db.session.commit()
     row = read_csv(admin_client.get("/beheer/exports/ideas.csv").data)[0]
     assert (row["via_loket"], row["sessie_id"], row["sessie"]) == ("nee", str(game.id), "het SDG-spel")
+
+
+def test_ideas_export_names_the_partner_an_idea_was_proposed_on_behalf_of(admin_client, ideas):
+    from participation.partners.models import Partner
+
+    w13 = Partner(slug="w13", name="W13", full_name="Intergemeentelijke vereniging W13")
+    db.session.add(w13)
+    db.session.flush()
+    ideas["second"].partner_id = w13.id
+    db.session.commit()
+    rows = read_csv(admin_client.get("/beheer/exports/ideas.csv").data)
+    assert {row["titel"]: row["namens"] for row in rows} == {
+        "Meer bomen op de markt": "", "Een zitbank aan de Leie; met “aanhalingstekens”": "W13",
+        "Verborgen idee": "", "Koffie voor iedereen": "",
+    }
