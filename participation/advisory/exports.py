@@ -4,7 +4,10 @@ A council's ballot is the council's, not a person's: in a round where the member
 the council's aggregate of their ballots, never one member's ranking. Rounds are not processes, so these
 kinds ignore `--process` (`by_process=False`); each row names its round by slug (`ronde`).
 A round has at most a few dozen proposals and ten councils, so the rows are built per round from the
-same queries the ranking page uses: a handful of queries per round, never one per row.
+same queries the ranking page uses: a handful of queries per round, never one per row. The council
+ballots name the joint session in the room a council's ranking was entered from (`sessie`): the kind is
+this package's, so it writes that per-council value in its own rows; an extension could not, being
+keyed by the row's first value, the round.
 """
 
 from collections.abc import Iterator
@@ -25,6 +28,7 @@ from participation.advisory.models import (
 from participation.advisory.services import BALLOT_MODE_LABELS
 from participation.exports.registry import Column, ExportOptions, register_export
 from participation.extensions import db
+from participation.meetings.models import Meeting
 
 
 def all_rounds() -> list[CouncilRound]:
@@ -60,6 +64,9 @@ BALLOT_COLUMNS = [
     Column("proposal", "voorstel", "Title of the ranked proposal."),
     Column("proposal_council", "voorstel_van", "The council that wrote the proposal."),
     Column("rank", "rang", "Rank on this ballot: 1 is most preferred; equal numbers are tied."),
+    Column("session_id", "sessie_id", "Number of the joint session in the room the council's ranking was entered "
+                                      "from; empty when the secretary submitted it online or the members ranked."),
+    Column("session", "sessie", "Title of that session (de tweede gezamenlijke sessie)."),
 ]
 
 
@@ -68,19 +75,22 @@ def ballot_rows(options: ExportOptions) -> Iterator[tuple]:
         names = proposal_index(round_)
         if round_.ballot_mode == "secretary":
             rows = db.session.execute(
-                db.select(Council.name, CouncilBallotRank.proposal_id, CouncilBallotRank.rank)
+                db.select(Council.name, CouncilBallotRank.proposal_id, CouncilBallotRank.rank, Meeting.id,
+                          Meeting.title)
                 .select_from(CouncilBallot)
                 .join(Council, CouncilBallot.council_id == Council.id)
                 .join(CouncilBallotRank, CouncilBallotRank.ballot_id == CouncilBallot.id)
+                .outerjoin(Meeting, Meeting.id == CouncilBallot.meeting_id)
                 .where(CouncilBallot.round_id == round_.id)
                 .order_by(Council.position, Council.name, CouncilBallotRank.rank, CouncilBallotRank.proposal_id)
             )
-            for council, proposal_id, rank in rows:
-                yield (round_.slug, council, "secretary", proposal_id, *names[proposal_id], rank)
+            for council, proposal_id, rank, session_id, session in rows:
+                yield (round_.slug, council, "secretary", proposal_id, *names[proposal_id], rank, session_id, session)
             continue
         for ballot in queries.counted_ballots(round_):
             for place, _shared, proposal_id in places(ballot.tiers):
-                yield (round_.slug, ballot.council.name, "members", proposal_id, *names[proposal_id], place)
+                yield (round_.slug, ballot.council.name, "members", proposal_id, *names[proposal_id], place, None,
+                       None)
 
 
 RANKING_COLUMNS = [

@@ -109,7 +109,9 @@ def test_council_ballots_csv_holds_each_councils_ranking(admin_client, voted):
     assert response.status_code == 200
     assert 'filename="council-ballots-' in response.headers["Content-Disposition"]
     rows = read_csv(response.data)
-    assert list(rows[0]) == ["ronde", "adviesraad", "stembiljet", "voorstel_id", "voorstel", "voorstel_van", "rang"]
+    assert list(rows[0]) == ["ronde", "adviesraad", "stembiljet", "voorstel_id", "voorstel", "voorstel_van", "rang",
+                             "sessie_id", "sessie"]
+    assert {(r["sessie_id"], r["sessie"]) for r in rows} == {("", "")}, "every ballot was submitted online"
     assert [(r["adviesraad"], r["voorstel"], r["rang"]) for r in rows] == [
         ("Jeugdraad", "Speelpleinen", "1"), ("Jeugdraad", "Open ateliers", "2"), ("Jeugdraad", "Trage wegen", "3"),
         ("Cultuurraad", "Open ateliers", "1"), ("Cultuurraad", "Speelpleinen", "2"),

@@ -112,6 +112,28 @@ def test_the_ranking_counts_a_ballot_from_the_room_like_one_submitted_online_onc
     assert ballots.count(">uit de tweede gezamenlijke sessie van 12/03/2024</a>") == 2 and ">online<" in ballots
 
 
+def test_the_council_ballots_export_names_the_session_a_ranking_was_entered_from(
+        ranking_round, councils, facilitator, make_meeting, seat_secretary, admin_client):
+    from tests.exports.test_exports import read_csv
+
+    meeting = make_meeting(round_=ranking_round, title=SECOND_SESSION, kind="joint_session",
+                           held_on=date(2024, 3, 12))
+    proposal = ids(ranking_round)
+    energie, mobiliteit = proposal["Energie"], proposal["Mobiliteit op mensenmaat"]
+    facilitator.post(ballot_url(ranking_round, meeting, "klimaatraad"),
+                     data={f"rank-{energie}": "1", f"rank-{mobiliteit}": "2"})
+    seat_secretary(councils["Seniorenraad"]).post(
+        f"/adviesraden/rondes/{ranking_round.slug}/stembiljet/seniorenraad", data={f"rank-{mobiliteit}": "1"})
+
+    rows = read_csv(admin_client.get("/beheer/exports/council_ballots.csv").data)
+
+    assert [(r["adviesraad"], r["voorstel"], r["rang"], r["sessie_id"], r["sessie"]) for r in rows] == [
+        ("Klimaatraad", "Energie", "1", str(meeting.id), SECOND_SESSION),
+        ("Klimaatraad", "Mobiliteit op mensenmaat", "2", str(meeting.id), SECOND_SESSION),
+        ("Seniorenraad", "Mobiliteit op mensenmaat", "1", "", ""),
+    ]
+
+
 def test_a_ballot_from_the_room_and_one_online_replace_each_other(
         ranking_round, councils, facilitator, make_meeting, seat_secretary):
     meeting = make_meeting(round_=ranking_round, title=SECOND_SESSION, kind="joint_session",
