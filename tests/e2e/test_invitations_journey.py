@@ -1,6 +1,7 @@
 """A moderator invites W13 to a process for invited partners; a W13 person uses the link on a phone with
-the keyboard, proposes an idea shown "namens W13"; the moderator revokes the link, which then says so,
-and the person can no longer propose."""
+the keyboard, proposes an idea shown "namens W13"; a newcomer of W13 registers from the link and, on
+confirming their address, is back on it; the moderator revokes the link, which then says so, and the
+person can no longer propose."""
 
 import re
 
@@ -15,7 +16,8 @@ from tests.e2e.keyboard import Keyboard
 TITLE = "Sien online in heel de regio"
 
 
-def test_a_partners_link_is_used_and_then_revoked(journey, narrow_journey, browser, make_user, make_process):
+def test_a_partners_link_is_used_and_then_revoked(journey, narrow_journey, phone_journey, browser, make_user,
+                                                   make_process):
     make_user("moderator", email="moderator@harelbeke.be", name="Moderator Stad")
     make_user(email="sofie@w13.be", name="Sofie Vandamme")
     db.session.add_all([Partner(slug="w13", name="W13", full_name="Intergemeentelijke vereniging W13"),
@@ -75,6 +77,24 @@ def test_a_partners_link_is_used_and_then_revoked(journey, narrow_journey, brows
     expect(phone.locator(".idea > p.meta")).to_contain_text("door Sofie Vandamme · namens W13")
     narrow_journey.check("idea on behalf of W13")
 
+    # A colleague of Sofie has no account yet: she registers from the link, and confirming brings her back.
+    newcomer = phone_journey.page
+    phone_journey.visit("/" + path)
+    newcomer.get_by_role("link", name="Maak een account aan").click()
+    newcomer.get_by_label("Naam die bij je ideeën verschijnt").fill("Lotte Declercq")
+    newcomer.get_by_label("E-mailadres", exact=True).fill("lotte@w13.be")
+    newcomer.get_by_label("Wachtwoord", exact=True).fill("Gentsesteenweg-42")
+    newcomer.get_by_label("Herhaal het wachtwoord").fill("Gentsesteenweg-42")
+    newcomer.get_by_label("Ik ga ermee akkoord").check()
+    newcomer.get_by_role("button", name="Account aanmaken").click()
+    expect(newcomer.locator("h1")).to_have_text("Kijk in je mailbox")
+    newcomer.goto(phone_journey.outbox_link("lotte@w13.be"))
+    expect(newcomer.locator(".flash-success")).to_contain_text("Je e-mailadres is bevestigd en je bent aangemeld.")
+    expect(newcomer.get_by_role("heading", name="Uitnodiging voor W13", level=1)).to_be_visible()
+    phone_journey.check("invitation after confirming")
+    newcomer.get_by_role("button", name="Deelnemen namens W13").click()
+    expect(newcomer.locator(".on-behalf-notice")).to_contain_text("namens W13")
+
     # The moderator publishes it: the list of the process shows it on W13's behalf.
     idea = db.session.scalar(db.select(Idea).where(Idea.title == TITLE))
     journey.visit(f"/moderatie/ideeen/{idea.id}")
@@ -98,7 +118,7 @@ def test_a_partners_link_is_used_and_then_revoked(journey, narrow_journey, brows
     desk.activate("Intrekken de link van W13")
     expect(page.locator(".flash-success")).to_contain_text("De link van W13 is ingetrokken")
     expect(page.get_by_role("table")).to_contain_text("Ingetrokken")
-    expect(page.get_by_role("table")).to_contain_text("1")
+    expect(page.get_by_role("table").locator("td.num")).to_have_text("2")  # Sofie and Lotte came in through it
     journey.check("link revoked")
 
     # The link now says it was revoked, and Sofie can no longer propose.
