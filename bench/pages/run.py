@@ -234,7 +234,7 @@ def worker_memory_mb(server: Server) -> list[float]:
 def measure_size(size: int, args, wrk: str, env: dict, work: Path) -> dict:
     from participation import create_app
 
-    database = f"bench_pages_{size}"
+    database = f"{args.database_prefix}_{size}"
     env = {**env, "DATABASE_URL": f"{args.server}/{database}"}
     os.environ.update(env)
     print(f"== {size} ideas: creating {database} and loading …", flush=True)
@@ -346,6 +346,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--server", default=os.environ.get("BENCH_PG", "postgresql+psycopg://root@127.0.0.1:5432"))
+    parser.add_argument("--database-prefix", default="bench_pages",
+                        help="databases are named <prefix>_<size> (dropped and created again)")
     parser.add_argument("--output", default=str(HERE / "results.json"))
     parser.add_argument("--readme-only", action="store_true", help="rewrite README.md from the results file")
     parser.add_argument("--seed-only", action="store_true", help="seed the databases and stop (to read EXPLAIN)")
@@ -357,7 +359,7 @@ def main() -> int:
         from participation import create_app
 
         for size in [int(size) for size in args.sizes.split(",")]:
-            database = f"bench_pages_{size}"
+            database = f"{args.database_prefix}_{size}"
             os.environ.update({"PARTICIPATION_ENV": "production", "SECRET_KEY": SECRET, "PUBLIC_URL": "http://127.0.0.1",
                                "MAIL_BACKEND": "log", "DATABASE_URL": f"{args.server}/{database}"})
             create_database(args.server, database)
