@@ -6,8 +6,9 @@ that `run.py --seed-only` seeded.
 
 Per page and role (anonymous, signed-in resident) it serves a few requests with Flask's test client,
 then reports the CPU time per request, the statements it ran and the size of the answer; `--profile`
-prints pyinstrument's call tree of the slowest page (or of `--page`). The anonymous page cache is off,
-so every request renders.
+prints pyinstrument's call tree of the slowest page (or of `--page`). The app runs as in production
+(the page cache on, in this process's memory), but every anonymous request carries a new `fresh=`
+argument in its address, so it renders instead of coming from the page cache.
 """
 
 from __future__ import annotations
@@ -72,18 +73,18 @@ def main() -> int:
     args = parser.parse_args()
 
     os.environ.update({"PARTICIPATION_ENV": "production", "SECRET_KEY": SECRET, "PUBLIC_URL": "http://127.0.0.1",
-                       "MAIL_BACKEND": "log", "TRUSTED_HOSTS": "127.0.0.1,localhost", "PAGE_CACHE": "false",
+                       "MAIL_BACKEND": "log", "TRUSTED_HOSTS": "127.0.0.1,localhost",
                        "SESSION_COOKIE_SECURE": "false", "DATABASE_URL": f"{args.server}/{args.database}"})
     from sqlalchemy import event
 
     from participation import create_app
     from participation.extensions import db
 
-    app = create_app("production", SQLALCHEMY_DATABASE_URI=os.environ["DATABASE_URL"], PAGE_CACHE=False)
+    app = create_app("production", SQLALCHEMY_DATABASE_URI=os.environ["DATABASE_URL"])
     rng = random.Random(7)
     pages = paths(app, rng, args.pages)
     cookie = resident_cookie(app)
-    statements = []
+    statements, fresh = [], []
     with app.app_context():
         event.listen(db.engine, "before_cursor_execute",
                      lambda _conn, _cursor, statement, *_a: statements.append(" ".join(statement.split())))
@@ -92,7 +93,11 @@ def main() -> int:
         client = app.test_client()
         if role == "resident":
             client.set_cookie("session", cookie, domain="127.0.0.1")
-        reply = client.get(pages[name](), base_url="http://127.0.0.1")
+        path = pages[name]()
+        if role == "anonymous":
+            fresh.append(1)
+            path += f"{'&' if '?' in path else '?'}fresh={len(fresh)}"
+        reply = client.get(path, base_url="http://127.0.0.1")
         assert reply.status_code == 200, (name, role, reply.status_code)
         return len(reply.data), reply.status_code
 

@@ -24,15 +24,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import seeding  # noqa: E402
 from bench.votes.run import (  # noqa: E402
-    RULE,
     SECRET,
     Server,
     create_database,
@@ -66,20 +66,15 @@ PAGES = (
 def seed(app, ideas: int, voters: int, spent: int) -> dict:
     """The city's demo, then the benchmark process, written in bulk."""
     import flask_migrate
-    from sqlalchemy import func, insert, select, update
-    from werkzeug.security import generate_password_hash
+    from sqlalchemy import insert, select
 
-    from participation.accounts.models import User, UserRole
-    from participation.database import utcnow
     from participation.demo.loader import load_demo
     from participation.extensions import db
     from participation.ideas.counters import recount
     from participation.ideas.models import Idea, IdeaTerm
     from participation.ideas.words import idea_stems
-    from participation.processes.models import Phase, Process
     from participation.sdgs.models import IdeaTarget, SdgTarget
     from participation.sdgs.services import load_reference_data
-    from participation.votes.models import Ballot, Vote, VoteRule
 
     rng = random.Random(2026)
     with app.app_context():
@@ -87,23 +82,8 @@ def seed(app, ideas: int, voters: int, spent: int) -> dict:
         load_reference_data()
         load_demo()
         db.session.commit()
-        now = utcnow()
-        process = Process(slug=SLUG, title="Benchmark", summary="", description="", audience="public")
-        process.phases = [
-            Phase(kind="propose", position=0, starts_at=now - timedelta(days=30), ends_at=now - timedelta(days=10)),
-            Phase(kind="vote", position=1, starts_at=now - timedelta(days=1), ends_at=now + timedelta(days=30)),
-        ]
-        db.session.add(process)
-        db.session.flush()
-        db.session.add(VoteRule(process_id=process.id, **RULE))
-        password = generate_password_hash("Benchmark-2026", method="scrypt")
-        db.session.execute(insert(User), [
-            {"email": f"voter{n}@bench.example", "display_name": f"Inwoner {n}", "password_hash": password,
-             "email_confirmed_at": now} for n in range(voters)
-        ])
-        user_ids = list(db.session.scalars(select(User.id).where(User.email.like("%@bench.example"))
-                                           .order_by(User.id)))
-        db.session.execute(insert(UserRole), [{"user_id": uid, "role": "resident"} for uid in user_ids])
+        process = seeding.vote_process(SLUG)
+        user_ids = seeding.voters(voters)
         texts = []
         for n in range(ideas):
             title = " ".join(rng.sample(WORDS, 4)).capitalize() + f" {n}"
@@ -127,22 +107,7 @@ def seed(app, ideas: int, voters: int, spent: int) -> dict:
             {"idea_id": idea_id, "target_code": rng.choice(targets), "goal_number": 11}
             for idea_id in idea_ids[::10]
         ])
-        db.session.execute(insert(Ballot), [{"process_id": process.id, "user_id": uid, "used": spent}
-                                            for uid in user_ids])
-        ballots = dict(db.session.execute(select(Ballot.user_id, Ballot.id)
-                                          .where(Ballot.process_id == process.id)).all())
-        rows = []
-        for uid in user_ids:
-            left, chosen = spent, {}
-            while left:
-                idea = rng.choice(idea_ids)
-                if chosen.get(idea, 0) < RULE["max_per_idea"]:
-                    chosen[idea] = chosen.get(idea, 0) + 1
-                    left -= 1
-            rows += [{"ballot_id": ballots[uid], "idea_id": i, "user_id": uid, "count": c} for i, c in chosen.items()]
-        db.session.execute(insert(Vote), rows)
-        totals = select(func.coalesce(func.sum(Vote.count), 0)).where(Vote.idea_id == Idea.id).scalar_subquery()
-        db.session.execute(update(Idea).where(Idea.process_id == process.id).values(vote_count=totals))
+        seeding.spend_votes(process.id, user_ids, idea_ids, spent, rng)
         recount(process.id)
         db.session.commit()
         db.session.execute(db.text("ANALYZE"))
