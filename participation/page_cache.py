@@ -78,14 +78,17 @@ def bump(scopes: set[str]) -> None:
         cache.set(f"gen:{scope}", known[scope], timeout=0)
 
 
-def city_wide(name: str, load: Callable[[], T]) -> T:
+def city_wide(name: str, load: Callable[[], T], keep_in_request: bool = True) -> T:
     """A city-wide value every page shows (the city's face, its chapters), kept in this worker while the
     city-wide generation stands, and at most PAGE_CACHE_SECONDS (the time another worker's change may
-    take to show without Redis). Without the page cache: read once per request, as before.
+    take to show without Redis). Without the page cache: read once per request (`keep_in_request`),
+    or every time.
 
     The value must not be tied to a database session: plain data, or an instance already expunged.
     """
     if not current_app.config["PAGE_CACHE"]:
+        if not keep_in_request:
+            return load()
         if name not in g:
             setattr(g, name, load())
         return getattr(g, name)

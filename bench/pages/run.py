@@ -166,6 +166,30 @@ def store_similar_in_bulk(idea_ids: list[int], texts: list[tuple[str, str]]) -> 
         db.session.execute(insert(SimilarIdeas), rows)
 
 
+def database_exists(server: str, name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(f"{server.replace('+psycopg', '')}/postgres") as conn:
+        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is not None
+
+
+def seeded(app) -> dict:
+    """The voters and ideas of a database seeded before (`--reuse`): the votes cast by earlier runs stay."""
+    from sqlalchemy import select
+
+    from participation.accounts.models import User
+    from participation.extensions import db
+    from participation.ideas.models import Idea
+    from participation.processes.models import Process
+
+    with app.app_context():
+        user_ids = list(db.session.scalars(select(User.id).where(User.email.like(f"%@{seeding.VOTER_DOMAIN}"))
+                                           .order_by(User.id)))
+        idea_ids = list(db.session.scalars(select(Idea.id).join(Process).where(Process.slug == SLUG)
+                                           .order_by(Idea.id)))
+    return {"user_ids": user_ids, "idea_ids": idea_ids}
+
+
 def write_scripts(folder: Path, credentials, idea_ids: list[int], pages: int) -> dict[str, Path]:
     """One wrk script per page and role; ids and pages are chosen at random per request."""
     common = (ROOT / "bench" / "votes" / "common.lua").read_text()
@@ -202,10 +226,14 @@ def measure_size(size: int, args, wrk: str, env: dict, work: Path) -> dict:
     database = f"{args.database_prefix}_{size}"
     env = {**env, "DATABASE_URL": f"{args.server}/{database}"}
     os.environ.update(env)
-    print(f"== {size} ideas: creating {database} and loading …", flush=True)
-    create_database(args.server, database)
     app = create_app("production", SQLALCHEMY_DATABASE_URI=env["DATABASE_URL"])
-    world = seed(app, size, args.voters, args.spent)
+    if args.reuse and database_exists(args.server, database):
+        print(f"== {size} ideas: reusing {database}", flush=True)
+        world = seeded(app)
+    else:
+        print(f"== {size} ideas: creating {database} and loading …", flush=True)
+        create_database(args.server, database)
+        world = seed(app, size, args.voters, args.spent)
     credentials = voter_credentials(app, world["user_ids"][:500])
     scripts = write_scripts(work, credentials, world["idea_ids"], args.pages)
     servers = []
@@ -313,6 +341,8 @@ def main() -> int:
     parser.add_argument("--server", default=os.environ.get("BENCH_PG", "postgresql+psycopg://root@127.0.0.1:5432"))
     parser.add_argument("--database-prefix", default="bench_pages",
                         help="databases are named <prefix>_<size> (dropped and created again)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="measure a database seeded by an earlier run instead of seeding it again")
     parser.add_argument("--output", default=str(HERE / "results.json"))
     parser.add_argument("--readme-only", action="store_true", help="rewrite README.md from the results file")
     parser.add_argument("--seed-only", action="store_true", help="seed the databases and stop (to read EXPLAIN)")
