@@ -3,7 +3,8 @@
     .venv/bin/python bench/pages/run.py                          # 1,000, 10,000 and 100,000 ideas, 10 s per page
     .venv/bin/python bench/pages/run.py --sizes 1000 --duration 3  # a quick look
 
-Per size it creates the database `bench_pages_<size>` (dropped first), loads the SDGs and the city's demo
+Per size it creates the database `bench_pages_<size>` (dropped first; `--database-prefix` names it otherwise,
+`--reuse` measures one seeded by an earlier run), loads the SDGs and the city's demo
 (plan, councils, processes), then one public process in its vote phase with that many published ideas
 (their search words indexed, one in ten linked to an SDG 11 target), 2,000 voters who each spent 5 of
 their 10 votes. gunicorn (2 workers × 2 threads, as production) serves the app; wrk with 16 connections
@@ -275,8 +276,10 @@ def readme(results: dict) -> str:
     lines = [
         "# What each page costs as the city grows (bench/pages)",
         "",
-        "`.venv/bin/python bench/pages/run.py [--sizes 1000,10000,100000] [--duration 10]` seeds, per size, the",
-        "PostgreSQL database `bench_pages_<size>` with the city's demo plus one public process in its vote phase",
+        "`.venv/bin/python bench/pages/run.py [--sizes 1000,10000,100000] [--duration 10]"
+        " [--database-prefix bench_pages] [--reuse]`",
+        "seeds, per size, the PostgreSQL database `<prefix>_<size>` (`--reuse`: measures the one an earlier",
+        "run seeded) with the city's demo plus one public process in its vote phase",
         f"with that many published ideas and {s['voters']:,} voters".replace(",", ".")
         + ", serves the app with gunicorn",
         f"({s['workers']} workers × {s['threads']} threads) and drives each page with wrk ({s['connections']} "
@@ -286,6 +289,10 @@ def readme(results: dict) -> str:
         "so anonymous figures are mostly cache hits, except the idea page, whose ids are drawn at random among all",
         "ideas (at 100.000 ideas nearly every request renders). The seed stores each idea's similar ideas in bulk",
         "with the product's scoring (`store_similar_in_bulk`), as the product stores them when an idea is written.",
+        "The seeding shared with `bench/votes` (process, voters, votes) is in `bench/seeding.py`.",
+        "`bench/pages/one_request.py --database <prefix>_<size> [--statements] [--cprofile] [--profile]` times one",
+        "request of each page in-process (CPU, statements, size; anonymous requests bypass the page cache) and",
+        "shows where it goes (cProfile by package, or pyinstrument's call tree).",
         "",
         f"Last run: {results['finished_at']} on {s['cpus']} CPUs, {s['duration_s']} s per page "
         f"(PostgreSQL {s['postgresql']}). Shares are requests/s divided by the bare page's of the same size's run;",
