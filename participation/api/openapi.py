@@ -169,7 +169,7 @@ SCHEMAS = {
         "type": "object",
         "required": [
             "id", "process", "title", "body", "theme", "district", "neighbourhood", "point", "status", "vote_count",
-            "sdg_targets", "answer", "created_at", "links",
+            "sdg_targets", "answer", "partner", "created_at", "links",
         ],
         "additionalProperties": False,
         "description": "A published idea. It never names its author or anyone who voted.",
@@ -205,6 +205,14 @@ SCHEMAS = {
                                "/api/v1/sdgs.",
             },
             "answer": {**NULLABLE_STRING, "description": "The city's answer, safe HTML."},
+            "partner": {
+                "oneOf": [{
+                    "type": "object", "required": ["slug", "name"], "additionalProperties": False,
+                    "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
+                }, {"type": "null"}],
+                "description": "The partner organisation the idea was proposed on behalf of, by someone it "
+                               "invited to the process (/api/v1/partners/{slug}); null for most ideas.",
+            },
             "created_at": TIMESTAMP,
             "links": {
                 "type": "object",
