@@ -77,6 +77,7 @@ def seed(app, ideas: int, voters: int, spent: int) -> dict:
     from participation.ideas.models import Idea, IdeaTerm
     from participation.ideas.words import idea_stems
     from participation.processes.models import Phase, Process
+    from participation.sdgs import counters as sdg_counters
     from participation.sdgs.models import IdeaTarget, SdgTarget
     from participation.sdgs.services import load_reference_data
     from participation.votes.models import Ballot, Vote, VoteRule
@@ -144,6 +145,7 @@ def seed(app, ideas: int, voters: int, spent: int) -> dict:
         totals = select(func.coalesce(func.sum(Vote.count), 0)).where(Vote.idea_id == Idea.id).scalar_subquery()
         db.session.execute(update(Idea).where(Idea.process_id == process.id).values(vote_count=totals))
         recount(process.id)
+        sdg_counters.recount()
         db.session.commit()
         db.session.execute(db.text("ANALYZE"))
         db.session.commit()
