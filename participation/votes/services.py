@@ -233,19 +233,26 @@ def withdraw_vote(user, idea: Idea, *, moment: datetime | None = None, now: date
             .returning(Ballot.used)
             .execution_options(synchronize_session=False)
         ).scalar()
-        removed = db.session.execute(
-            delete(Vote).where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id, Vote.count == 1)
-            .execution_options(synchronize_session=False)
-        ).rowcount
-        mine = 0
-        if not removed:
-            mine = db.session.execute(
+        def one_less() -> int | None:
+            return db.session.execute(
                 update(Vote)
                 .where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id, Vote.count > 1)
                 .values(count=Vote.count - 1, updated_at=utcnow())
                 .returning(Vote.count)
                 .execution_options(synchronize_session=False)
             ).scalar()
+
+        def the_last() -> bool:
+            return bool(db.session.execute(
+                delete(Vote).where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id, Vote.count == 1)
+                .execution_options(synchronize_session=False)
+            ).rowcount)
+
+        # the row as read decides which statement comes first; the other one covers a parallel change
+        mine = one_less() if state.mine > 1 else None
+        removed = mine is not None or the_last()
+        if not removed and state.mine <= 1:
+            mine = one_less()
             removed = mine is not None
         if not removed:
             raise VoteError(_("You have no vote on this idea to take back."))
