@@ -212,6 +212,25 @@ def cast_vote(user, idea: Idea, *, moment: datetime | None = None, now: datetime
     return result
 
 
+def _one_vote_less(ballot_id: int, idea_id: int) -> int | None:
+    """One vote less on a vote row that holds more than one; the votes left, or None."""
+    return db.session.execute(
+        update(Vote)
+        .where(Vote.ballot_id == ballot_id, Vote.idea_id == idea_id, Vote.count > 1)
+        .values(count=Vote.count - 1, updated_at=utcnow())
+        .returning(Vote.count)
+        .execution_options(synchronize_session=False)
+    ).scalar()
+
+
+def _remove_last_vote(ballot_id: int, idea_id: int) -> bool:
+    """Remove a vote row that holds one vote; whether there was one."""
+    return bool(db.session.execute(
+        delete(Vote).where(Vote.ballot_id == ballot_id, Vote.idea_id == idea_id, Vote.count == 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount)
+
+
 def withdraw_vote(user, idea: Idea, *, moment: datetime | None = None, now: datetime | None = None) -> VoteResult:
     """Take one vote of `user` back from `idea`."""
     moment = moment or utcnow()
@@ -233,26 +252,11 @@ def withdraw_vote(user, idea: Idea, *, moment: datetime | None = None, now: date
             .returning(Ballot.used)
             .execution_options(synchronize_session=False)
         ).scalar()
-        def one_less() -> int | None:
-            return db.session.execute(
-                update(Vote)
-                .where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id, Vote.count > 1)
-                .values(count=Vote.count - 1, updated_at=utcnow())
-                .returning(Vote.count)
-                .execution_options(synchronize_session=False)
-            ).scalar()
-
-        def the_last() -> bool:
-            return bool(db.session.execute(
-                delete(Vote).where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id, Vote.count == 1)
-                .execution_options(synchronize_session=False)
-            ).rowcount)
-
         # the row as read decides which statement comes first; the other one covers a parallel change
-        mine = one_less() if state.mine > 1 else None
-        removed = mine is not None or the_last()
+        mine = _one_vote_less(ballot_id, idea.id) if state.mine > 1 else None
+        removed = mine is not None or _remove_last_vote(ballot_id, idea.id)
         if not removed and state.mine <= 1:
-            mine = one_less()
+            mine = _one_vote_less(ballot_id, idea.id)
             removed = mine is not None
         if not removed:
             raise VoteError(_("You have no vote on this idea to take back."))
