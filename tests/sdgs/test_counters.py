@@ -140,3 +140,18 @@ def test_an_upgrade_fills_the_counters_from_the_links_a_city_has(tmp_path):
             (11, "11.7", 1, "published", 1), (11, "11.7", 1, "hidden", 1)}
         assert set(conn.execute("SELECT idea_id, goal_number, linked_at FROM idea_goals")) == {
             (1, 11, "2026-03-01"), (2, 11, "2026-02-01")}
+
+
+def test_an_idea_deleted_with_its_links_leaves_the_counts(make_process, make_user):
+    moderator = make_user("moderator")
+    process = make_process()
+    kept = make_idea(process, title="Een hondenweide in Stasegem")
+    gone = make_idea(process, title="Een testidee")
+    link_idea(kept, "11.7", moderator)
+    link_idea(gone, "11.7", moderator)
+    db.session.delete(gone)
+    db.session.commit()
+    assert queries.idea_counts_by_goal(VISITOR) == {11: 1}
+    assert queries.idea_counts_by_target(11, VISITOR) == {"11.7": 1}
+    kept_counts, recounted = _as_recounted()
+    assert kept_counts == recounted
