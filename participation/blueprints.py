@@ -14,6 +14,7 @@ def register(app: Flask) -> None:
     from participation.main import bp as main
     from participation.meetings import bp as meetings
     from participation.notifications import bp as notifications
+    from participation.partners import bp as partners
     from participation.plan import bp as plan
     from participation.processes import bp as processes
     from participation.sdgs import bp as sdgs
@@ -21,7 +22,7 @@ def register(app: Flask) -> None:
     from participation.votes import bp as votes
 
     features = (main, accounts, processes, ideas, comments, notifications, votes, advisory, meetings, sdgs,
-                indicators, plan, exports, api, search)
+                indicators, plan, partners, exports, api, search)
     for blueprint in features:
         app.register_blueprint(blueprint)
     if app.config.get("DEVELOPMENT_MAILBOX") and not app.testing and app.config["MAIL_BACKEND"] == "log":

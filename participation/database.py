@@ -31,6 +31,7 @@ def import_models() -> None:
     from participation.mail import models as _mail  # noqa: F401
     from participation.meetings import models as _meetings  # noqa: F401
     from participation.notifications import models as _notifications  # noqa: F401
+    from participation.partners import models as _partners  # noqa: F401
     from participation.plan import models as _plan  # noqa: F401
     from participation.processes import models as _processes  # noqa: F401
     from participation.sdgs import models as _sdgs  # noqa: F401

@@ -114,6 +114,7 @@ class MixedGroup(db.Model):
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
 
     round: Mapped[CouncilRound] = relationship()
+    meeting = relationship("Meeting")
     members: Mapped[list["MixedGroupMember"]] = relationship(
         back_populates="group", cascade="all, delete-orphan"
     )
@@ -192,7 +193,9 @@ class Proposal(db.Model):
 
 
 class CouncilBallot(db.Model):
-    """The one ranked ballot of a council in a round; resubmitting replaces it until the ranking closes."""
+    """The one ranked ballot of a council in a round; resubmitting replaces it until the ranking closes.
+    `meeting_id` is the joint session in the room the ballot was ranked in, when a facilitator entered it
+    from there; a ballot the secretary submits online has none."""
 
     __tablename__ = "council_ballots"
     __table_args__ = (UniqueConstraint("round_id", "council_id", name="uq_council_ballots_round_council"),)
@@ -202,9 +205,11 @@ class CouncilBallot(db.Model):
     council_id: Mapped[int] = mapped_column(ForeignKey("councils.id", ondelete="CASCADE"), index=True)
     submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     submitted_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
 
     council: Mapped[Council] = relationship()
     submitted_by = relationship("User")
+    meeting = relationship("Meeting")
     ranks: Mapped[list["CouncilBallotRank"]] = relationship(cascade="all, delete-orphan", lazy="selectin")
 
 

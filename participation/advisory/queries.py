@@ -118,6 +118,7 @@ def groups_of(round_: CouncilRound) -> list[MixedGroup]:
                 selectinload(MixedGroup.members).selectinload(MixedGroupMember.council),
                 selectinload(MixedGroup.guests).selectinload(MixedGroupGuest.council),
                 selectinload(MixedGroup.theme_votes),
+                selectinload(MixedGroup.meeting),
             )
             .order_by(MixedGroup.name)
         )
@@ -127,6 +128,7 @@ def groups_of(round_: CouncilRound) -> list[MixedGroup]:
 def council_ballot(round_: CouncilRound, council: Council) -> CouncilBallot | None:
     return db.session.scalar(
         db.select(CouncilBallot).where(CouncilBallot.round_id == round_.id, CouncilBallot.council_id == council.id)
+        .options(selectinload(CouncilBallot.meeting))
     )
 
 
@@ -147,6 +149,15 @@ def ballot_status(round_: CouncilRound) -> dict[int, int]:
     return {council_id: count for council_id, count in rows}
 
 
+def ballot_sources(round_: CouncilRound) -> dict[int, int | None]:
+    """Council id -> the session in the room its ballot was entered from (None: submitted online), for the
+    councils that have a ballot in this round."""
+    rows = db.session.execute(
+        db.select(CouncilBallot.council_id, CouncilBallot.meeting_id).where(CouncilBallot.round_id == round_.id)
+    )
+    return {council_id: meeting_id for council_id, meeting_id in rows}
+
+
 def councils_without_ballot(round_: CouncilRound) -> list[Council]:
     """The councils that have not handed in a ballot in this round yet, in the councils' order."""
     voted = ballot_status(round_)
@@ -155,8 +166,12 @@ def councils_without_ballot(round_: CouncilRound) -> list[Council]:
 
 @dataclass
 class CountedBallot:
+    """A council's ballot as the ranking counts it; `meeting` is the joint session in the room it was
+    entered from, None when the secretary submitted it online or it is the members' aggregate."""
+
     council: Council
     tiers: list[list[int]]
+    meeting: object | None = None
 
 
 def counted_ballots(round_: CouncilRound) -> list[CountedBallot]:
@@ -164,9 +179,13 @@ def counted_ballots(round_: CouncilRound) -> list[CountedBallot]:
     councils = {council.id: council for council in all_councils()}
     candidates = [proposal.id for proposal in proposals_of(round_)]
     if round_.ballot_mode == "secretary":
-        ballots = db.session.scalars(db.select(CouncilBallot).where(CouncilBallot.round_id == round_.id))
+        ballots = db.session.scalars(
+            db.select(CouncilBallot).where(CouncilBallot.round_id == round_.id)
+            .options(selectinload(CouncilBallot.meeting))
+        )
         counted = [
-            CountedBallot(councils[b.council_id], tiers_from_ranks((r.proposal_id, r.rank) for r in b.ranks))
+            CountedBallot(councils[b.council_id], tiers_from_ranks((r.proposal_id, r.rank) for r in b.ranks),
+                          b.meeting)
             for b in ballots
         ]
     else:

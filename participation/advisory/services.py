@@ -277,9 +277,14 @@ def remove_group_guest(guest: MixedGroupGuest) -> None:
 
 
 def record_group_input(group: MixedGroup, text: str, votes: Mapping[str, int]) -> None:
+    record_theme_votes(group, votes)
+    group.input_text = text.strip()
+
+
+def record_theme_votes(group: MixedGroup, votes: Mapping[str, int]) -> None:
+    """The group's votes per theme; a theme left out gets 0."""
     if any(theme not in THEMES or value is None or value < 0 for theme, value in votes.items()):
         raise AdvisoryError(_("Votes per theme are whole numbers of 0 or more."))
-    group.input_text = text.strip()
     existing = {vote.theme: vote for vote in group.theme_votes}
     for theme in THEMES:
         vote = existing.get(theme)
@@ -350,10 +355,20 @@ def submit_ballot(
     round_: CouncilRound, council: Council, user: User, entries: list[tuple[int, int]]
 ) -> CouncilBallot:
     """The council's one ballot, entered by its secretary; a new one replaces the old until the ranking closes."""
+    if round_.ballot_mode == "secretary" and not is_secretary(user, council):
+        raise AdvisoryError(_("Only the secretary of the %(council)s may submit its ballot.", council=council.name))
+    return store_council_ballot(round_, council, entries, submitted_by=user, meeting_id=None)
+
+
+def store_council_ballot(
+    round_: CouncilRound, council: Council, entries: list[tuple[int, int]], *, submitted_by: User | None,
+    meeting_id: int | None,
+) -> CouncilBallot:
+    """Keep the council's one ballot: submitted online (`meeting_id` None) or entered from a joint session in
+    the room. Either replaces the other until the ranking closes; the ranking counts the one ballot once.
+    Who may enter it is checked by the caller (`submit_ballot`, `meetings.services.enter_session_ballot`)."""
     if round_.ballot_mode != "secretary":
         raise AdvisoryError(_("In this round the members rank; the council's ballot is their aggregate."))
-    if not is_secretary(user, council):
-        raise AdvisoryError(_("Only the secretary of the %(council)s may submit its ballot.", council=council.name))
     _check_ballot(round_, entries)
     ballot = db.session.scalar(
         db.select(CouncilBallot).where(CouncilBallot.round_id == round_.id, CouncilBallot.council_id == council.id)
@@ -361,8 +376,9 @@ def submit_ballot(
     if ballot is None:
         ballot = CouncilBallot(round_id=round_.id, council=council)
         db.session.add(ballot)
-    ballot.submitted_by_id = user.id
+    ballot.submitted_by_id = getattr(submitted_by, "id", None)
     ballot.submitted_at = utcnow()
+    ballot.meeting_id = meeting_id
     ballot.ranks.clear()
     db.session.flush()
     ballot.ranks.extend(CouncilBallotRank(proposal_id=pid, rank=rank) for pid, rank in entries)

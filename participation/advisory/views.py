@@ -116,6 +116,10 @@ def ballot(slug: str, council_slug: str):
     if round_.ballot_mode == "members" and services.membership(current_user, council) is None:
         return refused(_("Only members of the %(council)s rank for it.", council=council.name), round_)
     proposals = queries.proposals_of(round_)
+    existing = (
+        queries.council_ballot(round_, council) if round_.ballot_mode == "secretary"
+        else queries.member_ballot(round_, council, current_user)
+    )
     errors: list[str] = []
     field_errors: dict[str, str] = {}
     values: dict[str, str] = {}
@@ -136,16 +140,11 @@ def ballot(slug: str, council_slug: str):
                 flash(_("The ballot of the %(council)s is saved. You can change it until the ranking closes.",
                         council=council.name), "success")
                 return redirect(url_for("advisory.round_overview", slug=slug))
-    else:
-        existing = (
-            queries.council_ballot(round_, council) if round_.ballot_mode == "secretary"
-            else queries.member_ballot(round_, council, current_user)
-        )
-        if existing is not None:
-            values = {f"rank-{r.proposal_id}": str(r.rank) for r in existing.ranks}
+    elif existing is not None:
+        values = {f"rank-{r.proposal_id}": str(r.rank) for r in existing.ranks}
     return render_template(
         "advisory/ballot.html", round=round_, council=council, proposals=proposals, errors=errors,
-        field_errors=field_errors, values=values,
+        field_errors=field_errors, values=values, source_meeting=getattr(existing, "meeting", None),
     )
 
 

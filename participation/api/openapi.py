@@ -20,6 +20,7 @@ FRAGMENT_MODULES = (
     "participation.plan.api",
     "participation.comments.api",
     "participation.indicators.api",
+    "participation.partners.api",
 )
 
 JSON = "application/json"

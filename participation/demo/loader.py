@@ -177,7 +177,23 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
     db.session.flush()
     load_indicators(folder, report)
     load_meetings(folder, report)
+    load_partners(folder, report)
     return report
+
+
+def load_partners(folder: Path, report: LoadReport) -> None:
+    """The organisations the city works with (partners.json), after the plan so its tasks are linked."""
+    from participation.partners.cityfile import PartnersFileError, read_partners
+    from participation.partners.services import save_partners
+
+    path = folder / "partners.json"
+    if not path.exists():
+        return
+    try:
+        items = read_partners(path.read_bytes())
+    except PartnersFileError as error:
+        raise ValueError(f"{path}:\n" + "\n".join(error.problems)) from None
+    report.lines.append(save_partners(items).line())
 
 
 def load_meetings(folder: Path, report: LoadReport) -> None:

@@ -11,6 +11,9 @@ from participation.ideas.models import Idea
 from participation.processes.models import Process
 
 ANSWERED_STATUSES = ("selected", "in_progress", "realised", "not_selected")
+# An idea merged into another proposed the same: the figures count it once, as the idea that stays,
+# whether the two came from the room, online or the desk. Its author still counts as someone who took part.
+COUNTED_IDEA = Idea.status != "merged"
 RANKING_SIZE = 20
 
 
@@ -33,6 +36,15 @@ class Participation:
         return self.ideas - (self.room.ideas if self.room else 0)
 
     @property
+    def room_votes(self) -> int:
+        return self.room.votes if self.room else 0
+
+    @property
+    def votes_together(self) -> int:
+        """The votes online and the votes counted in the room: two separate counts, added only here."""
+        return self.votes + self.room_votes
+
+    @property
     def people_together(self) -> int:
         """Online and in the room added up: someone who took part both ways counts twice here."""
         return self.people + (self.room.people if self.room else 0)
@@ -47,6 +59,7 @@ class RoomMeeting:
     day_known: bool
     people: int
     ideas: int
+    votes: int = 0
 
     @property
     def heading(self) -> str:
@@ -55,11 +68,13 @@ class RoomMeeting:
 
 @dataclass
 class RoomParticipation:
-    """What happened in the room: sessions, the people counted there, and the ideas written there."""
+    """What happened in the room: sessions, the people counted there, the ideas written there and the
+    votes counted there."""
 
     sessions: list[RoomMeeting]
     people: int
     ideas: int
+    votes: int = 0
 
 
 def people_by_audience(process: Process) -> list[tuple[str, int]]:
@@ -90,15 +105,15 @@ def people_by_audience(process: Process) -> list[tuple[str, int]]:
 
 
 def participation_figures(process: Process) -> Participation:
-    in_process = Idea.process_id == process.id
     ideas, authors, via_desk, votes = db.session.execute(
         db.select(
-            func.count(Idea.id),
+            func.count(case((COUNTED_IDEA, Idea.id))),
             func.count(func.distinct(Idea.author_id)),
-            func.count(case((Idea.meeting_id.is_(None), Idea.entered_by_id))),
+            func.count(case((COUNTED_IDEA & Idea.meeting_id.is_(None), Idea.entered_by_id))),
             func.coalesce(func.sum(Idea.vote_count), 0),
-        ).where(in_process)
+        ).where(Idea.process_id == process.id)
     ).one()
+    in_process = (Idea.process_id == process.id) & COUNTED_IDEA
     by_theme = db.session.execute(
         db.select(Idea.theme, func.count(Idea.id)).where(in_process).group_by(Idea.theme).order_by(Idea.theme)
     ).all()
@@ -133,9 +148,11 @@ def participation_figures(process: Process) -> Participation:
 
 
 def room_participation(process: Process) -> RoomParticipation:
-    """Per session of the process: the people counted in the room and the ideas written there (two
-    grouped queries, whatever the number of sessions)."""
+    """Per session of the process: the people counted in the room, the ideas written there and the votes
+    counted there (three grouped queries, whatever the number of sessions). An idea merged into another
+    is counted once, as the idea that stays (`COUNTED_IDEA`), here as in the totals."""
     from participation.meetings.models import Meeting, MeetingAttendance
+    from participation.votes.models import RoomTally
 
     people = (
         db.select(MeetingAttendance.meeting_id, func.sum(MeetingAttendance.count).label("people"))
@@ -143,20 +160,28 @@ def room_participation(process: Process) -> RoomParticipation:
     )
     ideas = (
         db.select(Idea.meeting_id, func.count(Idea.id).label("ideas"))
-        .where(Idea.process_id == process.id, Idea.meeting_id.is_not(None))
+        .where(Idea.process_id == process.id, Idea.meeting_id.is_not(None), COUNTED_IDEA)
         .group_by(Idea.meeting_id).subquery()
+    )
+    votes = (
+        db.select(RoomTally.meeting_id, func.sum(RoomTally.votes).label("votes"))
+        .join(Idea, Idea.id == RoomTally.idea_id)
+        .where(Idea.process_id == process.id)
+        .group_by(RoomTally.meeting_id).subquery()
     )
     rows = db.session.execute(
         db.select(Meeting.id, Meeting.title, Meeting.kind, Meeting.held_on, Meeting.day_known,
-                  func.coalesce(people.c.people, 0), func.coalesce(ideas.c.ideas, 0))
+                  func.coalesce(people.c.people, 0), func.coalesce(ideas.c.ideas, 0),
+                  func.coalesce(votes.c.votes, 0))
         .outerjoin(people, people.c.meeting_id == Meeting.id)
         .outerjoin(ideas, ideas.c.meeting_id == Meeting.id)
+        .outerjoin(votes, votes.c.meeting_id == Meeting.id)
         .where(Meeting.process_id == process.id)
         .order_by(Meeting.held_on, Meeting.id)
     ).all()
-    sessions = [RoomMeeting(*row) for row in rows]
+    sessions = [RoomMeeting(*row[:7], votes=int(row[7])) for row in rows]
     return RoomParticipation(sessions=sessions, people=sum(s.people for s in sessions),
-                             ideas=sum(s.ideas for s in sessions))
+                             ideas=sum(s.ideas for s in sessions), votes=sum(s.votes for s in sessions))
 
 
 def answered_ideas(process: Process) -> list[Idea]:

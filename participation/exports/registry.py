@@ -35,6 +35,7 @@ EXPORT_MODULES = (
     "participation.comments.exports",
     "participation.indicators.exports",
     "participation.meetings.exports",
+    "participation.partners.exports",
 )
 
 

@@ -38,4 +38,4 @@ def meeting_url(meeting) -> str:
     return url_for("meetings.round_meeting", slug=meeting.round.slug, meeting_id=meeting.id)
 
 
-from participation.meetings import views  # noqa: E402,F401
+from participation.meetings import output_views, views  # noqa: E402,F401

@@ -1,12 +1,24 @@
 """Read-side helpers for sessions: the sessions of a process or round, one session, its ideas."""
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from participation.advisory.models import THEMES, MixedGroup, MixedGroupGuest, MixedGroupMember, ThemeVote
+from participation.advisory.models import (
+    THEMES,
+    Council,
+    CouncilBallot,
+    MixedGroup,
+    MixedGroupGuest,
+    MixedGroupMember,
+    Proposal,
+    ThemeVote,
+)
+from participation.advisory.services import tiers_from_ranks
 from participation.extensions import db
 from participation.ideas.models import Idea
-from participation.ideas.queries import visible_ideas, with_list_loads
+from participation.ideas.queries import idea_visibility, visible_ideas, with_list_loads
 from participation.meetings.models import Meeting
 
 
@@ -61,3 +73,44 @@ def theme_totals(meeting: Meeting) -> list[tuple[str, int]]:
         .group_by(ThemeVote.theme)
     ).all())
     return [(theme, int(totals.get(theme) or 0)) for theme in THEMES] if totals else []
+
+
+@dataclass
+class SessionRanking:
+    """A council's ranking entered from the session: its order, best first, as tiers of proposals."""
+
+    council: Council
+    tiers: list[list[Proposal]]
+
+
+def rankings_of_meeting(meeting: Meeting) -> list[SessionRanking]:
+    """The councils' ballots entered from this session, in the councils' order (two queries, whatever
+    the number of ballots: the ranks come along by selectin)."""
+    ballots = list(db.session.scalars(
+        select(CouncilBallot).join(Council, Council.id == CouncilBallot.council_id)
+        .where(CouncilBallot.meeting_id == meeting.id)
+        .options(joinedload(CouncilBallot.council))
+        .order_by(Council.position, Council.name)
+    ))
+    if not ballots:
+        return []
+    proposals = {proposal.id: proposal for proposal in db.session.scalars(
+        select(Proposal).where(Proposal.round_id == meeting.round_id))}
+    return [
+        SessionRanking(ballot.council, [[proposals[pid] for pid in tier] for tier in
+                                        tiers_from_ranks((rank.proposal_id, rank.rank) for rank in ballot.ranks)])
+        for ballot in ballots
+    ]
+
+
+def room_votes_of_meeting(meeting: Meeting, viewer) -> list[tuple[Idea, int]]:
+    """The ideas this viewer may see with the votes they got in the room at this session, most first."""
+    from participation.votes.models import RoomTally
+
+    rows = db.session.execute(
+        select(Idea, RoomTally.votes)
+        .join(RoomTally, RoomTally.idea_id == Idea.id)
+        .where(RoomTally.meeting_id == meeting.id, idea_visibility(viewer, listing=True))
+        .order_by(RoomTally.votes.desc(), func.lower(Idea.title), Idea.id)
+    ).all()
+    return [(idea, votes) for idea, votes in rows]

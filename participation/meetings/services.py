@@ -12,8 +12,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from participation.access import ADMINISTRATOR, EMPLOYEE, MODERATOR
-from participation.advisory.models import MixedGroup
-from participation.advisory.services import can_view_round
+from participation.advisory.models import THEMES, Council, CouncilBallot, MixedGroup
+from participation.advisory.services import AdvisoryError, can_view_round, record_theme_votes, store_council_ballot
 from participation.extensions import db
 from participation.i18n import belgian_date
 from participation.ideas.models import Idea
@@ -89,6 +89,22 @@ def can_enter_room_ideas(user, meeting: Meeting) -> bool:
     """Staff who facilitate (employees, moderators) type in the ideas written in the room, as at the desk."""
     return (meeting.process is not None and _signed_in(user) and user.has_any_role(EMPLOYEE, MODERATOR)
             and can_view(user, meeting.process))
+
+
+def can_enter_room_votes(user, meeting: Meeting) -> bool:
+    """Facilitators (moderators and administrators) enter the votes counted in the room at a session of a
+    process whose voting phase is open."""
+    from participation.votes.rules import OPEN, vote_state
+
+    return (meeting.process is not None and can_manage_process_meetings(user, meeting.process)
+            and vote_state(meeting.process) == OPEN)
+
+
+def can_enter_round_outputs(user, meeting: Meeting) -> bool:
+    """Facilitators (moderators and administrators) who see the council round enter what a joint session
+    produced: the theme votes of its mixed groups and the councils' rankings made in the room."""
+    return (meeting.round is not None and _signed_in(user) and user.has_any_role(MODERATOR)
+            and can_view_round(user, meeting.round))
 
 
 # Labels ------------------------------------------------------------------------------------------
@@ -216,3 +232,47 @@ def set_meeting_groups(meeting: Meeting, group_ids: Iterable[int], actor) -> lis
             group.meeting_id = None
     db.session.flush()
     return [group for group in groups if group.id in wanted]
+
+
+def enter_theme_votes(meeting: Meeting, votes: dict[int, dict[str, int]], actor) -> list[MixedGroup]:
+    """The votes per theme of the mixed groups that met in this session, as counted in the room:
+    {group id: {theme: votes}}. Only groups linked to this session; the whole entry is refused when
+    one count is not a whole number of 0 or more, so nothing is half-saved."""
+    if not can_enter_round_outputs(actor, meeting):
+        raise MeetingError(_("You cannot enter the outputs of this session."))
+    groups = {group.id: group for group in db.session.scalars(
+        db.select(MixedGroup).where(MixedGroup.meeting_id == meeting.id))}
+    if set(votes) - set(groups):
+        raise MeetingError(_("Choose groups that met in this session."))
+    if any(theme not in THEMES or value is None or value < 0 for counts in votes.values()
+           for theme, value in counts.items()):
+        raise MeetingError(_("Votes per theme are whole numbers of 0 or more."))
+    for group_id, counts in votes.items():
+        record_theme_votes(groups[group_id], counts)
+    return [groups[group_id] for group_id in votes]
+
+
+def enter_session_ballot(meeting: Meeting, council: Council, actor, entries: list[tuple[int, int]]) -> CouncilBallot:
+    """A council's ranking made in a joint session (on paper, with stickers on a wall), entered by its
+    facilitator with the session as its source. It is the council's one ballot of the round: it replaces
+    one submitted online, and a ballot the secretary submits later replaces it. The ranking counts it
+    like any ballot, once."""
+    if not can_enter_round_outputs(actor, meeting):
+        raise MeetingError(_("You cannot enter the outputs of this session."))
+    try:
+        return store_council_ballot(meeting.round, council, entries, submitted_by=actor, meeting_id=meeting.id)
+    except AdvisoryError as error:
+        raise MeetingError(str(error)) from error
+
+
+def enter_room_votes(meeting: Meeting, tallies: dict[int, int], actor) -> int:
+    """The votes each idea got in the room at this session ({idea id: votes}), with the session as their
+    source; kept apart from the online votes (`votes.room`). Returns the session's votes together."""
+    from participation.votes.room import RoomVoteError, record_room_tallies
+
+    if not can_enter_room_votes(actor, meeting):
+        raise MeetingError(_("Votes from the room are entered while the voting phase is open."))
+    try:
+        return record_room_tallies(meeting.process, meeting.id, tallies, actor)
+    except RoomVoteError as error:
+        raise MeetingError(str(error), error.field) from error

@@ -6,7 +6,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from participation.access import ADMINISTRATOR, EMPLOYEE, MODERATOR, PUBLIC, access
-from participation.advisory.queries import all_councils, groups_of, round_by_slug
+from participation.advisory.queries import all_councils, ballot_sources, groups_of, round_by_slug
 from participation.extensions import db
 from participation.ideas.forms import ButtonForm, IdeaForm
 from participation.ideas.services import IdeaError, IdeaText
@@ -44,14 +44,21 @@ def render_meeting(meeting: Meeting):
     in_round = meeting.round is not None
     can_edit = (services.can_manage_round_meetings(current_user) if in_round
                 else services.can_manage_process_meetings(current_user, meeting.process))
+    can_enter_outputs = services.can_enter_round_outputs(current_user, meeting)
+    may_rank = can_enter_outputs and meeting.round.is_ranking_open and meeting.round.ballot_mode == "secretary"
     return render_template(
         "meetings/show.html", meeting=meeting,
         ideas=queries.ideas_of_meeting(meeting, current_user) if not in_round else [],
         groups=queries.groups_of_meeting(meeting) if in_round else [],
         theme_totals=queries.theme_totals(meeting) if in_round else [],
+        rankings=queries.rankings_of_meeting(meeting) if in_round else [],
+        room_votes=queries.room_votes_of_meeting(meeting, current_user) if not in_round else [],
+        can_enter_room_votes=services.can_enter_room_votes(current_user, meeting),
         round_groups=groups_of(meeting.round) if in_round and can_edit else [],
+        ranking_councils=all_councils() if may_rank else [],
+        ballot_sources=ballot_sources(meeting.round) if may_rank else {},
         can_edit=can_edit, can_enter_ideas=services.can_enter_room_ideas(current_user, meeting),
-        button=ButtonForm(),
+        can_enter_outputs=can_enter_outputs, button=ButtonForm(),
     )
 
 

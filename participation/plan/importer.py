@@ -25,6 +25,7 @@ from participation.extensions import db
 from participation.plan import spreadsheet as sheet
 from participation.plan.models import ActionPlan, PlanAction, PlanTask, PolicyGoal
 from participation.plan.services import News, is_valid_code, notify_followers, record_status_update
+from participation.plan.signals import plan_imported
 
 KINDS = ("goal", "action_plan", "action", "task", "status_update")
 KIND_LABELS = {
@@ -135,6 +136,7 @@ def import_plan(stream: IO[bytes] | bytes | str, *, dry_run: bool, author: User 
         with db.session.begin_nested():
             news = _Sync(parsed, report, apply=True, author=author).run()
             db.session.flush()
+            plan_imported.send(report)
             report.mails = notify_followers(news)
             db.session.flush()
     except SQLAlchemyError:

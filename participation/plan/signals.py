@@ -9,3 +9,6 @@ from blinker import Namespace
 
 signals = Namespace()
 action_news = signals.signal("action-news")
+
+# Sent after an import wrote the plan, inside its transaction: listeners read the new texts.
+plan_imported = signals.signal("plan-imported")

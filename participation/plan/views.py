@@ -14,6 +14,13 @@ from participation.plan.models import ActionPlan, PlanAction
 from participation.plan.spreadsheet import COLUMNS, REQUIRED_COLUMNS, Quarter, Status
 
 
+def partners_by_task(task_ids: list[int]) -> dict:
+    """The partners each task names (imported here: the partners feature builds on the plan)."""
+    from participation.partners.queries import partners_by_task as by_task
+
+    return by_task(task_ids)
+
+
 def _action_or_404(code: str) -> PlanAction:
     action = queries.action_by_code(code)
     if action is None:
@@ -47,9 +54,11 @@ def sdg(number: int):
     summaries = queries.sdg_summaries(number)
     goals = queries.goals_with_actions(number)
     goal_budgets = {goal.id: queries.goal_budget(goal, goal.action_plans) for goal in goals}
+    task_ids = [task.id for goal in goals for plan in goal.action_plans for action in plan.actions
+                for task in action.tasks]
     return render_template(
         "plan/sdg.html", number=number, summary=summaries[0] if summaries else None, goals=goals,
-        goal_budgets=goal_budgets,
+        goal_budgets=goal_budgets, task_partners=partners_by_task(task_ids),
     )
 
 
@@ -58,7 +67,8 @@ def sdg(number: int):
 def action(code: str):
     action = _action_or_404(code)
     ideas = queries.ideas_of_action(action, current_user)
-    return render_template("plan/action.html", action=action, ideas=ideas)
+    return render_template("plan/action.html", action=action, ideas=ideas,
+                           task_partners=partners_by_task([task.id for task in action.tasks]))
 
 
 # Administration -----------------------------------------------------------------------------------------

@@ -10,12 +10,15 @@ from participation.votes.texts import departed_text, rule_text, votes_left_text 
 
 @bp.record_once
 def connect_signals(state) -> None:
+    from participation.ideas.sections import register_idea_section
     from participation.ideas.signals import idea_merged
     from participation.processes.signals import phases_changing
+    from participation.votes.room import room_votes_section
     from participation.votes.services import on_idea_merged, on_phases_changing
 
     idea_merged.connect(on_idea_merged)
     phases_changing.connect(on_phases_changing)
+    register_idea_section("room_votes", room_votes_section)
 
 
 @bp.record_once

@@ -139,3 +139,30 @@ class ResultRow(db.Model):
     position: Mapped[int]
 
     snapshot: Mapped[ResultSnapshot] = relationship(back_populates="rows")
+
+
+class RoomTally(db.Model):
+    """The votes one idea got in the room at one session (stickers on a wall, hands counted), entered by its
+    facilitator: a count, no ballot and no account behind it.
+
+    Kept apart from the online votes: never part of anyone's ballot, never added to `Idea.vote_count`, and
+    not counted in the ranking, which counts each account once under the process's vote rule (see
+    docs/sessions.md). Pages and the process report show both, apart and together.
+    """
+
+    __tablename__ = "room_tallies"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "idea_id", name="uq_room_tallies_meeting_idea"),
+        CheckConstraint("votes >= 1", name="votes_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    votes: Mapped[int]
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    entered_at: Mapped[datetime] = mapped_column(
+        default=utcnow, onupdate=utcnow, server_default=func.current_timestamp()
+    )
+
+    meeting = relationship("Meeting")

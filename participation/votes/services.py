@@ -396,7 +396,10 @@ def recount_idea(idea_id: int) -> None:
 
 def on_idea_merged(duplicate: Idea, target: Idea | None = None, actor=None, **extra) -> None:
     if target is not None:
+        from participation.votes.room import move_room_tallies_on_merge
+
         move_votes_on_merge(duplicate, target)
+        move_room_tallies_on_merge(duplicate, target)
         db.session.expire(duplicate, ["vote_count"])
         db.session.expire(target, ["vote_count"])
 

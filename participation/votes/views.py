@@ -15,6 +15,7 @@ from participation.votes.chart import bar_chart
 from participation.votes.forms import VoteRuleForm
 from participation.votes.models import APPROVAL, VoteRule
 from participation.votes.results import freeze_result
+from participation.votes.room import room_votes_of_process
 from participation.votes.rules import CLOSED, NONE, rule_for, vote_phase, vote_state
 from participation.votes.texts import votes_left_text
 
@@ -138,7 +139,7 @@ def ranking(slug: str):
         chart = bar_chart(page.items, width=WEB_CHART_WIDTH, font_size=13)  # the frozen result's first places
     return render_template(
         "votes/ranking.html", process=process, state=state, phase=vote_phase(process), rule=rule_for(process),
-        snapshot=snapshot, page=page, search=search, chart=chart,
+        snapshot=snapshot, page=page, search=search, chart=chart, room_votes=room_votes_of_process(process.id),
     )
 
 

@@ -32,6 +32,9 @@ def world(make_process, make_user):
     from tests.plan.helpers import import_example
 
     import_example()
+    from tests.partners.helpers import load_city_partners
+
+    load_city_partners()
     action = db.session.scalar(db.select(PlanAction).where(PlanAction.code == "D10/AP01/04"))
     moderator = make_user("moderator", email="moderator@harelbeke.be", name="Moderator Mona")
     db.session.add(IdeaAction(idea_id=shown.id, action_id=action.id, linked_by_id=moderator.id))

@@ -1,12 +1,16 @@
 """A facilitator records the SDG game with its attendance and two ideas written in the room; the ideas say
-where they come from on their road, and the process report counts online and in the room apart."""
+where they come from on their road, and the process report counts online and in the room apart. A joint
+council session gets its mixed groups' theme votes and a council's ranking from its page; an info evening
+in a vote phase gets the votes counted in the room, shown beside the votes online."""
 
 import io
 import re
+from datetime import date
 
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from tests.e2e.keyboard import Keyboard
 from tests.exports.factories import idea
 
 
@@ -96,7 +100,7 @@ def test_facilitator_records_a_session_and_its_ideas_from_the_room(journey, make
 
 def test_administrator_records_a_joint_council_session_with_its_mixed_groups(journey, make_user):
     from participation.advisory import services
-    from participation.advisory.models import Council, CouncilRound
+    from participation.advisory.models import Council, CouncilRound, Proposal
     from participation.extensions import db
 
     admin = make_user("administrator", email="beheerder@harelbeke.be", name="Beheerder")
@@ -133,3 +137,76 @@ def test_administrator_records_a_joint_council_session_with_its_mixed_groups(jou
     expect(groups.get_by_role("table")).to_contain_text("An Vandenberghe (Jeugdraad)")
     expect(groups.locator("tfoot")).to_contain_text("6")
     journey.check("joint council session")
+
+    # the facilitator enters the groups' theme votes from the session page
+    groups.get_by_role("link", name="Voer de themastemmen van de groepen in").click()
+    page.get_by_role("textbox", name="Groep 1 Planet").fill("7")
+    page.get_by_role("textbox", name="Groep 1 People").fill("4")
+    journey.check("theme votes")
+    page.get_by_role("button", name="De themastemmen opslaan").click()
+    expect(page.locator(".flash-success")).to_contain_text("uit de eerste gezamenlijke sessie van 01/02/2030")
+    expect(page.get_by_role("region", name="Gemengde groepen van deze sessie").locator("tfoot")).to_contain_text("7")
+
+    # in the ranking step, the Klimaatraad's ranking made in the room is entered by keyboard
+    round_.step = "ranking"
+    for council, title in ((councils[0], "Energie"), (councils[1], "Mobiliteit op mensenmaat")):
+        db.session.add(Proposal(round_id=round_.id, council_id=council.id, title=title))
+    db.session.commit()
+    page.reload()
+    keyboard = Keyboard(page, max_steps=90)
+    keyboard.new_page()
+    keyboard.activate("Rangschikking van de Klimaatraad")
+    keyboard.skip_to_content()
+    for rank in ("2", "1"):  # Energie, then Mobiliteit op mensenmaat
+        while not ((focus := keyboard.tab()).tag == "input" and focus.in_main):
+            pass
+        keyboard.type_text(rank)
+    journey.check("ranking from the room")
+    keyboard.activate("De rangschikking opslaan")
+    rankings = page.get_by_role("region", name="Rangschikkingen uit deze sessie")
+    expect(rankings).to_contain_text("Klimaatraad")
+    expect(rankings.get_by_role("listitem").filter(has_text="Klimaatraad").locator("ol li").first).to_have_text(
+        "Mobiliteit op mensenmaat")
+    expect(rankings).to_contain_text("ingevoerd uit deze sessie")
+    journey.check("session with its rankings")
+
+
+def test_facilitator_enters_the_votes_counted_in_the_room_during_the_vote_phase(journey, make_user, make_process):
+    from participation.extensions import db
+    from participation.meetings import services
+    from participation.votes.models import VoteRule
+
+    make_user("moderator", email="facilitator@harelbeke.be", name="Facilitator Stad")
+    process = make_process(slug="hallo-harelbeke", title="Hallo Harelbeke",
+                           phases=(("propose", -30, -10), ("vote", -2, 10)))
+    db.session.add(VoteRule(process_id=process.id, kind="dots", budget=5, max_per_idea=3))
+    bank = idea(process, "Een bank op de Markt", author=make_user())
+    idea(process, "Een speelplein in Hulste", author=make_user())
+    services.save_meeting(services.Meeting(process=process), services.MeetingData(
+        kind="info_evening", title="de infoavond in Hulste", held_on=date(2026, 11, 30),
+        attendance=[services.Attendance("Inwoners", 30)]), None)
+    db.session.commit()
+    page = journey.page
+
+    journey.log_in("facilitator@harelbeke.be")
+    journey.visit("/trajecten/hallo-harelbeke")
+    page.get_by_role("region", name="Sessies").get_by_role("link", name="De infoavond in Hulste").click()
+    page.get_by_role("link", name="Voer de stemmen uit de zaal in").click()
+    page.get_by_label("Een bank op de Markt").fill("12")
+    page.get_by_label("Een speelplein in Hulste").fill("7")
+    journey.check("votes from the room")
+    page.get_by_role("button", name="De stemmen uit de zaal opslaan").click()
+    expect(page.locator(".flash-success")).to_contain_text("19 stemmen uit de zaal zijn opgeslagen.")
+    votes = page.get_by_role("region", name="Stemmen in de zaal")
+    expect(votes.get_by_role("row")).to_have_count(3)
+    journey.check("session with its votes from the room")
+
+    journey.visit(f"/ideeen/{bank.id}")
+    box = page.locator(".vote-box")
+    expect(box).to_contain_text("online stemmen")
+    expect(box).to_contain_text("12 stemmen in de zaal")
+    expect(box.get_by_role("link", name="12 uit de infoavond in Hulste van 30/11/2026")).to_be_visible()
+    journey.check("idea with its votes from the room")
+    journey.visit("/trajecten/hallo-harelbeke/rangschikking")
+    expect(page.locator(".notice")).to_contain_text("telt alleen de online stemmen")
+

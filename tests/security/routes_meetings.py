@@ -87,4 +87,33 @@ ROUTES = {
         Check(lambda w: f"/trajecten/sessies-open/sessies/{w.round_meeting.id}/ideeen/nieuw",
               only(EMPLOYEE, MODERATOR, code=404)),
     ],
+    "meetings.session_ballot": [
+        Check(lambda w: f"/adviesraden/rondes/sessies-ronde/sessies/{w.round_meeting.id}/rangschikking/proefraad",
+              {**only(MODERATOR), MODERATOR: 404},
+              note="facilitators who see the round; a moderator outside the councils does not see it"),
+        Check(lambda w: f"/adviesraden/rondes/sessies-ronde/sessies/{w.round_meeting.id}/rangschikking/proefraad",
+              {**only(MODERATOR), MODERATOR: 404}, method="POST", data=lambda w: {},
+              note="the round is not ranking yet: the form says so"),
+        Check(lambda w: f"/adviesraden/rondes/sessies-gepubliceerd/sessies/{w.published_round_meeting.id}"
+                        "/rangschikking/bestaat-niet", only(MODERATOR, code=404)),
+        Check(lambda w: f"/adviesraden/rondes/sessies-ronde/sessies/{w.open_meeting.id}/rangschikking/proefraad",
+              only(MODERATOR, code=404), note="a session of a process has no council rankings"),
+    ],
+    "meetings.session_theme_votes": [
+        Check(lambda w: f"/adviesraden/rondes/sessies-ronde/sessies/{w.round_meeting.id}/themastemmen",
+              {**only(MODERATOR), MODERATOR: 404}),
+        Check(lambda w: f"/adviesraden/rondes/sessies-ronde/sessies/{w.round_meeting.id}/themastemmen",
+              {**only(MODERATOR), MODERATOR: 404}, method="POST", data=lambda w: {},
+              note="no group met in this session: nothing to save"),
+        Check(lambda w: f"/adviesraden/rondes/sessies-gepubliceerd/sessies/{w.published_round_meeting.id}"
+                        "/themastemmen", only(MODERATOR)),
+    ],
+    "meetings.room_votes": [
+        Check(lambda w: f"/trajecten/sessies-open/sessies/{w.open_meeting.id}/stemmen", only(MODERATOR),
+              note="outside the vote phase the page says when votes from the room are entered"),
+        Check(lambda w: f"/trajecten/sessies-open/sessies/{w.open_meeting.id}/stemmen", only(MODERATOR),
+              method="POST", data=lambda w: {}),
+        Check(lambda w: f"/trajecten/sessies-personeel/sessies/{w.staff_meeting.id}/stemmen", only(MODERATOR)),
+        Check(lambda w: f"/trajecten/sessies-open/sessies/{w.round_meeting.id}/stemmen", only(MODERATOR, code=404)),
+    ],
 }
