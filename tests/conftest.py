@@ -289,9 +289,27 @@ def make_meeting(db, make_user):
     return make
 
 
+def idea(process, title: str = "Meer bomen op de markt", status: str = "published", votes: int = 0,
+         theme: str = "planet", author=None, district=None, entered_by=None, answer: str | None = None,
+         body: str = "<p>Schaduw in de zomer.</p>", neighbourhood=None) -> Idea:
+    """An idea written straight to the database, in any status and with any vote count: the factory for
+    tests about what is shown, counted and exported. (``make_idea`` goes through the services instead.)"""
+    district = neighbourhood.district if neighbourhood is not None else district
+    made = Idea(
+        process_id=process.id, title=title, body=body, theme=theme, status=status, vote_count=votes,
+        author_id=author.id if author else None, district_id=district.id if district else None,
+        neighbourhood_id=neighbourhood.id if neighbourhood else None,
+        entered_by_id=entered_by.id if entered_by else None, answer=answer,
+    )
+    _db.session.add(made)
+    _db.session.commit()
+    return made
+
+
 @pytest.fixture
 def make_idea(make_user):
-    """make_idea(process, title=..., status="published"): an idea submitted by a resident, then moved."""
+    """make_idea(process, title=..., status="published"): an idea submitted by a resident, then moved by a
+    moderator through the services, as people make them."""
     moderator = {}
 
     def make(process, title="Een bank op de Markt", body="<p>Een zitbank in de schaduw.</p>", theme="people",

@@ -2,7 +2,7 @@
 newest link per goal, filled from the links that exist
 
 Revision ID: sdg_counters
-Revises: room_tallies
+Revises: invitations
 Create Date: 2026-12-01 19:30:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = "sdg_counters"
-down_revision = "room_tallies"
+down_revision = "invitations"
 branch_labels = None
 depends_on = None
 

@@ -29,6 +29,21 @@ def strong_password(form, field) -> None:
         raise ValidationError(_l("Use letters and at least one digit or symbol in your password."))
 
 
+def new_password_fields(label=_l("New password")) -> tuple[PasswordField, PasswordField]:
+    """A new password and its repetition; made afresh for each form, so they keep their place in its order."""
+    return (
+        PasswordField(
+            label,
+            validators=[RequiredText(_l("Choose a password.")), strong_password],
+            description=_l("At least 10 characters, with a digit or a symbol."),
+        ),
+        PasswordField(
+            _l("Repeat the password"),
+            validators=[RequiredText(_l("Repeat the password.")), EqualTo("password", _l("The passwords differ."))],
+        ),
+    )
+
+
 class RegisterForm(FlaskForm):
     display_name = StringField(
         _l("Name shown with your ideas"),
@@ -43,15 +58,7 @@ class RegisterForm(FlaskForm):
             Length(max=254),
         ],
     )
-    password = PasswordField(
-        _l("Password"),
-        validators=[RequiredText(_l("Choose a password.")), strong_password],
-        description=_l("At least 10 characters, with a digit or a symbol."),
-    )
-    password_confirm = PasswordField(
-        _l("Repeat the password"),
-        validators=[RequiredText(_l("Repeat the password.")), EqualTo("password", _l("The passwords differ."))],
-    )
+    password, password_confirm = new_password_fields(_l("Password"))
     accept = BooleanField(
         _l("I agree that the city keeps my name and e-mail address to run this platform."),
         validators=[RequiredText(_l("You must agree before you can register."))],
@@ -72,30 +79,14 @@ class ForgotPasswordForm(FlaskForm):
 
 
 class ResetPasswordForm(FlaskForm):
-    password = PasswordField(
-        _l("New password"),
-        validators=[RequiredText(_l("Choose a password.")), strong_password],
-        description=_l("At least 10 characters, with a digit or a symbol."),
-    )
-    password_confirm = PasswordField(
-        _l("Repeat the password"),
-        validators=[RequiredText(_l("Repeat the password.")), EqualTo("password", _l("The passwords differ."))],
-    )
+    password, password_confirm = new_password_fields()
 
 
 class ChangePasswordForm(FlaskForm):
     current_password = PasswordField(
         _l("Your current password"), validators=[RequiredText(_l("Fill in your password."))]
     )
-    password = PasswordField(
-        _l("New password"),
-        validators=[RequiredText(_l("Choose a password.")), strong_password],
-        description=_l("At least 10 characters, with a digit or a symbol."),
-    )
-    password_confirm = PasswordField(
-        _l("Repeat the password"),
-        validators=[RequiredText(_l("Repeat the password.")), EqualTo("password", _l("The passwords differ."))],
-    )
+    password, password_confirm = new_password_fields()
 
 
 class ResendConfirmationForm(FlaskForm):

@@ -49,7 +49,8 @@ def make_token(user: User, purpose: str) -> str:
     return _serializer(purpose).dumps({"id": user.id, "fp": fingerprint})
 
 
-def read_token(token: str, purpose: str, max_age: int) -> User:
+def _open_token(token: str, purpose: str, max_age: int) -> tuple[User, dict]:
+    """The active account a link is for and what the link carries; refused when expired, forged or gone."""
     try:
         data = _serializer(purpose).loads(token, max_age=max_age)
     except SignatureExpired as error:
@@ -59,6 +60,11 @@ def read_token(token: str, purpose: str, max_age: int) -> User:
     user = db.session.get(User, data.get("id"))
     if user is None or not user.is_active:
         raise AccountError(_("This link is not valid."))
+    return user, data
+
+
+def read_token(token: str, purpose: str, max_age: int) -> User:
+    user, data = _open_token(token, purpose, max_age)
     if purpose == "reset" and data.get("fp") != sha256(user.password_hash.encode()).hexdigest()[:16]:
         raise AccountError(_("This link has already been used. Ask for a new one."))
     return user
@@ -269,15 +275,7 @@ def request_email_change(user: User, new_email: str) -> None:
 
 def confirm_email_change(token: str) -> tuple[User, str]:
     """Move the account to the new address of the link; the old address is told. Returns (user, old)."""
-    try:
-        data = _serializer("email-change").loads(token, max_age=current_app.config["CONFIRM_TOKEN_MAX_AGE"])
-    except SignatureExpired as error:
-        raise AccountError(_("This link has expired. Ask for a new one.")) from error
-    except BadSignature as error:
-        raise AccountError(_("This link is not valid.")) from error
-    user = db.session.get(User, data.get("id"))
-    if user is None or not user.is_active:
-        raise AccountError(_("This link is not valid."))
+    user, data = _open_token(token, "email-change", current_app.config["CONFIRM_TOKEN_MAX_AGE"])
     old, new = data.get("old"), data.get("new")
     if user.email != old:
         raise AccountError(_("This link has already been used. Ask for a new one."))

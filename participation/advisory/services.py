@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 
-from participation.access import ADMINISTRATOR, COUNCIL_MEMBER
+from participation.access import COUNCIL_MEMBER
 from participation.accounts.models import User, UserRole
 from participation.advisory.models import (
     BALLOT_MODES,
@@ -38,6 +38,7 @@ from participation.advisory.models import (
 from participation.advisory.ranking import BallotError, validate_ballot
 from participation.database import utcnow
 from participation.extensions import db
+from participation.ideas.rules import is_administrator
 
 STEP_LABELS = {
     "groups": _l("Joint session: mixed groups"),
@@ -67,9 +68,19 @@ class AdvisoryError(Exception):
 # Councils and members ----------------------------------------------------------------------------
 
 
+def is_insider(user) -> bool:
+    """Council members (and administrators) read rounds before they are published."""
+    return bool(getattr(user, "is_authenticated", False) and user.has_any_role(COUNCIL_MEMBER))
+
+
+def can_administer_councils(user) -> bool:
+    """Administrators seat members, open rounds and move them on."""
+    return is_administrator(user)
+
+
 def can_view_round(user, round_: CouncilRound) -> bool:
     """A round is for the councils until it is published; then everyone may read it."""
-    return round_.is_published or bool(getattr(user, "is_authenticated", False) and user.has_any_role(COUNCIL_MEMBER))
+    return round_.is_published or is_insider(user)
 
 
 def membership(user: User | None, council: Council) -> CouncilMembership | None:
@@ -87,7 +98,7 @@ def can_write_proposals(user: User | None, council: Council) -> bool:
     seat = membership(user, council)
     if seat is not None and seat.role in ("secretary", "chair"):
         return True
-    return bool(user and getattr(user, "is_authenticated", False) and user.has_role(ADMINISTRATOR))
+    return can_administer_councils(user)
 
 
 def add_member(council: Council, user: User, role: str) -> CouncilMembership:

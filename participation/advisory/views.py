@@ -4,16 +4,12 @@ from flask import abort, flash, make_response, redirect, render_template, reques
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from participation.access import ADMINISTRATOR, COUNCIL_MEMBER, PUBLIC, access
+from participation.access import COUNCIL_MEMBER, PUBLIC, access
 from participation.advisory import bp, queries, services
 from participation.advisory.forms import EndorsementForm, ProposalForm, parse_ranks
 from participation.advisory.models import Council, CouncilRound, Proposal
 from participation.core.queries import current_city
 from participation.extensions import db
-
-
-def is_insider(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.has_any_role(COUNCIL_MEMBER))
 
 
 def visible_round(slug: str) -> CouncilRound:
@@ -38,9 +34,9 @@ def refused(message: str, round_: CouncilRound | None = None):
 @bp.route("/adviesraden")
 @access(PUBLIC)
 def index():
-    insider = is_insider(current_user)
     return render_template(
-        "advisory/index.html", rounds=queries.rounds(published_only=not insider), seats=queries.seats_of(current_user)
+        "advisory/index.html", rounds=queries.rounds(published_only=not services.is_insider(current_user)),
+        seats=queries.seats_of(current_user), can_administer=services.can_administer_councils(current_user),
     )
 
 
@@ -56,6 +52,7 @@ def round_overview(slug: str):
         round=round_,
         meetings=meetings_of_round(round_.id),
         can_record_meeting=can_manage_round_meetings(current_user),
+        can_administer=services.can_administer_councils(current_user),
         seats=queries.seats_of(current_user),
         ballot_status=queries.ballot_status(round_),
         endorsements={e.council_id: e for e in queries.endorsements_of(round_)},
@@ -224,13 +221,3 @@ def note_pdf(slug: str):
     response.headers["Content-Type"] = "application/pdf"
     response.headers["Content-Disposition"] = f'inline; filename="ambitienota-{round_.slug}.pdf"'
     return response
-
-
-@bp.app_template_global()
-def may_administer() -> bool:
-    return bool(getattr(current_user, "is_authenticated", False) and current_user.has_role(ADMINISTRATOR))
-
-
-@bp.app_template_global("advisory_points_for_goal")
-def advisory_points_for_goal(goal_number: int):
-    return queries.points_for_goal(goal_number)

@@ -11,11 +11,10 @@ route uses it when it has no value of its own.
 import copy
 import importlib
 
-from participation.exports.registry import module_exists
-
+# The modules whose OPENAPI fragment joins the document. The api blueprint reads them when the app starts:
+# a module that does not exist, or has no OPENAPI, stops the start instead of leaving its paths out.
 FRAGMENT_MODULES = (
     "participation.sdgs.api",
-    "participation.votes.api",
     "participation.advisory.api",
     "participation.plan.api",
     "participation.comments.api",
@@ -169,7 +168,7 @@ SCHEMAS = {
         "type": "object",
         "required": [
             "id", "process", "title", "body", "theme", "district", "neighbourhood", "point", "status", "vote_count",
-            "sdg_targets", "answer", "created_at", "links",
+            "sdg_targets", "answer", "partner", "created_at", "links",
         ],
         "additionalProperties": False,
         "description": "A published idea. It never names its author or anyone who voted.",
@@ -205,6 +204,14 @@ SCHEMAS = {
                                "/api/v1/sdgs.",
             },
             "answer": {**NULLABLE_STRING, "description": "The city's answer, safe HTML."},
+            "partner": {
+                "oneOf": [{
+                    "type": "object", "required": ["slug", "name"], "additionalProperties": False,
+                    "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
+                }, {"type": "null"}],
+                "description": "The partner organisation the idea was proposed on behalf of, by someone it "
+                               "invited to the process (/api/v1/partners/{slug}); null for most ideas.",
+            },
             "created_at": TIMESTAMP,
             "links": {
                 "type": "object",
@@ -343,13 +350,7 @@ PATHS = {
 
 
 def fragments() -> list[dict]:
-    found = []
-    for name in FRAGMENT_MODULES:
-        if module_exists(name):
-            fragment = getattr(importlib.import_module(name), "OPENAPI", None)
-            if fragment:
-                found.append(fragment)
-    return found
+    return [importlib.import_module(name).OPENAPI for name in FRAGMENT_MODULES]
 
 
 def openapi_document() -> dict:

@@ -31,7 +31,8 @@ def open_process(slug: str) -> Process | None:
 def open_ideas(process: Process, district_id: int | None = None, neighbourhood_id: int | None = None) -> Select:
     statement = (
         db.select(Idea)
-        .options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.process))
+        .options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.process),
+                 joinedload(Idea.partner))
         .where(Idea.process_id == process.id, idea_visibility(VISITOR, listing=True))
         .order_by(Idea.vote_count.desc(), Idea.title, Idea.id)  # the live ranking's order, on its index
     )
@@ -52,7 +53,8 @@ def open_idea_points(process: Process) -> list[Idea]:
 def open_idea(idea_id: int) -> Idea | None:
     return db.session.scalar(
         db.select(Idea)
-        .options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.process))
+        .options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.process),
+                 joinedload(Idea.partner))
         .where(Idea.id == idea_id, idea_visibility(VISITOR, listing=True))
     )
 

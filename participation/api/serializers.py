@@ -64,6 +64,7 @@ def idea_data(idea: Idea, sdg_targets: list[str] | None = None) -> dict:
         "vote_count": idea.vote_count,
         "sdg_targets": list(sdg_targets or []),
         "answer": render_rich_text(idea.answer) if idea.answer else None,
+        "partner": None if idea.partner is None else {"slug": idea.partner.slug, "name": idea.partner.name},
         "created_at": timestamp(idea.created_at),
         "links": {
             "self": url_for("api.idea", idea_id=idea.id, _external=True),

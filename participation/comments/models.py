@@ -26,6 +26,8 @@ class Comment(db.Model):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"), index=True)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     body: Mapped[str] = mapped_column(Text)
+    # The partner organisation the author wrote for, when they came in through its invitation.
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id", ondelete="SET NULL"), index=True)
     is_official: Mapped[bool] = mapped_column(default=False, server_default="0")
     hidden_reason: Mapped[str | None] = mapped_column(Text)
     hidden_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
@@ -35,6 +37,7 @@ class Comment(db.Model):
 
     idea = relationship("Idea")
     author = relationship("User", foreign_keys=[author_id])
+    partner = relationship("Partner")
 
     @property
     def is_hidden(self) -> bool:

@@ -23,7 +23,8 @@ class Thread:
 def conversation(idea: Idea) -> list[Thread]:
     """The comments of an idea, oldest first, each with its answers: one query, authors loaded along."""
     comments = db.session.scalars(
-        select(Comment).where(Comment.idea_id == idea.id).options(joinedload(Comment.author))
+        select(Comment).where(Comment.idea_id == idea.id)
+        .options(joinedload(Comment.author), joinedload(Comment.partner))
         .order_by(Comment.created_at, Comment.id)
     ).all()
     threads: dict[int, Thread] = {}

@@ -13,6 +13,7 @@ from participation.database import utcnow
 from participation.extensions import db
 from participation.ideas.models import Follow, Idea
 from participation.notifications.services import notify
+from participation.processes.invitations import partner_for
 from participation.processes.services import VISITOR
 from participation.serving import public_url
 from participation.text import normalise_newlines, rich_text_words, summary
@@ -41,7 +42,8 @@ def clean_body(body: str) -> str:
 
 def post_comment(idea: Idea, author: User, body: str, parent: Comment | None = None,
                  official: bool = False) -> Comment:
-    """A comment on an idea, or an answer to a comment (never to an answer: one level deep)."""
+    """A comment on an idea, or an answer to a comment (never to an answer: one level deep); written on
+    behalf of the partner whose invitation brought the author in, if any."""
     if not rules.can_comment(author, idea):
         raise CommentError(_("You cannot comment on this idea now."))
     if official and not rules.can_answer_for_the_city(author):
@@ -54,7 +56,7 @@ def post_comment(idea: Idea, author: User, body: str, parent: Comment | None = N
         if parent.is_hidden or parent.is_erased:
             raise CommentError(_("This comment can no longer be answered."))
     comment = Comment(idea_id=idea.id, parent_id=parent.id if parent else None, author_id=author.id,
-                      body=clean_body(body), is_official=official)
+                      body=clean_body(body), is_official=official, partner_id=partner_for(author, idea.process))
     db.session.add(comment)
     db.session.flush()
     tell_about_comment(idea, comment, author)

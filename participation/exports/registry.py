@@ -17,17 +17,16 @@ scripts rely on, so they are not translated and never renamed (docs/exports.md l
 """
 
 import importlib
-import importlib.util
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
 BATCH = 1000
 
-# Modules that register kinds; a feature that is not (yet) in the code base is skipped.
+# Every module that registers kinds, in the order the exports page lists them. They are imported when the
+# app starts (the exports blueprint loads them): a name that does not exist stops the start, loudly.
 EXPORT_MODULES = (
     "participation.exports.kinds",
-    "participation.ideas.exports",
     "participation.votes.exports",
     "participation.sdgs.exports",
     "participation.advisory.exports",
@@ -168,21 +167,13 @@ def unregister_export(kind: str) -> None:
 
 
 def load_kinds() -> None:
-    """Import the modules that register kinds, once; a module that does not exist is skipped."""
+    """Import the modules that register kinds, once; a module that does not exist is an error."""
     global _LOADED
     if _LOADED:
         return
     for name in EXPORT_MODULES:
-        if module_exists(name):
-            importlib.import_module(name)
+        importlib.import_module(name)
     _LOADED = True
-
-
-def module_exists(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 def export_kinds() -> list[ExportKind]:

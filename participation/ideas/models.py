@@ -53,6 +53,8 @@ class Idea(db.Model):
     answer: Mapped[str | None] = mapped_column(Text)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id", ondelete="SET NULL"), index=True)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
+    # The partner organisation the author proposed it for, when they came in through its invitation.
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id", ondelete="SET NULL"), index=True)
     vote_count: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
     updated_at: Mapped[datetime] = mapped_column(
@@ -66,6 +68,7 @@ class Idea(db.Model):
     entered_by = relationship("User", foreign_keys=[entered_by_id])
     merged_into = relationship("Idea", remote_side=[id])
     meeting = relationship("Meeting")
+    partner = relationship("Partner")
     history: Mapped[list["IdeaStatusChange"]] = relationship(
         back_populates="idea", order_by="IdeaStatusChange.created_at", cascade="all, delete-orphan"
     )

@@ -14,7 +14,7 @@ from participation.ideas.models import PUBLIC_STATUSES, Follow, Idea, IdeaEdit, 
 from participation.ideas.words import stems
 from participation.numbers import parse_int
 from participation.processes.models import Process
-from participation.processes.services import VISITOR, audiences_visible_to
+from participation.processes.services import VISITOR, process_visibility
 
 SORTS = ("new", "votes", "random")
 SHUFFLE_MODULUS = 10_007  # a prime: (id * seed) mod p orders ideas differently per seed, the same each time
@@ -37,9 +37,10 @@ def idea_visibility(viewer, *, listing: bool = False) -> ColumnElement[bool]:
     """The one rule "which ideas may this viewer see", as a SQL condition on `Idea`.
 
     `viewer` is a user (`current_user`, a `User`, or an anonymous user such as
-    `processes.services.VISITOR`). An idea is visible when its process's audience is open to the
-    viewer (public to everyone; staff-only to employees, councils-only to council members;
-    moderators and administrators to both, see `processes.services.audiences_visible_to`) and:
+    `processes.services.VISITOR`). An idea is visible when its process is open to the viewer
+    (`processes.services.process_visibility`: public to everyone; staff-only to employees,
+    councils-only to council members, invited-only to staff; moderators and administrators to all;
+    and any process to the people of a partner invited to it, while the invitation holds) and:
 
     - its status is public (published, selected, not selected, in progress, realised); or
     - it was merged into another idea while it was public; or
@@ -55,7 +56,7 @@ def idea_visibility(viewer, *, listing: bool = False) -> ColumnElement[bool]:
     """
     if listing:
         return listing_visibility(viewer, Idea.process_id, Idea.status)
-    audience = Idea.process_id.in_(select(Process.id).where(Process.audience.in_(audiences_visible_to(viewer))))
+    audience = Idea.process_id.in_(select(Process.id).where(process_visibility(viewer)))
     if _is_moderator(viewer):
         return audience
     statuses = [Idea.status.in_(PUBLIC_STATUSES), db.and_(Idea.status == "merged", _was_public_when_merged())]
@@ -67,8 +68,8 @@ def idea_visibility(viewer, *, listing: bool = False) -> ColumnElement[bool]:
 def listing_visibility(viewer, process_id, status) -> ColumnElement[bool]:
     """The rule of `idea_visibility` for lists, on any process and status columns: for counters kept per
     process and status (``sdgs.counters``), which count what a viewer sees without reading the ideas.
-    In a list, what an idea shows depends only on its process's audience and its status."""
-    audience = process_id.in_(select(Process.id).where(Process.audience.in_(audiences_visible_to(viewer))))
+    In a list, whether an idea shows depends only on its process (open to the viewer or not) and its status."""
+    audience = process_id.in_(select(Process.id).where(process_visibility(viewer)))
     if _is_moderator(viewer):
         return audience
     return db.and_(audience, status.in_(PUBLIC_STATUSES))
@@ -143,7 +144,7 @@ def search_condition(query: str):
 
 def with_list_loads(statement: Select) -> Select:
     return statement.options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.author),
-                             selectinload(Idea.images), joinedload(Idea.meeting))
+                             selectinload(Idea.images), joinedload(Idea.meeting), joinedload(Idea.partner))
 
 
 def place_condition(district_id: int | None, neighbourhood_id: int | None):
@@ -221,7 +222,7 @@ def idea_by_id(idea_id: int) -> Idea | None:
         select(Idea).where(Idea.id == idea_id).options(
             joinedload(Idea.process), joinedload(Idea.district), joinedload(Idea.neighbourhood),
             joinedload(Idea.author), joinedload(Idea.entered_by), joinedload(Idea.merged_into),
-            joinedload(Idea.meeting),
+            joinedload(Idea.meeting), joinedload(Idea.partner),
         )
     )
 

@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 
-from participation.access import EMPLOYEE, MODERATOR
+from participation.access import ADMINISTRATOR, EMPLOYEE, MODERATOR
 from participation.ideas.models import PUBLIC_STATUSES, Idea
 from participation.ideas.queries import is_idea_visible
 from participation.processes.models import Process
@@ -41,6 +41,10 @@ def is_signed_in(user) -> bool:
 
 def is_moderator(user) -> bool:
     return is_signed_in(user) and user.has_any_role(MODERATOR)
+
+
+def is_administrator(user) -> bool:
+    return is_signed_in(user) and user.has_role(ADMINISTRATOR)
 
 
 def is_desk_employee(user) -> bool:

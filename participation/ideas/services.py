@@ -23,6 +23,7 @@ from participation.ideas.similar import store_similar
 from participation.ideas.words import idea_stems
 from participation.mail.services import queue_mail
 from participation.notifications import services as notifications
+from participation.processes.invitations import partner_for
 from participation.processes.models import Process
 from participation.serving import public_url
 from participation.text import has_visible_text, normalise_newlines, rich_text_words
@@ -156,10 +157,11 @@ def _new_idea(process: Process, text: IdeaText, actor, **extra) -> Idea:
 
 
 def submit_idea(process: Process, author, text: IdeaText) -> Idea:
-    """A resident's (or employee's) own idea; the author follows it from the start."""
+    """A resident's (or employee's) own idea; the author follows it from the start. Who came in through a
+    partner's invitation proposes on the partner's behalf (`processes.invitations.partner_for`)."""
     if not rules.can_propose(author, process):
         raise IdeaError(_("You cannot submit an idea in this process now: the ideas phase is not open."))
-    idea = _new_idea(process, clean_text(text), author, author_id=author.id)
+    idea = _new_idea(process, clean_text(text), author, author_id=author.id, partner_id=partner_for(author, process))
     db.session.add(Follow(user_id=author.id, idea_id=idea.id))
     return idea
 

@@ -1,20 +1,20 @@
 """Read indicators from the CSV an administrator keeps (format in ``docs/indicators.md``).
 
 One row per indicator per year. The indicator's own columns (name, unit, source, SDG, target, direction)
-repeat on each of its rows and must agree. Pure: bytes in, dataclasses and row errors out; every problem of
-every row is reported at once, up to :data:`MAX_ERRORS`.
+repeat on each of its rows and must agree. Pure: bytes in, dataclasses and row errors out; the file is
+decoded and split as :mod:`participation.datafile` reads any uploaded data file, and every problem of every
+row is reported at once, up to its limit.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from flask_babel import lazy_gettext as _l
-from flask_babel.speaklater import LazyString
+
+from participation.datafile import FileError, RowErrors, read_csv
 
 CODE = "Code"
 NAME = "Indicator"
@@ -33,21 +33,10 @@ COLUMNS = (CODE, NAME, UNIT, SOURCE, SDG, TARGET, BETTER, YEAR, VALUE, KIND, FLE
 REQUIRED_COLUMNS = (CODE, NAME, SDG, YEAR, VALUE)
 BETTER_VALUES = {"hoger": "higher", "lager": "lower", "geen": "none", "": "none"}
 KIND_VALUES = {"gemeten": "measured", "prognose": "projected", "": "measured"}
-MAX_ROWS = 20_000
-MAX_ERRORS = 200
 
 _CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 _TARGET = re.compile(r"^(\d{1,2})\.(\d{1,2}|[a-z])$")
 _THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-
-
-@dataclass(frozen=True)
-class RowError:
-    """A problem in the file: ``row`` as a spreadsheet numbers it (the header is row 1)."""
-
-    row: int
-    column: str | None
-    message: str | LazyString
 
 
 @dataclass
@@ -77,27 +66,9 @@ class IndicatorRows:
 
 
 @dataclass
-class ParsedFile:
+class ParsedFile(RowErrors):
     indicators: list[IndicatorRows] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-    more_errors: int = 0
     ignored_columns: list[str] = field(default_factory=list)
-
-    def error(self, row: int, column: str | None, message) -> None:
-        if len(self.errors) < MAX_ERRORS:
-            self.errors.append(RowError(row, column, message))
-        else:
-            self.more_errors += 1
-
-
-def decode(data: bytes) -> str:
-    """The text of the file: UTF-8 (with or without BOM), UTF-16 with its BOM, or Windows-1252 from Excel."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 def parse_number(text: str) -> Decimal:
@@ -120,18 +91,15 @@ def parse_number(text: str) -> Decimal:
 def read_indicators(data: bytes, goals: set[int], targets: set[str]) -> ParsedFile:
     """Parse the file against the known SDG goals and target codes."""
     parsed = ParsedFile()
-    text = decode(data)
-    if "\x00" in text:
-        parsed.error(1, None, _l("The file is not a CSV text file."))
+    try:
+        grid = [(number, cells) for number, cells in read_csv(data) if any(cells)]
+    except FileError as error:
+        parsed.error(1, None, error.message)
         return parsed
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = next(rows, None)
-    if not header:
+    if not grid:
         parsed.error(1, None, _l("The file is empty."))
         return parsed
-    names = [cell.strip() for cell in header]
+    header_row, names = grid[0]
     index = {}
     for position, name in enumerate(names):
         # The export's headers (vlaams_gemiddelde) read back as the import's (Vlaams gemiddelde).
@@ -142,17 +110,12 @@ def read_indicators(data: bytes, goals: set[int], targets: set[str]) -> ParsedFi
             parsed.ignored_columns.append(name)
     missing = [column for column in REQUIRED_COLUMNS if column not in index]
     for column in missing:
-        parsed.error(1, column, _l("This column is missing."))
+        parsed.error(header_row, column, _l("This column is missing."))
     if missing:
         return parsed
     by_code: dict[str, IndicatorRows] = {}
     seen_years: dict[tuple[str, int], int] = {}
-    for number, cells in enumerate(rows, start=2):
-        if number - 1 > MAX_ROWS:
-            parsed.error(number, None, _l("The file has more than %(max)s rows.", max=MAX_ROWS))
-            break
-        if not any(cell.strip() for cell in cells):
-            continue
+    for number, cells in grid[1:]:
         row = _read_row(number, cells, index, goals, targets, parsed)
         if row is None:
             continue
@@ -177,11 +140,11 @@ def read_indicators(data: bytes, goals: set[int], targets: set[str]) -> ParsedFi
 
 def _cell(cells: list[str], index: dict[str, int], column: str) -> str:
     position = index.get(column)
-    return cells[position].strip() if position is not None and position < len(cells) else ""
+    return cells[position] if position is not None and position < len(cells) else ""
 
 
 def _read_row(number, cells, index, goals, targets, parsed) -> tuple[IndicatorRows, ValueRow] | None:
-    before = len(parsed.errors) + parsed.more_errors
+    before = parsed.error_count
     get = lambda column: _cell(cells, index, column)  # noqa: E731
     code = get(CODE).lower()
     if not _CODE.match(code):
@@ -228,7 +191,7 @@ def _read_row(number, cells, index, goals, targets, parsed) -> tuple[IndicatorRo
     for column, limit in ((UNIT, 40), (NOTE, 200)):
         if len(get(column)) > limit:
             parsed.error(number, column, _l("At most %(max)s characters.", max=limit))
-    if len(parsed.errors) + parsed.more_errors > before:
+    if parsed.error_count > before:
         return None
     indicator = IndicatorRows(number, code, name, get(UNIT), get(SOURCE), goal, target, better)
     return indicator, ValueRow(number, year, value, kind, flemish, get(NOTE))

@@ -16,7 +16,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from participation.datafile import RowErrors
 from participation.extensions import db
+from participation.ideas.rules import is_administrator
 from participation.indicators import csvfile
 from participation.indicators.models import Indicator, IndicatorValue
 from participation.sdgs.models import SdgGoal, SdgTarget
@@ -45,9 +47,7 @@ class Change:
 
 
 @dataclass
-class ImportReport:
-    errors: list[csvfile.RowError] = field(default_factory=list)
-    more_errors: int = 0
+class ImportReport(RowErrors):
     changes: list[Change] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     applied: bool = False
@@ -67,13 +67,18 @@ class ImportReport:
         return list(counts.items())
 
 
+def can_manage_indicators(user) -> bool:
+    """Administrators import, edit and delete the city's indicators."""
+    return is_administrator(user)
+
+
 def import_indicators(data: bytes, dry_run: bool = True) -> ImportReport:
     """Check the file and, unless it is a dry run or holds an error, write it; the caller commits."""
     goals = set(db.session.scalars(select(SdgGoal.number)))
     targets = set(db.session.scalars(select(SdgTarget.code)))
     parsed = csvfile.read_indicators(data, goals, targets)
-    report = ImportReport(errors=parsed.errors, more_errors=parsed.more_errors,
-                          ignored_columns=parsed.ignored_columns)
+    report = ImportReport(ignored_columns=parsed.ignored_columns)
+    report.add_errors(parsed.errors, more=parsed.more_errors)
     if parsed.errors:
         return report
     existing = {

@@ -5,13 +5,14 @@ from participation.access import PUBLIC, access
 from participation.extensions import db
 from participation.main import bp
 from participation.main.face import page_city
+from participation.main.menu import staff_tools
 from participation.processes.queries import visible_processes
 from participation.security import is_safe_next
 
 
 @bp.app_context_processor
 def inject_city():
-    return {"city": page_city()}
+    return {"city": page_city(), "staff_tools": staff_tools(current_user)}
 
 
 @bp.route("/")

@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
 
 from participation.accounts.models import User
+from participation.datafile import FileError, RowError, RowErrors
 from participation.extensions import db
 from participation.plan import spreadsheet as sheet
 from participation.plan.models import ActionPlan, PlanAction, PlanTask, PolicyGoal
@@ -69,17 +70,11 @@ class Change:
 
 
 @dataclass
-class ImportReport:
-    errors: list[sheet.RowError] = field(default_factory=list)
-    more_errors: int = 0  # errors found beyond the ones listed
+class ImportReport(RowErrors):
     changes: list[Change] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     applied: bool = False
     mails: int = 0
-
-    @property
-    def is_valid(self) -> bool:
-        return not self.errors
 
     def count(self, kind: str, state: str) -> int:
         return self._counts[kind, state]
@@ -107,9 +102,9 @@ def import_plan(stream: IO[bytes] | bytes | str, *, dry_run: bool, author: User 
     The caller commits. Followers of ideas linked to an action with a new quarterly update or another
     status are mailed through the outbox, in the same transaction.
     """
-    report = ImportReport()
     config = current_app.config
     max_errors = config["PLAN_IMPORT_MAX_ERRORS"]
+    report = ImportReport(max_errors=max_errors)
     try:
         parsed = sheet.load_plan(
             stream,
@@ -117,16 +112,12 @@ def import_plan(stream: IO[bytes] | bytes | str, *, dry_run: bool, author: User 
             max_unpacked_bytes=config["PLAN_IMPORT_MAX_UNPACKED_MB"] * 1024 * 1024,
             max_errors=max_errors,
         )
-    except sheet.SpreadsheetError as error:
-        report.errors.append(sheet.RowError(1, None, error.message))
+    except FileError as error:
+        report.error(1, None, error.message)
         return report
     report.ignored_columns = parsed.ignored_columns
-    report.errors.extend(parsed.errors)
-    report.more_errors = parsed.more_errors
-    code_errors = _code_errors(parsed)
-    room = max(0, max_errors - len(report.errors))
-    report.errors.extend(code_errors[:room])
-    report.more_errors += len(code_errors) - len(code_errors[:room])
+    report.add_errors(parsed.errors, more=parsed.more_errors)
+    report.add_errors(_code_errors(parsed))
     if report.errors:
         return report
     if dry_run:
@@ -141,15 +132,15 @@ def import_plan(stream: IO[bytes] | bytes | str, *, dry_run: bool, author: User 
             db.session.flush()
     except SQLAlchemyError:
         report.changes.clear()
-        report.errors.append(sheet.RowError(1, None, _l("The plan could not be saved; nothing was changed.")))
+        report.error(1, None, _l("The plan could not be saved; nothing was changed."))
         return report
     report.applied = True
     return report
 
 
-def _code_errors(parsed: sheet.ParsedPlan) -> list[sheet.RowError]:
+def _code_errors(parsed: sheet.ParsedPlan) -> list[RowError]:
     return [
-        sheet.RowError(
+        RowError(
             action.row,
             sheet.ACTION_CODE,
             _l("“%(value)s” is not a code: use letters, digits and / . _ -.", value=action.code),

@@ -10,7 +10,8 @@ action plan on its goal and code (``D16`` + ``AP02``), an action on its code, a 
 title, a status update on its task and quarter. That is what lets a re-import update what is there instead
 of adding it again.
 
-This module is pure: a file in, dataclasses and :class:`RowError` records out; no database, no request.
+This module is pure: a file in, dataclasses and row errors (:mod:`participation.datafile`) out; no database,
+no request.
 It reports the problems of every row at once (up to a limit) and never stops at the first one. It refuses
 a file whose unpacked size or number of rows is over the limits before reading it, so that a small
 compressed file cannot make it work for minutes.
@@ -18,8 +19,6 @@ compressed file cannot make it work for minutes.
 
 from __future__ import annotations
 
-import codecs
-import csv
 import io
 import re
 import zipfile
@@ -33,6 +32,16 @@ import openpyxl
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
+from participation.datafile import (
+    MAX_ERRORS,
+    MAX_ROWS,
+    FileError,
+    NotTextError,
+    RowErrors,
+    check_row_count,
+    csv_grid,
+    decode,
+)
 from participation.plan.money import BudgetFigures, format_amount, parse_amount
 
 # The column headers, in the order of the example file. Matched without regard to case or spacing.
@@ -102,9 +111,7 @@ GOAL_AMOUNT_COLUMNS = {
 }
 
 # Limits on the work one file may cause; the import screen and command pass the configured ones.
-MAX_ROWS = 20_000
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
-MAX_ERRORS = 200
 
 # A task's title often starts with the service that carries it ("P&O Uitrol HR-software", "FAC …").
 _SERVICE = re.compile(r"([A-Z][A-Z&]{1,5})\s+[A-Z]")
@@ -263,36 +270,6 @@ class StatusUpdate:
 
 
 @dataclass(frozen=True)
-class RowError:
-    """One problem in the file: ``row`` as the spreadsheet numbers it (the header is row 1), ``column``
-    its header (``None`` for the file as a whole), ``message`` translatable."""
-
-    row: int
-    column: str | None
-    message: str | LazyString
-
-    def __str__(self) -> str:
-        if self.column is None:
-            return str(_l("Row %(row)s: %(message)s", row=self.row, message=self.message))
-        return str(
-            _l(
-                "Row %(row)s, column “%(column)s”: %(message)s",
-                row=self.row,
-                column=self.column,
-                message=self.message,
-            )
-        )
-
-
-class SpreadsheetError(ValueError):
-    """The file cannot be read as a spreadsheet at all; ``message`` is translatable."""
-
-    def __init__(self, message: str | LazyString) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-@dataclass(frozen=True)
 class SheetRow:
     """A row of the file: its number as the spreadsheet shows it and its cells by header."""
 
@@ -301,19 +278,13 @@ class SheetRow:
 
 
 @dataclass
-class ParsedPlan:
+class ParsedPlan(RowErrors):
     goals: list[PolicyGoal] = field(default_factory=list)
     action_plans: list[ActionPlan] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     status_updates: list[StatusUpdate] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-    more_errors: int = 0  # errors found beyond the ones kept
     ignored_columns: list[str] = field(default_factory=list)
-
-    @property
-    def is_valid(self) -> bool:
-        return not self.errors
 
     def tasks_for_sdg(self, sdg: int) -> list[Task]:
         goals = {goal.code for goal in self.goals if goal.sdg == sdg}
@@ -358,9 +329,8 @@ def iter_rows(
 ) -> Iterator[SheetRow]:
     """Read an XLSX (its first sheet) or a CSV file into rows by header, one at a time.
 
-    The kind is told from the content, not the file name. A CSV may be UTF-8 with or without BOM,
-    UTF-16 (as Excel's "Unicode text" saves it) or Windows-1252 (as older Excel saves it) and use ``;``,
-    ``,`` or a tab between cells, whichever the header line has most of. The first non-empty row holds the
+    The kind is told from the content, not the file name. A CSV is decoded and split as
+    :mod:`participation.datafile` reads any uploaded data file. The first non-empty row holds the
     headers; empty rows are skipped but keep their numbers.
 
     Limits come first: an XLSX whose unpacked parts are larger than ``max_unpacked_bytes`` is refused before
@@ -375,17 +345,16 @@ def iter_rows(
         def grid() -> Iterator[tuple[int, list[str]]]:
             return _xlsx_grid(data)
     elif isinstance(data, bytes) and data.startswith(_OLE_MAGIC):
-        raise SpreadsheetError(_l("This is an old Excel file (.xls): save it as .xlsx or .csv."))
+        raise FileError(_l("This is an old Excel file (.xls): save it as .xlsx or .csv."))
     else:
-        text = _decode(data) if isinstance(data, bytes) else data
+        try:
+            text = decode(data) if isinstance(data, bytes) else data
+        except NotTextError:
+            raise FileError(_l("The file is neither an XLSX file nor a CSV file in UTF-8.")) from None
 
         def grid() -> Iterator[tuple[int, list[str]]]:
-            return _csv_grid(text)
-    for number, _cells in grid():
-        if number > max_rows + 1:
-            raise SpreadsheetError(
-                _l("The file has more than %(max)s rows: split it into smaller files.", max=_thousands(max_rows))
-            )
+            return csv_grid(text)
+    check_row_count(grid(), max_rows)
     headers: list[str] | None = None
     for number, cells in grid():
         if not any(cells):
@@ -395,56 +364,12 @@ def iter_rows(
             names = [_normal(header) for header in headers if header]
             duplicate = next((h for h in headers if h and names.count(_normal(h)) > 1), None)
             if duplicate:
-                raise SpreadsheetError(_l("The column “%(column)s” appears twice.", column=duplicate))
+                raise FileError(_l("The column “%(column)s” appears twice.", column=duplicate))
             continue
         values = {header: (cells[i] if i < len(cells) else "") for i, header in enumerate(headers) if header}
         yield SheetRow(number, values)
     if headers is None:
-        raise SpreadsheetError(_l("The file is empty."))
-
-
-def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
-def _decode(data: bytes) -> str:
-    """The text of a CSV file. UTF-16 is recognised by its byte order mark or by the zero bytes every
-    other byte of plain text has in it; other zero bytes mean the file is no text at all."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode_utf16(data, "utf-16")
-    head = data[:200]
-    if head and head.count(0) * 3 >= len(head):
-        return _decode_utf16(data, "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be")
-    if b"\x00" in head:
-        raise SpreadsheetError(_l("The file is neither an XLSX file nor a CSV file in UTF-8."))
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise SpreadsheetError(_l("The file is neither an XLSX file nor a CSV file in UTF-8."))
-
-
-def _decode_utf16(data: bytes, encoding: str) -> str:
-    try:
-        return data.decode(encoding).removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        raise SpreadsheetError(
-            _l("The file looks like UTF-16 text but cannot be read as such: save it as CSV UTF-8 or as .xlsx.")
-        ) from error
-
-
-def _csv_grid(text: str) -> Iterator[tuple[int, list[str]]]:
-    text = text.removeprefix("\ufeff")
-    header_line = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = max((";", ",", "\t"), key=header_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        # A record spread over several lines (a quoted newline) is still one row in a spreadsheet.
-        for number, cells in enumerate(reader, start=1):
-            yield number, [cell.strip() for cell in cells]
-    except csv.Error as error:
-        raise SpreadsheetError(_l("The CSV file cannot be read: %(error)s", error=str(error))) from error
+        raise FileError(_l("The file is empty."))
 
 
 def _check_unpacked_size(data: bytes, max_unpacked_bytes: int) -> None:
@@ -455,9 +380,9 @@ def _check_unpacked_size(data: bytes, max_unpacked_bytes: int) -> None:
     try:
         unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
     except (zipfile.BadZipFile, ValueError) as error:
-        raise SpreadsheetError(_l("The XLSX file cannot be read.")) from error
+        raise FileError(_l("The XLSX file cannot be read.")) from error
     if unpacked > max_unpacked_bytes:
-        raise SpreadsheetError(
+        raise FileError(
             _l(
                 "The XLSX file unpacks to %(size)s MB, more than the %(max)s MB allowed: split it into smaller files.",
                 size=unpacked // (1024 * 1024),
@@ -470,17 +395,17 @@ def _xlsx_grid(data: bytes) -> Iterator[tuple[int, list[str]]]:
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise SpreadsheetError(_l("The XLSX file cannot be read.")) from error
+        raise FileError(_l("The XLSX file cannot be read.")) from error
     try:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # some programs write wrong dimensions; read what is there
         # Read-only sheets yield an empty row for every missing one, so counting gives the row number.
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             yield number, [_cell_text(value) for value in values]
-    except SpreadsheetError:
+    except FileError:
         raise
     except Exception as error:
-        raise SpreadsheetError(_l("The XLSX file cannot be read.")) from error
+        raise FileError(_l("The XLSX file cannot be read.")) from error
     finally:
         workbook.close()
 
@@ -506,7 +431,7 @@ def load_plan(
     max_unpacked_bytes: int = MAX_UNPACKED_BYTES,
     max_errors: int = MAX_ERRORS,
 ) -> ParsedPlan:
-    """Read and parse a plan file; :class:`SpreadsheetError` when it is no spreadsheet at all or too large."""
+    """Read and parse a plan file; :class:`FileError` when it is no spreadsheet at all or too large."""
     rows = iter_rows(stream, max_rows=max_rows, max_unpacked_bytes=max_unpacked_bytes)
     return parse_plan(rows, max_errors=max_errors)
 
@@ -531,8 +456,7 @@ _STATUS_CHOICES = ", ".join(text.capitalize() for text in list(STATUS_VALUES)[:3
 
 class _PlanParser:
     def __init__(self, max_errors: int = MAX_ERRORS) -> None:
-        self.plan = ParsedPlan()
-        self.max_errors = max_errors
+        self.plan = ParsedPlan(max_errors=max_errors)
         self.columns: dict[str, str] | None = None  # our header -> the header as the file writes it
         self.goals: dict[str, PolicyGoal] = {}
         self.action_plans: dict[tuple[str, str], ActionPlan] = {}
@@ -546,10 +470,7 @@ class _PlanParser:
         self.row_count = 0
 
     def error(self, row: int, column: str | None, message: str | LazyString) -> None:
-        if len(self.plan.errors) < self.max_errors:
-            self.plan.errors.append(RowError(row, column, message))
-        else:
-            self.plan.more_errors += 1
+        self.plan.error(row, column, message)
 
     def match_columns(self, headers: Iterable[str]) -> bool:
         by_name = {_normal(header): header for header in headers}

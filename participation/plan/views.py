@@ -8,7 +8,7 @@ from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.mail.services import flush_log_backend
 from participation.numbers import parse_int
-from participation.plan import bp, forms, queries, services, uploads
+from participation.plan import bp, forms, queries, rules, services, uploads
 from participation.plan.importer import KIND_LABELS, STATE_LABELS, import_plan
 from participation.plan.models import ActionPlan, PlanAction
 from participation.plan.spreadsheet import COLUMNS, REQUIRED_COLUMNS, Quarter, Status
@@ -42,7 +42,7 @@ def index():
     summaries = queries.sdg_summaries()
     return render_template(
         "plan/index.html", summaries=summaries, chapters=queries.chapter_summaries(summaries), query=query,
-        found=found,
+        found=found, can_manage_plan=rules.can_manage_plan(current_user),
     )
 
 
@@ -67,8 +67,10 @@ def sdg(number: int):
 def action(code: str):
     action = _action_or_404(code)
     ideas = queries.ideas_of_action(action, current_user)
-    return render_template("plan/action.html", action=action, ideas=ideas,
-                           task_partners=partners_by_task([task.id for task in action.tasks]))
+    return render_template(
+        "plan/action.html", action=action, ideas=ideas, can_manage_plan=rules.can_manage_plan(current_user),
+        task_partners=partners_by_task([task.id for task in action.tasks]),
+    )
 
 
 # Administration -----------------------------------------------------------------------------------------

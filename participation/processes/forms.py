@@ -40,3 +40,14 @@ class ProcessForm(FlaskForm):
     def phase_fields(self):
         return [(kind, PHASE_LABELS[kind], getattr(self, f"{kind}_starts"), getattr(self, f"{kind}_ends"))
                 for kind in PHASE_KINDS]
+
+
+class InvitationForm(FlaskForm):
+    partner_id = SelectField(_l("Partner organisation"), coerce=int, validate_choice=True,
+                             validators=[RequiredText(_l("Choose the partner to invite."))])
+    last_day = DateField(_l("The link holds until"), validators=[Optional()],
+                         description=_l("The last day the link opens: until 23:59 (Brussels time) that day."))
+
+
+class ButtonForm(FlaskForm):
+    """A button that changes something: only its CSRF token travels."""

@@ -1,12 +1,12 @@
 from datetime import datetime, timedelta
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint, func
+from sqlalchemy import CheckConstraint, ForeignKey, ForeignKeyConstraint, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.clock import last_day, utcnow
 from participation.extensions import db
 
-AUDIENCES = ("public", "staff", "councils")
+AUDIENCES = ("public", "staff", "councils", "invited")
 PHASE_KINDS = ("propose", "vote", "result")
 
 
@@ -14,7 +14,7 @@ class Process(db.Model):
     """A participation process (traject) with an audience and ordered, dated phases."""
 
     __tablename__ = "processes"
-    __table_args__ = (CheckConstraint("audience IN ('public', 'staff', 'councils')", name="known_audience"),)
+    __table_args__ = (CheckConstraint("audience IN ('public', 'staff', 'councils', 'invited')", name="known_audience"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(80), unique=True)
@@ -82,3 +82,75 @@ class Phase(db.Model):
     @property
     def is_past(self) -> bool:
         return self.ends_at is not None and self.ends_at <= utcnow()
+
+
+INVITATION_STATES = ("active", "expired", "revoked")
+
+
+class ProcessInvitation(db.Model):
+    """A link that lets the people of one partner organisation take part in a process on its behalf.
+
+    The link is `selector` followed by a secret; only a hash of the secret is kept, so the link is
+    shown once, when it is made. It holds until `expires_at` or until someone revokes it, whichever
+    comes first: from then on the link no longer opens and its people no longer take part through it.
+    """
+
+    __tablename__ = "process_invitations"
+    __table_args__ = (UniqueConstraint("id", "process_id", name="uq_process_invitations_id_process"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"), index=True)
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id", ondelete="CASCADE"), index=True)
+    selector: Mapped[str] = mapped_column(String(16), unique=True)
+    secret_hash: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+
+    process: Mapped[Process] = relationship()
+    partner = relationship("Partner")
+    created_by = relationship("User", foreign_keys=[created_by_id])
+
+    def state_at(self, moment: datetime) -> str:
+        if self.revoked_at is not None:
+            return "revoked"
+        return "active" if moment < self.expires_at else "expired"
+
+    @property
+    def state(self) -> str:
+        return self.state_at(utcnow())
+
+    @property
+    def is_active(self) -> bool:
+        return self.state == "active"
+
+    @property
+    def last_day(self):
+        return last_day(self.expires_at)
+
+
+class InvitationMember(db.Model):
+    """A person who came in through an invitation: they take part in its process on behalf of its partner.
+
+    One partner per person per process (`process_id` repeats the invitation's, which the composite
+    key keeps true). The row stays when the invitation ends, so what they wrote keeps its label.
+    """
+
+    __tablename__ = "invitation_members"
+    __table_args__ = (
+        UniqueConstraint("process_id", "user_id", name="uq_invitation_members_process_user"),
+        ForeignKeyConstraint(["invitation_id", "process_id"],
+                             ["process_invitations.id", "process_invitations.process_id"],
+                             name="fk_invitation_members_invitation", ondelete="CASCADE"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invitation_id: Mapped[int] = mapped_column(index=True)
+    process_id: Mapped[int]
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    joined_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.current_timestamp())
+
+    invitation: Mapped[ProcessInvitation] = relationship()
+    user = relationship("User")

@@ -1,12 +1,12 @@
 from participation.extensions import db
 from participation.processes.models import Process
-from participation.processes.services import audiences_visible_to
+from participation.processes.services import process_visibility
 
 
 def visible_processes(user) -> list[Process]:
     statement = (
         db.select(Process)
-        .where(Process.audience.in_(audiences_visible_to(user)))
+        .where(process_visibility(user))
         .order_by(Process.created_at.desc(), Process.id.desc())
     )
     return list(db.session.scalars(statement))

@@ -7,10 +7,12 @@ from datetime import date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import AnonymousUserMixin
+from sqlalchemy import ColumnElement, or_
 
 from participation.access import ADMINISTRATOR, COUNCIL_MEMBER, EMPLOYEE, MODERATOR
 from participation.clock import end_of_day, last_day, local_day, start_of_day
 from participation.extensions import db
+from participation.processes.invitations import invited_process_ids, is_invited
 from participation.processes.models import PHASE_KINDS, Phase, Process
 from participation.processes.signals import phases_changing
 from participation.text import normalise_newlines
@@ -19,6 +21,12 @@ AUDIENCE_LABELS = {
     "public": _l("Everyone"),
     "staff": _l("City staff only"),
     "councils": _l("Advisory councils only"),
+    "invited": _l("Invited partners"),
+}
+INVITATION_STATE_LABELS = {
+    "active": _l("Active"),
+    "expired": _l("Expired"),
+    "revoked": _l("Revoked"),
 }
 PHASE_LABELS = {
     "propose": _l("Ideas phase"),
@@ -29,6 +37,8 @@ AUDIENCE_ROLES = {
     "public": None,
     "staff": (EMPLOYEE, MODERATOR, ADMINISTRATOR),
     "councils": (COUNCIL_MEMBER, MODERATOR, ADMINISTRATOR),
+    # and the people of the partners invited to the process (`processes.invitations`)
+    "invited": (EMPLOYEE, MODERATOR, ADMINISTRATOR),
 }
 
 
@@ -41,8 +51,24 @@ def audiences_visible_to(user) -> tuple[str, ...]:
     return tuple(visible)
 
 
+def process_visibility(viewer) -> ColumnElement[bool]:
+    """The one rule "which processes may this viewer see", as a SQL condition on `Process`: those whose
+    audience is open to the viewer, and those the viewer takes part in through a partner's invitation
+    that still holds."""
+    condition = Process.audience.in_(audiences_visible_to(viewer))
+    if getattr(viewer, "is_authenticated", False):
+        condition = or_(condition, Process.id.in_(invited_process_ids(viewer)))
+    return condition
+
+
 def can_view(user, process: Process) -> bool:
-    return process.audience in audiences_visible_to(user)
+    """`process_visibility` for one process (a query only when the audience alone does not open it)."""
+    return process.audience in audiences_visible_to(user) or is_invited(user, process)
+
+
+def can_invite(user) -> bool:
+    """Moderators and administrators invite partners to a process and revoke their links."""
+    return bool(getattr(user, "is_authenticated", False)) and user.has_any_role(MODERATOR)
 
 
 VISITOR = AnonymousUserMixin()  # someone who opens a shared link without an account

@@ -6,6 +6,7 @@ from participation.access import ADMINISTRATOR, PUBLIC, access
 from participation.extensions import db
 from participation.processes import bp, services
 from participation.processes.forms import ProcessForm
+from participation.processes.invitations import speaks_for
 from participation.processes.models import PHASE_KINDS, Process
 from participation.processes.queries import all_processes, process_by_slug, visible_processes
 from participation.processes.services import can_view
@@ -28,7 +29,9 @@ def show(slug: str):
     if process is None or not can_view(current_user, process):
         abort(404)
     return render_process_page(process, meetings=meetings_of_process(process.id),
-                               can_record_meeting=can_manage_process_meetings(current_user, process))
+                               can_record_meeting=can_manage_process_meetings(current_user, process),
+                               can_invite=services.can_invite(current_user),
+                               speaking_for=speaks_for(current_user, process))
 
 
 def form_data(form: ProcessForm) -> services.ProcessData:

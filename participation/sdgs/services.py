@@ -15,6 +15,7 @@ from participation.ideas.models import Idea
 from participation.sdgs import training
 from participation.sdgs.models import CityStatement, IdeaTarget, SdgGoal, SdgTarget, SuggestionChoice
 from participation.sdgs.reference import goal_of, is_target_code, reference_goals
+from participation.sdgs.rules import can_edit_statement, can_link_ideas
 from participation.sdgs.suggest import GoalSuggestion
 from participation.sdgs.trained import current_suggester
 
@@ -69,6 +70,8 @@ def load_city_statements(path: Path) -> int:
 
 def set_city_statement(goal: SdgGoal, sentence: str, user) -> CityStatement | None:
     """Set (or, with an empty sentence, remove) the city's sentence for a goal."""
+    if not can_edit_statement(user):
+        raise SdgError(_l("Only an administrator writes the city's sentence."))
     sentence = " ".join((sentence or "").split())
     if len(sentence) > STATEMENT_MAX:
         raise SdgError(_l("Keep the sentence under %(max)s characters.", max=STATEMENT_MAX))
@@ -99,6 +102,8 @@ def link_idea(idea: Idea, raw_code: str, user, suggested: bool = False) -> IdeaT
     """Link an idea to a target; an unknown code or a link that exists is refused. A link made from a
     suggestion (``suggested``) is kept as an accepted suggestion, and so is a link to a target the
     moderator had refused before (they changed their mind)."""
+    if not can_link_ideas(user):
+        raise SdgError(_l("Only a moderator links ideas to targets."))
     code = normalise_code(raw_code)
     if not code:
         raise SdgError(_l("Enter the code of a target, for example 11.7."))
@@ -145,6 +150,8 @@ def unlink_idea(idea: Idea, code: str) -> bool:
 def refuse_suggestion(idea: Idea, goal_number: int, code: str | None, user) -> SuggestionChoice:
     """Keep a moderator's "does not fit": a target of a suggested goal, or the goal as a whole (``code``
     None). The idea no longer gets that suggestion, and the next training learns from it."""
+    if not can_link_ideas(user):
+        raise SdgError(_l("Only a moderator links ideas to targets."))
     code = normalise_code(code) or None
     if code is not None:
         if not is_target_code(code) or goal_of(code) != goal_number:

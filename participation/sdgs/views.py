@@ -10,10 +10,11 @@ from participation.core.chapters import chapter_of_goal, chapters
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.ideas.rules import STATUS_LABELS
-from participation.indicators.services import goal_figures
+from participation.indicators.services import can_manage_indicators, goal_figures
 from participation.numbers import parse_int
-from participation.sdgs import bp, queries
+from participation.sdgs import bp, queries, rules
 from participation.sdgs.forms import LinkTargetForm, RefuseSuggestionForm, StatementForm
+from participation.sdgs.sections import goal_sections
 from participation.sdgs.services import (
     SdgError,
     link_idea,
@@ -82,7 +83,10 @@ def goal(number: int):
         idea_codes=codes,
         target_counts=queries.idea_counts_by_target(number, current_user),
         indicators=goal_figures(number),
-        can_manage_indicators=current_user.is_authenticated and current_user.has_role(ADMINISTRATOR),
+        goal_sections=goal_sections(number),
+        can_edit_statement=rules.can_edit_statement(current_user),
+        can_link_ideas=rules.can_link_ideas(current_user),
+        can_manage_indicators=can_manage_indicators(current_user),
         status_labels=STATUS_LABELS,
         language=_language(),
     )

@@ -44,7 +44,7 @@ from participation.ideas.queries import visible_ideas
 from participation.ideas.words import fold, stems
 from participation.plan.models import ActionPlan, PlanAction, StatusUpdate
 from participation.processes.models import Process
-from participation.processes.services import audiences_visible_to
+from participation.processes.services import process_visibility
 from participation.sdgs.models import SdgTarget
 from participation.security import plain_text
 
@@ -290,10 +290,9 @@ def match_condition(query: str):
 
 def visible_condition(viewer):
     """What this viewer may find. Ideas: the one rule of `ideas.queries.idea_visibility`, as every list
-    of ideas applies it. The rest: what is public (a note's points once published), and processes of an
-    audience the viewer belongs to."""
-    audiences = audiences_visible_to(viewer)
-    visible_processes = select(Process.id).where(Process.audience.in_(audiences))
+    of ideas applies it. The rest: what is public (a note's points once published), and processes the
+    viewer may see (`processes.services.process_visibility`)."""
+    visible_processes = select(Process.id).where(process_visibility(viewer))
     ideas = visible_ideas(viewer, listing=True).with_only_columns(cast(Idea.id, String))
     return or_(
         db.and_(SearchDocument.kind == "idea", SearchDocument.ref.in_(ideas)),

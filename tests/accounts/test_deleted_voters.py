@@ -8,8 +8,7 @@ import pytest
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.votes.models import Ballot, VoteRule
-from tests.conftest import PASSWORD
-from tests.exports.factories import idea
+from tests.conftest import PASSWORD, idea
 
 OPEN = (("propose", -20, -10), ("vote", -1, 5))
 JSON = {"Accept": "application/json"}

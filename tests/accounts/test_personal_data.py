@@ -4,8 +4,7 @@ from participation.accounts import personal_data
 from participation.accounts.models import User, UserRole
 from participation.extensions import db
 from participation.ideas.models import Follow, Idea
-from tests.conftest import PASSWORD
-from tests.exports.factories import idea
+from tests.conftest import PASSWORD, idea
 
 
 def test_my_data_downloads_profile_ideas_and_follows(resident_client, make_process):

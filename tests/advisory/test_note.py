@@ -79,14 +79,11 @@ def test_the_note_page_links_the_pdf_and_the_open_round_is_not_public(demo, clie
     assert "Gezamenlijk advies 2026" not in client.get("/adviesraden").get_data(as_text=True)
 
 
-def test_goal_points_partial_lists_points_linked_to_the_goal(demo, app):
-    from flask import render_template_string
-
+def test_goal_page_lists_the_ambition_points_linked_to_the_goal(demo, client):
     note = db.session.scalar(db.select(CouncilRound).where(CouncilRound.slug == "ambitienota-2024"))
     assert "10.2" in [target.target_code for target in note.points[0].targets], "the demo note links its points"
-    with app.test_request_context("/"):
-        html = render_template_string('{% include "advisory/_goal_points.html" %}', goal=type("G", (), {"number": 10}))
-        empty = render_template_string('{% include "advisory/_goal_points.html" %}', goal=type("G", (), {"number": 3}))
+    html = client.get("/sdgs/10").get_data(as_text=True)
+    empty = client.get("/sdgs/3").get_data(as_text=True)
     assert "Solidair Harelbeke" in html and "/adviesraden/rondes/ambitienota-2024/punten/1" in html
     assert "Nog geen ambitiepunt" in empty
 

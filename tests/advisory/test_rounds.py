@@ -431,3 +431,17 @@ def test_closing_the_ranking_names_the_councils_without_a_ballot_and_asks_to_con
     admin_client.post(f"/beheer/adviesrondes/{round_.slug}/volgende-stap", data=CONFIRM)
     db.session.refresh(round_)
     assert round_.step == "bundling"
+
+
+@pytest.mark.parametrize(("role", "administers"), [
+    ("anonymous", False), ("resident", False), ("council_member", False), ("moderator", False),
+    ("administrator", True),
+])
+def test_only_an_administrator_is_offered_to_manage_councils_and_rounds(make_round, client_as, role, administers):
+    make_round(step="published", slug="ambitienota-2024", title="Ambitienota 2024")
+    browser = client_as(role)
+    index = browser.get("/adviesraden").get_data(as_text=True)
+    round_page = browser.get("/adviesraden/rondes/ambitienota-2024").get_data(as_text=True)
+    assert "Ambitienota 2024" in index and "Ambitienota 2024" in round_page
+    assert ('href="/beheer/adviesraden"' in index) is administers
+    assert ('href="/beheer/adviesrondes/ambitienota-2024"' in round_page) is administers

@@ -1,5 +1,6 @@
 from participation.database import utcnow
-from tests.exports.factories import district, idea, neighbourhood
+from tests.conftest import idea
+from tests.exports.factories import district, neighbourhood
 
 
 def test_processes_list_only_public_processes_paginated(client, make_process):

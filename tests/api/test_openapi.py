@@ -5,7 +5,8 @@ import re
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from tests.exports.factories import district, idea
+from tests.conftest import idea
+from tests.exports.factories import district
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 PERSONAL_KEY = re.compile(r"(voter|user_id|user|email|e_mail|author|password|entered_by|on_behalf)", re.I)
@@ -165,20 +166,25 @@ def test_not_found_answers_match_the_error_schema(client, world):
         validator_for(document, spec).validate(response.get_json())
 
 
-def test_fragments_of_other_features_are_merged(app, monkeypatch):
-    import sys
-    import types
-
+def test_fragments_of_other_features_are_merged(app):
     from participation.api import openapi
 
-    module = types.ModuleType("participation.plan.api")
-    module.OPENAPI = {
-        "paths": {"/api/v1/plan": {"get": {"responses": {"200": {"description": "x"}}}}},
-        "components": {"schemas": {"PlanAction": {"type": "object"}}},
-    }
-    monkeypatch.setitem(sys.modules, "participation.plan.api", module)
-    monkeypatch.setattr(openapi, "module_exists", lambda name: name in sys.modules)
     document = openapi.openapi_document()
-    assert "/api/v1/plan" in document["paths"]
+    for path in ("/api/v1/sdgs", "/api/v1/indicators", "/api/v1/processes"):
+        assert path in document["paths"]
     assert "PlanAction" in document["components"]["schemas"]
-    assert "/api/v1/processes" in document["paths"]
+
+
+def test_a_listed_module_that_does_not_exist_stops_the_start(monkeypatch):
+    from participation import create_app
+    from participation.api import openapi
+    from participation.exports import registry
+
+    monkeypatch.setattr(openapi, "FRAGMENT_MODULES", (*openapi.FRAGMENT_MODULES, "participation.vote.api"))
+    with pytest.raises(ModuleNotFoundError):
+        create_app("testing")
+    monkeypatch.undo()
+    monkeypatch.setattr(registry, "EXPORT_MODULES", (*registry.EXPORT_MODULES, "participation.idea.exports"))
+    monkeypatch.setattr(registry, "_LOADED", False)
+    with pytest.raises(ModuleNotFoundError):
+        create_app("testing")

@@ -150,17 +150,9 @@ class Journey:
             problems.append(f"axe at {width} px found:\n{json.dumps(violations, indent=1)}")
         return problems
 
-    def log_in(self, email: str) -> None:
-        """Log in through the form, as a person would; the shared way for new journeys."""
-        from playwright.sync_api import expect
-
-        from tests.conftest import PASSWORD
-
-        self.visit("/account/aanmelden")
-        self.page.get_by_label("E-mailadres", exact=True).fill(email)
-        self.page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-        self.page.get_by_role("button", name="Aanmelden").click()
-        expect(self.page.locator(".flash-success")).to_contain_text("Je bent aangemeld")
+    def log_in(self, email: str, next: str | None = None) -> None:
+        """Log in through the form, as a person would (see :func:`log_in`)."""
+        log_in(self.page, self.base_url, email, next=next)
 
     def log_out(self) -> None:
         from playwright.sync_api import expect
@@ -186,6 +178,20 @@ class Journey:
         return self.url(path)
 
 
+def log_in(page, base_url: str, email: str, next: str | None = None) -> None:
+    """Log in through the form as a person would, on any page (also one without JavaScript), and land on
+    ``next`` when given; every journey logs in this way."""
+    from playwright.sync_api import expect
+
+    from tests.conftest import PASSWORD
+
+    page.goto(f"{base_url}/account/aanmelden" + (f"?next={next}" if next else ""))
+    page.get_by_label("E-mailadres", exact=True).fill(email)
+    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.locator(".flash-success")).to_contain_text("Je bent aangemeld")
+
+
 @pytest.fixture(autouse=True)
 def city(db):
     """The journeys run in Harelbeke as the demo dresses it: its name, logo, colours and footer."""
@@ -197,36 +203,31 @@ def city(db):
     return harelbeke
 
 
-@pytest.fixture
-def journey(browser, live_server, request):
-    context = browser.new_context(bypass_csp=True, locale="nl-BE", viewport=DESKTOP)
+def open_journey(browser, live_server: str, name: str, **context_options):
+    """A journey in a fresh browser context (Dutch, Belgian), closed when the test ends."""
+    context = browser.new_context(bypass_csp=True, locale="nl-BE", **context_options)
     page = context.new_page()
     page.set_default_timeout(10_000)
-    yield Journey(page, live_server, request.node.name.removeprefix("test_"))
+    yield Journey(page, live_server, name)
     context.close()
+
+
+@pytest.fixture
+def journey(browser, live_server, request):
+    yield from open_journey(browser, live_server, request.node.name.removeprefix("test_"), viewport=DESKTOP)
 
 
 @pytest.fixture
 def phone_journey(browser, live_server, request):
-    context = browser.new_context(
-        bypass_csp=True, locale="nl-BE", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield Journey(page, live_server, request.node.name.removeprefix("test_"))
-    context.close()
+    yield from open_journey(browser, live_server, request.node.name.removeprefix("test_"),
+                            viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
 
 
 @pytest.fixture
 def narrow_journey(browser, live_server, request):
     """The smallest phone the pages are made for: 360 px wide."""
-    context = browser.new_context(
-        bypass_csp=True, locale="nl-BE", viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield Journey(page, live_server, request.node.name.removeprefix("test_") + "-360")
-    context.close()
+    yield from open_journey(browser, live_server, request.node.name.removeprefix("test_") + "-360",
+                            viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
 
 
 def pytest_collection_modifyitems(items):

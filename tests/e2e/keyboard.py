@@ -115,6 +115,13 @@ class Keyboard:
         self.tab_to(name, backwards=backwards)
         self.press_enter(navigates=True)
 
+    def follow(self, name: str) -> None:
+        """Like `activate`, but when the focus already rests on `name` (the skip link put it there), Enter
+        alone follows it."""
+        if self.last is None or not self.last.name.startswith(name):
+            self.tab_to(name)
+        self.press_enter(navigates=True)
+
     def skip_to_content(self) -> None:
         """The first Tab on a page reaches the skip link; Enter puts the focus in the main content."""
         self.new_page()

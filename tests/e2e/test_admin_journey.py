@@ -11,7 +11,6 @@ from participation.database import utcnow
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.processes.models import Process
-from tests.conftest import PASSWORD
 
 
 def day(offset: int) -> str:
@@ -21,11 +20,7 @@ def day(offset: int) -> str:
 def test_administrator_opens_a_process_sets_the_vote_rule_and_exports(journey, make_user):
     make_user("administrator", email="beheerder@harelbeke.be", name="Beheerder Els")
     page = journey.page
-    journey.visit("/account/aanmelden")
-    page.get_by_label("E-mailadres", exact=True).fill("beheerder@harelbeke.be")
-    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-    expect(page.locator(".flash-success")).to_contain_text("Je bent aangemeld")
+    journey.log_in("beheerder@harelbeke.be")
 
     journey.visit("/beheer/trajecten")
     expect(page.locator("h1")).to_have_text("Trajecten beheren")

@@ -9,7 +9,6 @@ from pypdf import PdfReader
 
 from participation.advisory.models import Council, CouncilMembership, CouncilRound, Proposal
 from participation.extensions import db
-from tests.conftest import PASSWORD
 
 COUNCILS = [("klimaatraad", "Klimaatraad"), ("jeugdraad", "Jeugdraad"), ("sportraad", "Sportraad")]
 PROPOSALS = {
@@ -22,19 +21,6 @@ BALLOTS = {  # each secretary's rank numbers, by council of the proposal
     "jeugdraad": {"klimaatraad": "2", "jeugdraad": "1", "sportraad": "2"},
     "sportraad": {"klimaatraad": "1", "jeugdraad": "3", "sportraad": "2"},
 }
-
-
-def log_in(journey, email: str) -> None:
-    page = journey.page
-    journey.visit("/account/aanmelden")
-    page.get_by_label("E-mailadres", exact=True).fill(email)
-    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-    expect(page.locator(".flash-success")).to_contain_text("Je bent aangemeld")
-
-
-def log_out(journey) -> None:
-    journey.page.get_by_role("button", name="Afmelden").click()
 
 
 def test_councils_rank_bundle_endorse_and_print_the_note(journey, make_user):
@@ -50,7 +36,7 @@ def test_councils_rank_bundle_endorse_and_print_the_note(journey, make_user):
     page = journey.page
 
     for slug, name in COUNCILS:
-        log_in(journey, f"{slug}@example.org")
+        journey.log_in(f"{slug}@example.org")
         journey.visit("/adviesraden/rondes/advies-2026")
         journey.check(f"round for {slug}")
         page.get_by_role("link", name=f"Stembiljet van de {name}").click()
@@ -59,9 +45,9 @@ def test_councils_rank_bundle_endorse_and_print_the_note(journey, make_user):
             page.get_by_role("textbox", name=PROPOSALS[council_slug]).fill(rank)
         page.get_by_role("button", name="Stembiljet indienen").click()
         expect(page.locator(".flash-success")).to_contain_text(f"Het stembiljet van de {name} is opgeslagen")
-        log_out(journey)
+        journey.log_out()
 
-    log_in(journey, "beheerder@example.org")
+    journey.log_in("beheerder@example.org")
     journey.visit("/beheer/adviesrondes/advies-2026")
     journey.check("admin round in ranking")
     page.get_by_role("button", name="Rangschikking afsluiten").click()  # the browser asks for the box first
@@ -102,10 +88,10 @@ def test_councils_rank_bundle_endorse_and_print_the_note(journey, make_user):
     journey.visit("/beheer/adviesrondes/advies-2026")
     page.get_by_role("button", name="Naar de volgende stap: Onderschrijving door de adviesraden").click()
     expect(page.locator(".flash-success")).to_contain_text("Onderschrijving door de adviesraden")
-    log_out(journey)
+    journey.log_out()
 
     for slug, name in COUNCILS:
-        log_in(journey, f"{slug}@example.org")
+        journey.log_in(f"{slug}@example.org")
         journey.visit("/adviesraden/rondes/advies-2026")
         page.get_by_role("link", name=f"De nota onderschrijven voor de {name}").click()
         page.get_by_label("Onze adviesraad onderschrijft de nota").check()
@@ -113,13 +99,13 @@ def test_councils_rank_bundle_endorse_and_print_the_note(journey, make_user):
             journey.check("endorse form")
         page.get_by_role("button", name="Antwoord opslaan").click()
         expect(page.locator(".flash-success")).to_contain_text(f"Het antwoord van de {name} is opgeslagen")
-        log_out(journey)
+        journey.log_out()
 
-    log_in(journey, "beheerder@example.org")
+    journey.log_in("beheerder@example.org")
     journey.visit("/beheer/adviesrondes/advies-2026")
     page.get_by_role("button", name="Nota publiceren").click()
     expect(page.locator(".flash-success")).to_contain_text("Gepubliceerd")
-    log_out(journey)
+    journey.log_out()
 
     journey.visit("/adviesraden/rondes/advies-2026/ambitienota")
     journey.check("published note")
@@ -144,7 +130,7 @@ def test_admin_seats_members_forms_a_mixed_group_and_a_secretary_enters_proposal
     db.session.commit()
     page = journey.page
 
-    log_in(journey, "beheerder@example.org")
+    journey.log_in("beheerder@example.org")
     journey.visit("/adviesraden")
     page.get_by_role("link", name="Adviesraden en rondes beheren").click()
     journey.check("councils")
@@ -186,9 +172,9 @@ def test_admin_seats_members_forms_a_mixed_group_and_a_secretary_enters_proposal
     journey.check("groups")
     journey.visit("/beheer/adviesrondes/advies-stadskern")
     page.get_by_role("button", name="Naar de volgende stap: Voorstellen van elke adviesraad").click()
-    log_out(journey)
+    journey.log_out()
 
-    log_in(journey, "an@example.org")
+    journey.log_in("an@example.org")
     journey.visit("/adviesraden/rondes/advies-stadskern")
     page.get_by_role("link", name="Voorstellen van de Klimaatraad").click()
     page.get_by_label("Voorstel", exact=True).fill("   ")

@@ -6,8 +6,8 @@ import json
 import openpyxl
 from playwright.sync_api import expect
 
-from tests.conftest import PASSWORD
-from tests.exports.factories import district, idea
+from tests.conftest import PASSWORD, idea
+from tests.exports.factories import district
 
 
 def test_administrator_downloads_ideas_as_csv_and_xlsx(journey, make_user, make_process):
@@ -17,10 +17,7 @@ def test_administrator_downloads_ideas_as_csv_and_xlsx(journey, make_user, make_
     idea(process, "Een zitbank aan de Leie", votes=30)
     page = journey.page
 
-    journey.visit("/account/aanmelden")
-    page.get_by_label("E-mailadres", exact=True).fill(admin.email)
-    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    journey.log_in(admin.email)
 
     journey.visit("/beheer/exports")
     expect(page.get_by_role("heading", name="Exporteren", level=1)).to_be_visible()
@@ -53,10 +50,7 @@ def test_resident_takes_their_data_and_leaves(journey, make_user, make_process):
     idea(make_process(slug="hallo-harelbeke"), "Een speeltuin in Hulste", author=resident)
     page = journey.page
 
-    journey.visit("/account/aanmelden")
-    page.get_by_label("E-mailadres", exact=True).fill(resident.email)
-    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    journey.log_in(resident.email)
     page.get_by_role("link", name="Mijn account").click()
     journey.check("account page")
 

@@ -2,22 +2,6 @@
 
 from playwright.sync_api import expect
 
-from tests.conftest import PASSWORD
-
-
-def log_in(journey, email: str) -> None:
-    page = journey.page
-    journey.visit("/account/aanmelden")
-    page.get_by_label("E-mailadres", exact=True).fill(email)
-    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-    expect(page.locator(".flash-success")).to_contain_text("Je bent aangemeld")
-
-
-def log_out(journey) -> None:
-    journey.page.get_by_role("button", name="Afmelden").click()
-    expect(journey.page.locator(".flash-success")).to_contain_text("Je bent afgemeld")
-
 
 def test_resident_submits_follows_and_sees_the_road_of_an_idea(journey, make_user, make_process, outbox):
     make_process("public", slug="hallo-harelbeke", title="Hallo Harelbeke")
@@ -26,7 +10,7 @@ def test_resident_submits_follows_and_sees_the_road_of_an_idea(journey, make_use
     make_user("moderator", email="moderator@example.org", name="Moderator Ann")
     page = journey.page
 
-    log_in(journey, "sofie@example.org")
+    journey.log_in("sofie@example.org")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Trajecten").click()
     page.get_by_role("link", name="Hallo Harelbeke").click()
     expect(page.locator("h1")).to_have_text("Hallo Harelbeke")
@@ -47,9 +31,9 @@ def test_resident_submits_follows_and_sees_the_road_of_an_idea(journey, make_use
     expect(page.locator("main .tag").first).to_have_text("Ingediend")
     journey.check("idea submitted")
     idea_url = page.url
-    log_out(journey)
+    journey.log_out()
 
-    log_in(journey, "moderator@example.org")
+    journey.log_in("moderator@example.org")
     page.get_by_role("link", name="Moderatie").click()
     journey.check("screening queue")
     page.get_by_role("link", name="Een speelplein in Hulste").click()
@@ -60,9 +44,9 @@ def test_resident_submits_follows_and_sees_the_road_of_an_idea(journey, make_use
     publish.get_by_label("Toelichting", exact=True).fill("Bedankt voor je idee! We publiceren het.")
     publish.get_by_role("button", name="Dit idee publiceren").click()
     expect(page.locator(".flash-success")).to_contain_text("Het idee is nu: Gepubliceerd.")
-    log_out(journey)
+    journey.log_out()
 
-    log_in(journey, "buur@example.org")
+    journey.log_in("buur@example.org")
     journey.visit("/trajecten/hallo-harelbeke")
     expect(page.get_by_role("link", name="Een speelplein in Hulste")).to_be_visible()
     page.get_by_role("searchbox", name="Zoeken").fill("speelpleinen")
@@ -73,9 +57,9 @@ def test_resident_submits_follows_and_sees_the_road_of_an_idea(journey, make_use
     page.get_by_role("button", name="Volg dit idee").click()
     expect(page.locator(".flash-success")).to_contain_text("Je volgt dit idee")
     journey.check("following the idea")
-    log_out(journey)
+    journey.log_out()
 
-    log_in(journey, "moderator@example.org")
+    journey.log_in("moderator@example.org")
     page.goto(idea_url)
     page.get_by_role("link", name="Dit idee beoordelen").click()
     page.get_by_label("Nieuwe status").select_option("selected")
@@ -83,10 +67,10 @@ def test_resident_submits_follows_and_sees_the_road_of_an_idea(journey, make_use
         "Het college kiest dit idee. De jeugddienst bevraagt de kinderen.")
     page.get_by_role("button", name="Status opslaan").click()
     expect(page.locator(".flash-success")).to_contain_text("Gekozen")
-    log_out(journey)
+    journey.log_out()
 
     assert any("Gekozen" in mail.subject for mail in outbox("buur@example.org"))
-    log_in(journey, "sofie@example.org")
+    journey.log_in("sofie@example.org")
     page.get_by_role("link", name="Mijn ideeën").click()
     journey.check("my ideas")
     page.get_by_role("link", name="Een speelplein in Hulste").click()
@@ -105,16 +89,16 @@ def test_employee_joins_the_staff_process_and_enters_an_idea_at_the_desk(journey
     make_user("employee", email="medewerker@example.org", name="Medewerker Tom")
     page = journey.page
 
-    log_in(journey, "inwoner@example.org")
+    journey.log_in("inwoner@example.org")
     journey.visit("/trajecten")
     expect(page.get_by_role("link", name="Hallo Harelbeke")).to_be_visible()
     expect(page.get_by_role("link", name="Inspiratienota 2040")).to_have_count(0)
     response = journey.visit("/trajecten/inspiratienota-2040")
     assert response.status == 404
     journey.check("staff process hidden from resident")
-    log_out(journey)
+    journey.log_out()
 
-    log_in(journey, "medewerker@example.org")
+    journey.log_in("medewerker@example.org")
     journey.visit("/trajecten")
     page.get_by_role("link", name="Inspiratienota 2040").click()
     expect(page.locator("h1")).to_have_text("Inspiratienota 2040")
@@ -158,7 +142,7 @@ def test_moderator_publishes_several_ideas_and_merges_after_confirming(journey, 
             title=title, body="Een plek om even te zitten in de schaduw, met bomen errond.", theme="people"))
     db.session.commit()
     page = journey.page
-    log_in(journey, "moderator@example.org")
+    journey.log_in("moderator@example.org")
     page.get_by_role("link", name="Moderatie").click()
     page.get_by_role("button", name="Aangevinkte ideeën publiceren").click()
     expect(page.locator("#publish-many .error-summary")).to_contain_text("Kies minstens één idee om te publiceren.")

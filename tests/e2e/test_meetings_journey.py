@@ -10,8 +10,8 @@ from datetime import date
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from tests.conftest import idea
 from tests.e2e.keyboard import Keyboard
-from tests.exports.factories import idea
 
 
 def test_facilitator_records_a_session_and_its_ideas_from_the_room(journey, make_user, make_process):

@@ -7,8 +7,7 @@ from playwright.sync_api import expect
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.votes.models import VoteRule
-from tests.conftest import PASSWORD
-from tests.e2e.conftest import DESKTOP, PHONE, Journey
+from tests.e2e.conftest import DESKTOP, PHONE, Journey, log_in
 
 LONG_TITLE = "Verkeersveiligheidsmaatregelenpakketvoorstel voor de Kortrijksesteenweg"
 LONG_BODY = ("Het verkeersveiligheidsmaatregelenpakketuitvoeringsprogramma moet sneller. "
@@ -27,14 +26,6 @@ def menu_button_as_announced(page) -> tuple[str, bool]:
                 and n["role"]["value"] != "StaticText")
     properties = {p["name"]: p["value"].get("value") for p in node.get("properties", [])}
     return node["role"]["value"], properties.get("expanded")
-
-
-def log_in(page, base: str, email: str) -> None:
-    page.goto(f"{base}/account/aanmelden")
-    page.get_by_label("E-mailadres", exact=True).fill(email)
-    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-    expect(page.locator(".flash-success")).to_contain_text("Je bent aangemeld")
 
 
 def test_the_menu_button_works_without_javascript(browser, live_server, make_user):

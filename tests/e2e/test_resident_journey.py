@@ -15,7 +15,6 @@ from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.processes.models import Process
 from participation.votes.models import VoteRule
-from tests.conftest import PASSWORD
 from tests.e2e.conftest import DESKTOP, Journey
 
 EMAIL = "hanne@example.org"
@@ -95,11 +94,7 @@ def moderator_publishes(browser, live_server: str, idea_url: str) -> None:
     page.set_default_timeout(10_000)
     moderator = Journey(page, live_server, "resident_journey_moderator")
     try:
-        moderator.visit("/account/aanmelden")
-        page.get_by_label("E-mailadres", exact=True).fill("moderator@example.org")
-        page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-        page.get_by_role("button", name="Aanmelden").click()
-        expect(page.locator(".flash-success")).to_contain_text("Je bent aangemeld")
+        moderator.log_in("moderator@example.org")
         page.goto(idea_url)
         page.get_by_role("link", name="Dit idee beoordelen").click()
         moderator.check("screening the idea")

@@ -3,15 +3,11 @@ without JavaScript the buttons stay away and the preview still works."""
 
 from playwright.sync_api import expect
 
-from tests.conftest import PASSWORD
-from tests.e2e.conftest import Journey
+from tests.e2e.conftest import Journey, log_in
 
 
-def log_in(page, base: str) -> None:
-    page.goto(f"{base}/account/aanmelden?next=/trajecten/schoolomgeving/ideeen/nieuw")
-    page.get_by_label("E-mailadres", exact=True).fill("amina@example.org")
-    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+def open_the_idea_form(page, base: str) -> None:
+    log_in(page, base, "amina@example.org", next="/trajecten/schoolomgeving/ideeen/nieuw")
     expect(page.locator("h1")).to_have_text("Dien een idee in")
 
 
@@ -19,7 +15,7 @@ def test_resident_formats_previews_and_sends_an_idea(journey: Journey, make_proc
     make_process("public", slug="schoolomgeving", title="Veilige schoolomgeving")
     make_user(email="amina@example.org")
     page = journey.page
-    log_in(page, journey.base_url)
+    open_the_idea_form(page, journey.base_url)
     expect(page.get_by_role("group", name="Opmaak van Je idee")).to_be_visible()
     journey.check("idea form with formatting buttons")
 
@@ -60,7 +56,7 @@ def test_without_javascript_the_marks_are_typed_and_the_preview_works(browser, l
     context = browser.new_context(java_script_enabled=False, locale="nl-BE", viewport={"width": 360, "height": 740})
     page = context.new_page()
     try:
-        log_in(page, live_server)
+        open_the_idea_form(page, live_server)
         expect(page.get_by_role("button", name="Vet")).to_be_hidden()
         expect(page.locator("#body-marks")).to_contain_text("**vet**")
         typed = "Er is **te weinig** plaats.\nVooral op maandag."

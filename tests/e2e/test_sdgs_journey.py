@@ -5,7 +5,6 @@ from playwright.sync_api import expect
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.sdgs.models import CityStatement
-from tests.conftest import PASSWORD
 
 
 def test_moderator_links_an_idea_to_target_11_7(journey, make_user, make_process):
@@ -31,11 +30,7 @@ def test_moderator_links_an_idea_to_target_11_7(journey, make_user, make_process
     expect(page.locator(".sdg-tile.sdg-10")).to_contain_text("Iedereen telt mee in Harelbeke")
     journey.check("overview")
 
-    journey.visit("/account/aanmelden")
-    page.get_by_label("E-mailadres", exact=True).fill("moderator@example.org")
-    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-    expect(page.locator(".flash-success")).to_be_visible()
+    journey.log_in("moderator@example.org")
 
     journey.visit("/sdgs/11")
     page.get_by_role("link", name="Een idee koppelen aan een subdoel").click()
@@ -77,11 +72,7 @@ def test_moderator_links_target_11_7_from_the_idea_page(journey, make_user, make
     db.session.commit()
     page = journey.page
 
-    journey.visit("/account/aanmelden")
-    page.get_by_label("E-mailadres", exact=True).fill("moderator@example.org")
-    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-    expect(page.locator(".flash-success")).to_be_visible()
+    journey.log_in("moderator@example.org")
 
     journey.visit("/trajecten/hallo-harelbeke")
     page.get_by_role("link", name="Een buurtmoestuin in Stasegem").click()

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.votes.models import VoteRule
-from tests.conftest import PASSWORD
+from tests.e2e.conftest import log_in
 
 
 def setup_vote(make_process, make_user):
@@ -21,17 +21,10 @@ def setup_vote(make_process, make_user):
     return process
 
 
-def log_in(journey, page, path: str) -> None:
-    journey.visit(f"/account/aanmelden?next={path}")
-    page.get_by_label("E-mailadres", exact=True).fill("lotte@example.org")
-    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-
-
 def test_resident_spends_votes_without_reloading(journey, make_process, make_user):
     setup_vote(make_process, make_user)
     page = journey.page
-    log_in(journey, page, "/trajecten/speelpleinen/rangschikking")
+    journey.log_in("lotte@example.org", next="/trajecten/speelpleinen/rangschikking")
     expect(page.locator("h1")).to_have_text("Rangschikking")
     expect(page.locator("[data-vote-remaining]")).to_have_text("Je hebt nog 3 stemmen van de 3.")
     journey.check("ranking before voting")
@@ -56,10 +49,7 @@ def test_resident_votes_with_javascript_off(browser, live_server, make_process, 
     context = browser.new_context(java_script_enabled=False, locale="nl-BE")
     page = context.new_page()
     try:
-        page.goto(f"{live_server}/account/aanmelden?next=/trajecten/speelpleinen/rangschikking")
-        page.get_by_label("E-mailadres", exact=True).fill("lotte@example.org")
-        page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-        page.get_by_role("button", name="Aanmelden").click()
+        log_in(page, live_server, "lotte@example.org", next="/trajecten/speelpleinen/rangschikking")
         page.get_by_role("button", name="Geef een stem: Veilig fietspad naar school").click()
         expect(page).to_have_url(re.compile(r"/trajecten/speelpleinen/rangschikking$"))
         expect(page.locator(".flash-success")).to_have_text("Je stem is geteld.")
@@ -86,7 +76,7 @@ def test_two_votes_in_a_row_show_the_ranking_a_reload_shows(journey, make_proces
     db.session.commit()
     make_user(email="lotte@example.org", name="Lotte")
     page = journey.page
-    log_in(journey, page, "/trajecten/zitbanken/rangschikking")
+    journey.log_in("lotte@example.org", next="/trajecten/zitbanken/rangschikking")
     expect(page.locator("h1")).to_have_text("Rangschikking")
     page.evaluate("() => (window.noReload = true)")
 

@@ -1,4 +1,5 @@
-"""Ideas, districts and their wijken for export, report and API tests, written straight to the database."""
+"""Districts, their wijken and counted votes for export, report and API tests, written straight to the
+database (the ideas themselves come from ``tests.conftest.idea``)."""
 
 from participation.core.models import City, District, Neighbourhood
 from participation.extensions import db
@@ -22,21 +23,6 @@ def neighbourhood(name: str = "Stasegem", district_: District | None = None) -> 
     db.session.add(found)
     db.session.commit()
     return found
-
-
-def idea(process, title: str = "Meer bomen op de markt", status: str = "published", votes: int = 0,
-         theme: str = "planet", author=None, district=None, entered_by=None, answer: str | None = None,
-         body: str = "<p>Schaduw in de zomer.</p>", neighbourhood=None) -> Idea:
-    district = neighbourhood.district if neighbourhood is not None else district
-    made = Idea(
-        process_id=process.id, title=title, body=body, theme=theme, status=status, vote_count=votes,
-        author_id=author.id if author else None, district_id=district.id if district else None,
-        neighbourhood_id=neighbourhood.id if neighbourhood else None,
-        entered_by_id=entered_by.id if entered_by else None, answer=answer,
-    )
-    db.session.add(made)
-    db.session.commit()
-    return made
 
 
 def counted_votes(made: Idea, votes: int) -> None:

@@ -3,7 +3,7 @@ import json
 
 import openpyxl
 
-from tests.exports.factories import idea
+from tests.conftest import idea
 
 
 def test_export_command_writes_each_format(app, make_process, tmp_path):

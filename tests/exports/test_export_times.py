@@ -8,7 +8,7 @@ from datetime import datetime
 import openpyxl
 
 from participation.extensions import db
-from tests.exports.factories import idea
+from tests.conftest import idea
 
 
 def test_csv_xlsx_and_json_write_the_brussels_clock(admin_client, make_process):

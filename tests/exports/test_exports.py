@@ -8,7 +8,8 @@ import pytest
 from participation.exports.registry import Column, extend_export, get_kind, register_export, unregister_export
 from participation.exports.writers import write_csv
 from participation.extensions import db
-from tests.exports.factories import idea, neighbourhood
+from tests.conftest import idea
+from tests.exports.factories import neighbourhood
 
 
 def read_csv(data: bytes) -> list[dict]:

@@ -2,7 +2,8 @@ import io
 
 from pypdf import PdfReader
 
-from tests.exports.factories import counted_votes, district, idea, neighbourhood
+from tests.conftest import idea
+from tests.exports.factories import counted_votes, district, neighbourhood
 
 
 def pdf_text(data: bytes) -> str:

@@ -150,3 +150,55 @@ def test_one_rule_in_sql_and_for_one_idea(world):
             assert (idea.id in listed) == is_idea_visible(idea, viewer), (viewer, idea.title)
     assert is_idea_visible(world.later_hidden, world.author)
     assert not is_idea_visible(world.later_hidden, VISITOR)
+
+
+@pytest.fixture
+def invited(make_process, make_idea, make_user, client_as):
+    """A process for invited partners only ("GBO realiseren ism W13") with a published idea linked to SDG
+    target 11.7; a W13 person who came in through its link, and a Leiedal person whose link was revoked."""
+    from datetime import timedelta
+
+    from participation.clock import brussels_today
+    from participation.partners.models import Partner
+    from participation.processes import invitations
+
+    moderator = make_user("moderator")
+    gbo = make_process("invited", slug="gbo", title="Geïntegreerd breed onthaal")
+    w = SimpleNamespace(process=gbo, idea=make_idea(gbo, title="Eén onthaalbalie voor W13"))
+    sdg_services.link_idea(w.idea, "11.7", moderator)
+    w13, leiedal = Partner(slug="w13", name="W13"), Partner(slug="leiedal", name="Leiedal")
+    db.session.add_all([w13, leiedal])
+    db.session.flush()
+    last = brussels_today() + timedelta(days=30)
+    w.w13_link, _ = invitations.create_invitation(gbo, w13, last, moderator)
+    leiedal_link, _ = invitations.create_invitation(gbo, leiedal, last, moderator)
+    w.clients = {role: client_as(role) for role in VIEWERS}
+    for role, link in (("w13", w.w13_link), ("leiedal", leiedal_link)):
+        w.clients[role] = client_as("resident")
+        invitations.accept_invitation(link, w.clients[role].user)
+    invitations.revoke_invitation(leiedal_link, moderator)
+    db.session.commit()
+    return w
+
+
+def test_an_invited_process_is_seen_by_its_partners_people_and_staff_only(invited):
+    insiders = {"w13", "employee", "moderator"}
+    assert who_sees(invited, "/trajecten", "Geïntegreerd breed onthaal") == insiders
+    assert who_sees(invited, "/sdgs/11", "Eén onthaalbalie voor W13") == insiders
+    assert who_sees(invited, "/zoeken?q=onthaalbalie", "Eén onthaalbalie voor W13") == insiders
+    for role, client in invited.clients.items():
+        for url in ("/trajecten/gbo", f"/ideeen/{invited.idea.id}"):
+            assert client.get(url).status_code == (200 if role in insiders else 404), (role, url)
+
+
+def test_revoking_a_link_closes_the_invited_process_to_its_people(invited):
+    from participation.processes import invitations
+
+    person = invited.clients["w13"]
+    assert is_idea_visible(invited.idea, person.user)
+    invitations.revoke_invitation(invited.w13_link, None)
+    db.session.commit()
+    assert not is_idea_visible(invited.idea, person.user)
+    assert invited.idea.id not in {idea.id for idea in db.session.scalars(visible_ideas(person.user))}
+    assert person.get(f"/ideeen/{invited.idea.id}").status_code == 404
+    assert "Geïntegreerd breed onthaal" not in page(person, "/trajecten")

@@ -5,6 +5,7 @@ import csv
 import io
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import func, select
 
 from participation.demo.loader import city_folder
@@ -12,6 +13,7 @@ from participation.extensions import db
 from participation.indicators.csvfile import parse_number
 from participation.indicators.models import Indicator, IndicatorValue
 from participation.indicators.services import import_indicators
+from tests.datafiles import DELIMITERS, ENCODINGS, resave
 
 HEADER = "Code;Indicator;Eenheid;Bron;SDG;Subdoel;Beter;Jaar;Waarde;Soort;Vlaams gemiddelde;Opmerking\n"
 DEMO_CSV = city_folder("harelbeke") / "indicators.csv"
@@ -82,12 +84,37 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_written():
     assert db.session.scalar(select(func.count()).select_from(Indicator)) == 0
 
 
-def test_a_missing_column_and_a_utf16_file_are_handled():
+def test_a_missing_column_is_named():
     report = import_indicators(b"Code;Indicator;SDG;Jaar\nx;y;3;2021\n", dry_run=True)
     assert [(e.row, e.column) for e in report.errors] == [(1, "Waarde")]
-    utf16 = DEMO_CSV.read_text(encoding="utf-8").encode("utf-16")
-    report = import_indicators(utf16, dry_run=False)
-    assert not report.errors and report.applied
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+@pytest.mark.parametrize("delimiter", DELIMITERS)
+def test_the_city_s_figures_read_the_same_in_every_encoding_and_delimiter(encoding, delimiter):
+    text = DEMO_CSV.read_text(encoding="utf-8-sig")
+    report = import_indicators(resave(text, encoding=encoding, delimiter=delimiter), dry_run=False)
+    db.session.commit()
+    assert not report.errors and report.applied and not report.ignored_columns
+    indicator = db.session.scalar(select(Indicator))
+    assert indicator.code == "grijze-druk" and indicator.unit == "%"
+    assert [(v.year, v.value, v.note) for v in indicator.values] == [
+        (2021, Decimal("35.95"), ""), (2030, Decimal("45"), "bijna 45 %"), (2040, Decimal("47.9"), ""),
+    ]
+    assert not import_indicators(DEMO_CSV.read_bytes(), dry_run=True).has_changes
+
+
+def test_a_file_that_is_no_text_is_refused_on_its_first_row():
+    report = import_indicators(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", dry_run=True)
+    assert [(e.row, e.column) for e in report.errors] == [(1, None)]
+    assert str(report.errors[0].message) == "Het bestand is geen CSV-tekstbestand."
+
+
+def test_a_file_over_the_row_limit_is_refused_whole():
+    rows = "".join(f"x{n};X;%;;3;;lager;2021;1;gemeten;;\n" for n in range(20_001))
+    report = import_indicators((HEADER + rows).encode(), dry_run=True)
+    assert [(e.row, e.column) for e in report.errors] == [(1, None)]
+    assert "20.000" in str(report.errors[0].message)
 
 
 def test_errors_stop_after_two_hundred_and_say_how_many_more():

@@ -5,6 +5,7 @@ from pathlib import Path
 from participation.extensions import db
 from participation.ideas.models import Follow, Idea
 from participation.plan.importer import ImportReport, import_plan
+from tests.conftest import idea
 
 DATA = Path(__file__).parent / "data"
 EXAMPLE_CSV = DATA / "plan_example.csv"
@@ -51,10 +52,8 @@ def add_row(text: str, code: str, quarter: str, status: str, explanation: str, t
 
 def make_idea(process, title: str = "Een speelstraat in de Gentsestraat", status: str = "selected",
               author=None) -> Idea:
-    idea = Idea(process=process, title=title, body="<p>Tekst</p>", theme="people", status=status, author=author)
-    db.session.add(idea)
-    db.session.commit()
-    return idea
+    """An idea the city has selected, as the plan links it to an action."""
+    return idea(process, title=title, status=status, author=author, theme="people", body="<p>Tekst</p>")
 
 
 def follow(user, idea) -> None:

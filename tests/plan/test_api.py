@@ -3,7 +3,7 @@
 from participation.extensions import db
 from participation.plan.models import IdeaAction, PlanAction
 from participation.plan.services import set_targets
-from tests.exports.factories import idea
+from tests.conftest import idea
 from tests.plan.helpers import add_row, example_text, import_example, import_text
 
 CODE = "D10/AP01/04"

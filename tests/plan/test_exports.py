@@ -8,7 +8,7 @@ import openpyxl
 
 from participation.extensions import db
 from participation.plan.models import IdeaAction, PlanAction, PlanTask
-from tests.exports.factories import idea
+from tests.conftest import idea
 from tests.exports.test_exports import read_csv
 from tests.plan.helpers import add_row, example_text, import_example, import_text
 

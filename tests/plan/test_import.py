@@ -4,14 +4,17 @@ import io
 import time
 import zipfile
 
+import pytest
 from sqlalchemy import func, select
 
+from participation.demo.loader import city_folder
 from participation.extensions import db
 from participation.plan.importer import import_plan
 from participation.plan.models import ActionPlan, PlanAction, PlanTask, PolicyGoal, StatusUpdate
 from participation.plan.money import format_amount
 from participation.plan.queries import sdg_summaries
 from participation.plan.spreadsheet import Status
+from tests.datafiles import DELIMITERS, ENCODINGS, resave
 from tests.plan.helpers import (
     EXAMPLE_CSV,
     EXAMPLE_XLSX,
@@ -87,6 +90,24 @@ def test_xlsx_and_csv_give_the_same_plan():
     db.session.commit()
     assert report.is_valid and not report.has_changes
     assert plan_snapshot() == snapshot
+
+
+DEMO_PLAN = city_folder("harelbeke") / "plan.csv"
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+@pytest.mark.parametrize("delimiter", DELIMITERS)
+def test_the_city_s_plan_reads_the_same_in_every_encoding_and_delimiter(encoding, delimiter):
+    text = DEMO_PLAN.read_text(encoding="utf-8-sig")
+    report = import_plan(resave(text, encoding=encoding, delimiter=delimiter), dry_run=False)
+    db.session.commit()
+    assert report.is_valid, [str(error) for error in report.errors]
+    assert not report.ignored_columns
+    assert db.session.scalar(select(PolicyGoal.expenses_total).where(PolicyGoal.code == "D01")) == 533_300
+    assert db.session.scalar(select(func.count()).where(StatusUpdate.explanation.contains(
+        "De samenwerking met DYZO werd geëvalueerd op 9/3/2023."))) == 1
+    again = import_plan(text.encode("utf-8-sig"), dry_run=True)
+    assert again.is_valid and not again.has_changes
 
 
 def test_the_nine_tasks_of_one_action_are_imported_under_it():

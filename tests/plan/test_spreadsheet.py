@@ -14,12 +14,12 @@ import openpyxl
 import pytest
 from flask_babel import force_locale
 
+from participation.datafile import FileError
 from participation.plan.money import format_amount, parse_amount, percent, remaining, sum_amounts
 from participation.plan.spreadsheet import (
     COLUMNS,
     Quarter,
     SheetRow,
-    SpreadsheetError,
     Status,
     load_plan,
     parse_plan,
@@ -257,7 +257,7 @@ def test_an_xlsx_that_unpacks_too_large_is_refused_before_it_is_read():
         archive.writestr("xl/worksheets/sheet1.xml", "<row/>" * 2_000_000)  # 12 MB of XML
     data = buffer.getvalue()
     assert len(data) < 100_000
-    with pytest.raises(SpreadsheetError) as raised:
+    with pytest.raises(FileError) as raised:
         load_plan(data, max_unpacked_bytes=5 * 1024 * 1024)
     assert english(raised.value.message) == (
         "The XLSX file unpacks to 11 MB, more than the 5 MB allowed: split it into smaller files."
@@ -266,7 +266,7 @@ def test_an_xlsx_that_unpacks_too_large_is_refused_before_it_is_read():
 
 def test_a_file_with_too_many_rows_is_refused():
     data = b"x\n" * 300_000
-    with pytest.raises(SpreadsheetError) as raised:
+    with pytest.raises(FileError) as raised:
         load_plan(data, max_rows=20_000)
     assert english(raised.value.message) == "The file has more than 20.000 rows: split it into smaller files."
 
@@ -289,7 +289,7 @@ def test_a_utf16_csv_is_read(encoding):
 
 
 def test_a_binary_file_is_refused_as_not_utf8():
-    with pytest.raises(SpreadsheetError) as raised:
+    with pytest.raises(FileError) as raised:
         load_plan(b"SDG;x\x00\x01\x02;y\n")
     assert "neither an XLSX file nor a CSV file" in english(raised.value.message)
 
@@ -493,14 +493,14 @@ def test_sheet_rows_can_be_given_directly():
     ],
 )
 def test_files_that_are_no_spreadsheet_are_refused(data, message):
-    with pytest.raises(SpreadsheetError) as raised:
+    with pytest.raises(FileError) as raised:
         read_rows(io.BytesIO(data))
     assert message in english(raised.value.message)
 
 
 def test_a_column_given_twice_is_refused():
     header = ";".join([*COLUMNS, "besteld"]).encode()
-    with pytest.raises(SpreadsheetError) as raised:
+    with pytest.raises(FileError) as raised:
         read_rows(io.BytesIO(header))
     assert english(raised.value.message) == "The column “Besteld” appears twice."
 

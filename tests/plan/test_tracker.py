@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from sqlalchemy import select
 
 from participation.extensions import db
@@ -162,15 +163,12 @@ def test_tracker_pages_run_a_fixed_number_of_queries(client, count_queries):
     assert action_page.count <= 8
 
 
-def test_goal_partial_lists_actions_of_the_goal_and_of_its_targets(app, client_as):
+def test_goal_page_lists_actions_of_the_goal_and_of_its_targets(client):
     import_example()
     action = db.session.scalar(select(PlanAction).where(PlanAction.code == "D10/AP01/04"))
     services.set_targets(action, services.parse_target_codes("3.8"))
     db.session.commit()
-    with app.test_request_context():
-        from flask import render_template_string
-
-        html = render_template_string('{% include "plan/_goal_actions.html" %}', goal=type("G", (), {"number": 3}))
+    html = client.get("/sdgs/3").get_data(as_text=True)
     assert "D03/AP01/01" in html and "D10/AP01/04" in html and "D01/AP02/01" not in html
 
 
@@ -182,3 +180,16 @@ def test_residents_search_an_action_by_code_or_title(client):
     assert "1 actie gevonden" in page and "D16/AP01/04" in page
     assert "1 actie gevonden" in text_of(client.get("/plan?q=d10/ap01/04"))
     assert "Geen enkele actie" in text_of(client.get("/plan?q=zwembad"))
+
+
+@pytest.mark.parametrize(("role", "manages"), [
+    ("anonymous", False), ("resident", False), ("employee", False), ("moderator", False), ("administrator", True),
+])
+def test_only_an_administrator_is_offered_the_import_and_the_quarterly_update(client_as, role, manages):
+    import_example()
+    browser = client_as(role)
+    index = browser.get("/plan").get_data(as_text=True)
+    action = browser.get("/plan/acties/D03/AP01/01").get_data(as_text=True)
+    assert "/plan/sdg/3" in index and "D03/AP01/01" in action
+    assert ('href="/beheer/plan"' in index) is manages
+    assert ('href="/beheer/plan/acties/D03/AP01/01"' in action) is manages

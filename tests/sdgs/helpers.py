@@ -1,10 +1,9 @@
-from participation.extensions import db
+"""An idea as the SDG tests link it: about a safe school surrounding, which the suggester reads."""
+
 from participation.ideas.models import Idea
+from tests.conftest import idea
 
 
 def make_idea(process, title="Een veilige schoolomgeving", body="<p>Fietspaden en trage wegen.</p>",
               status="published") -> Idea:
-    idea = Idea(process_id=process.id, title=title, body=body, theme="prosperity", status=status)
-    db.session.add(idea)
-    db.session.commit()
-    return idea
+    return idea(process, title=title, body=body, status=status, theme="prosperity")

@@ -117,7 +117,7 @@ def test_an_upgrade_fills_the_counters_from_the_links_a_city_has(tmp_path):
     path = tmp_path / "city.db"
     older = create_app("testing", SQLALCHEMY_DATABASE_URI=f"sqlite:///{path}")
     with older.app_context():
-        flask_migrate.upgrade(revision="room_tallies")  # the revision before the counters
+        flask_migrate.upgrade(revision="invitations")  # the revision before the counters
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO processes (id, slug, title, summary, description, audience, created_at) "
                      "VALUES (1, 'hallo-harelbeke', 'Hallo Harelbeke', '', '', 'public', '2026-01-01')")

@@ -9,7 +9,7 @@ from participation.extensions import db
 from participation.plan.models import PlanAction
 from participation.plan.services import set_targets
 from participation.sdgs.models import IdeaTarget
-from tests.exports.factories import idea
+from tests.conftest import idea
 from tests.exports.test_exports import read_csv
 from tests.plan.helpers import import_example
 

@@ -3,11 +3,14 @@
 import json
 import re
 
+import pytest
+
 from participation import ROOT
 from participation.extensions import db
 from participation.sdgs.colours import AA, contrast
-from participation.sdgs.models import CityStatement, IdeaTarget
+from participation.sdgs.models import CityStatement, IdeaTarget, SdgGoal
 from participation.sdgs.reference import reference_goals
+from participation.sdgs.services import SdgError, link_idea, refuse_suggestion, set_city_statement
 from tests.sdgs.helpers import make_idea
 
 
@@ -124,3 +127,53 @@ def test_api_answers_with_what_its_openapi_fragment_describes(client):
             assert set(target) == set(schemas["SdgTarget"]["properties"])
             assert re.match(schemas["SdgTarget"]["properties"]["code"]["pattern"], target["code"])
     assert "/api/v1/sdgs" in OPENAPI["paths"]
+
+
+GOAL_PAGE_LINKS = {
+    "statement": 'href="/sdgs/11/zin"',
+    "link": 'href="/sdgs/koppelen"',
+    "manage_targets": 'href="/sdgs/koppelen?idea=',
+    "indicators": 'href="/beheer/indicatoren"',
+}
+
+
+@pytest.mark.parametrize(("role", "shown"), [
+    ("anonymous", set()),
+    ("resident", set()),
+    ("employee", set()),
+    ("moderator", {"link", "manage_targets"}),
+    ("administrator", {"statement", "link", "manage_targets", "indicators"}),
+])
+def test_goal_page_offers_each_role_only_what_it_may_do(client_as, make_process, role, shown):
+    idea = make_idea(make_process(), title="Een veilige schoolomgeving aan de Markt")
+    db.session.add(IdeaTarget(idea_id=idea.id, target_code="11.7", goal_number=11))
+    db.session.commit()
+    page = client_as(role).get("/sdgs/11").get_data(as_text=True)
+    assert "Een veilige schoolomgeving aan de Markt" in page
+    assert {name for name, href in GOAL_PAGE_LINKS.items() if href in page} == shown
+
+
+def test_only_an_administrator_writes_the_city_sentence_and_only_a_moderator_links(make_process, make_user):
+    goal = db.session.get(SdgGoal, 11)
+    with pytest.raises(SdgError):
+        set_city_statement(goal, "Harelbeke investeert in de stad", make_user("moderator"))
+    assert set_city_statement(goal, "Harelbeke investeert in de stad", make_user("administrator"))
+    idea = make_idea(make_process())
+    for role in ("resident", "employee"):
+        with pytest.raises(SdgError):
+            link_idea(idea, "11.7", make_user(role))
+        with pytest.raises(SdgError):
+            refuse_suggestion(idea, 11, "11.7", make_user(role))
+    assert link_idea(idea, "11.7", make_user("moderator")).target_code == "11.7"
+
+
+def test_goal_page_sections_are_registered_in_order_and_a_missing_template_fails_at_start_up(app):
+    from jinja2 import TemplateNotFound
+
+    from participation.sdgs.sections import register_goal_section
+
+    templates = [section.template for section in app.extensions["sdg_goal_sections"]]
+    assert templates == ["advisory/_goal_points.html", "plan/_goal_actions.html"]
+    with pytest.raises(TemplateNotFound):
+        register_goal_section(app, "plan/_goal_actoins.html", lambda number: [], position=30)
+    assert len(app.extensions["sdg_goal_sections"]) == 2

@@ -1,4 +1,4 @@
-from tests.exports.factories import idea
+from tests.conftest import idea
 from tests.security.table import ADMIN, Check, everyone, only, signed_in
 
 

@@ -9,8 +9,7 @@ import config
 from participation import create_app
 from participation.extensions import db
 from participation.ideas.models import Follow
-from tests.conftest import IsolatedClient
-from tests.exports.factories import idea
+from tests.conftest import IsolatedClient, idea
 
 PUBLIC = "https://participatie.harelbeke.be"
 

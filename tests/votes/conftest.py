@@ -3,6 +3,7 @@ import pytest
 from participation.extensions import db as _db
 from participation.ideas.models import Idea
 from participation.votes.models import VoteRule
+from tests.conftest import idea
 
 OPEN = (("propose", -20, -10), ("vote", -1, 5))
 CLOSED = (("propose", -20, -10), ("vote", -9, -1))
@@ -14,14 +15,10 @@ def make_idea(db):
     counter = {"n": 0}
 
     def make(process, title: str | None = None, status: str = "published", votes: int = 0) -> Idea:
+        """Ideas numbered in the order they are made (Idee 1, Idee 2 …), straight to the database."""
         counter["n"] += 1
-        idea = Idea(
-            process_id=process.id, title=title or f"Idee {counter['n']}", body="<p>Tekst</p>", theme="planet",
-            status=status, vote_count=votes,
-        )
-        _db.session.add(idea)
-        _db.session.commit()
-        return idea
+        return idea(process, title=title or f"Idee {counter['n']}", status=status, votes=votes,
+                    body="<p>Tekst</p>")
 
     return make
 

@@ -118,8 +118,8 @@ def test_partials_load_the_persons_votes_once(app, voting, make_idea, make_user,
     process, _ideas = voting()
     user = make_user()
     template = (
-        '{% for idea in ideas %}{% include "votes/_list_item.html" ignore missing %}{% endfor %}'
-        '{% include "votes/_idea_box.html" ignore missing with context %}'
+        '{% for idea in ideas %}{% include "votes/_list_item.html" %}{% endfor %}'
+        '{% include "votes/_idea_box.html" with context %}'
     )
 
     def render() -> tuple[str, int]:

@@ -1,0 +1,9 @@
+"""Who may do what with the multi-year plan: one function per permission, read by views and (as booleans
+the view hands in) templates."""
+
+from participation.ideas.rules import is_administrator
+
+
+def can_manage_plan(user) -> bool:
+    """Administrators import the plan and add quarterly updates and SDG targets to its actions."""
+    return is_administrator(user)
