@@ -74,6 +74,7 @@ def seed(app, ideas: int, voters: int, spent: int) -> dict:
     from participation.ideas.counters import recount
     from participation.ideas.models import Idea, IdeaTerm
     from participation.ideas.words import idea_stems
+    from participation.sdgs import counters as sdg_counters
     from participation.sdgs.models import IdeaTarget, SdgTarget
     from participation.sdgs.services import load_reference_data
 
@@ -110,6 +111,7 @@ def seed(app, ideas: int, voters: int, spent: int) -> dict:
         ])
         seeding.spend_votes(process.id, user_ids, idea_ids, spent, rng)
         recount(process.id)
+        sdg_counters.recount()
         db.session.commit()
         db.session.execute(db.text("ANALYZE"))
         db.session.commit()

@@ -55,15 +55,25 @@ def idea_visibility(viewer, *, listing: bool = False) -> ColumnElement[bool]:
     Needs no join: compose it into any statement that selects from `Idea`, e.g.
     ``select(Idea.id).join(...).where(idea_visibility(current_user, listing=True))``.
     """
+    if listing:
+        return listing_visibility(viewer, Idea.process_id, Idea.status)
     audience = Idea.process_id.in_(select(Process.id).where(process_visibility(viewer)))
     if _is_moderator(viewer):
         return audience
-    statuses = [Idea.status.in_(PUBLIC_STATUSES)]
-    if not listing:
-        statuses.append(db.and_(Idea.status == "merged", _was_public_when_merged()))
-        if getattr(viewer, "is_authenticated", False):
-            statuses += [Idea.author_id == viewer.id, Idea.entered_by_id == viewer.id]
+    statuses = [Idea.status.in_(PUBLIC_STATUSES), db.and_(Idea.status == "merged", _was_public_when_merged())]
+    if getattr(viewer, "is_authenticated", False):
+        statuses += [Idea.author_id == viewer.id, Idea.entered_by_id == viewer.id]
     return db.and_(audience, or_(*statuses))
+
+
+def listing_visibility(viewer, process_id, status) -> ColumnElement[bool]:
+    """The rule of `idea_visibility` for lists, on any process and status columns: for counters kept per
+    process and status (``sdgs.counters``), which count what a viewer sees without reading the ideas.
+    In a list, whether an idea shows depends only on its process (open to the viewer or not) and its status."""
+    audience = process_id.in_(select(Process.id).where(process_visibility(viewer)))
+    if _is_moderator(viewer):
+        return audience
+    return db.and_(audience, status.in_(PUBLIC_STATUSES))
 
 
 def visible_ideas(viewer, *, listing: bool = False) -> Select:
