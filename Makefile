@@ -45,6 +45,7 @@ database: setup
 	$(BIN)/participation sdg load
 	$(BIN)/participation demo load --if-empty
 	$(BIN)/participation search rebuild
+	$(BIN)/participation ideas similar rebuild
 	$(BIN)/participation sdg train
 
 run: database

@@ -88,7 +88,9 @@ class Config:
     PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)  # also how late a phase that opens by the clock shows
     RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
     RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
-    RATELIMIT_HEADERS_ENABLED = True
+    # X-RateLimit-* on every limited answer costs two more reads of the limiter's storage per request (a
+    # vote is limited); a refusal (429) says when to try again in Retry-After either way (errors.py).
+    RATELIMIT_HEADERS_ENABLED = env_bool("RATELIMIT_HEADERS_ENABLED", False)
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
     SUBMIT_RATE_LIMIT = os.environ.get("SUBMIT_RATE_LIMIT", "20 per hour")
     VOTE_RATE_LIMIT = os.environ.get("VOTE_RATE_LIMIT", "60 per minute")

@@ -133,10 +133,11 @@ def search_rebuild() -> None:
 
 def register_commands(app: Flask) -> None:
     from participation.exports.cli import export_group
+    from participation.ideas.cli import ideas_group
     from participation.partners.cli import partners_group
     from participation.plan.cli import plan_group
     from participation.sdgs.cli import sdg_group
 
     for group in (demo_group, users_group, mail_group, images_group, search_group, sdg_group, plan_group, export_group,
-                  partners_group):
+                  partners_group, ideas_group):
         app.cli.add_command(group)

@@ -84,6 +84,14 @@ def unknown_host():
     return "400: onbekend adres / adresse inconnue / unknown host\n", 400, {"Content-Type": "text/plain; charset=utf-8"}
 
 
+def too_many(error: HTTPException):
+    """A rate limit reached: the page, and Retry-After with the limit's window (at most that long)."""
+    body, code, *rest = render_error(429)
+    limit = getattr(getattr(error, "limit", None), "limit", None)
+    seconds = limit.get_expiry() if limit is not None else RETRY_AFTER_SECONDS
+    return body, code, {**(rest[0] if rest else {}), "Retry-After": str(seconds)}
+
+
 def is_disconnect(error: Exception) -> bool:
     return isinstance(error, OperationalError) or (
         isinstance(error, DBAPIError) and error.connection_invalidated
@@ -97,6 +105,8 @@ def register(app: Flask) -> None:
             return unknown_host()
         if error.code == 400 and "CSRF" in (error.description or ""):
             return render_error(400)
+        if error.code == 429:
+            return too_many(error)
         return render_error(error.code or 500)
 
     @app.errorhandler(Exception)

@@ -16,14 +16,18 @@ others after `PAGE_CACHE_SECONDS`.
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
+from collections.abc import Callable
+from typing import TypeVar
 
-from flask import Flask, Response, current_app, g, has_app_context, request, session
+from flask import Flask, Response, current_app, g, has_app_context, has_request_context, request, session
 from flask_caching import Cache
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 cache = Cache()
+T = TypeVar("T")
 
 CITY = "city"
 # Pages served from the cache, each with how its process is found from the address (None: city-wide).
@@ -55,16 +59,52 @@ def init_app(app: Flask) -> None:
 
 
 def _generation(scope: str) -> str:
-    found = cache.get(f"gen:{scope}")
+    """The scope's generation, read from the cache once per request."""
+    known = g.setdefault("page_generations", {}) if has_request_context() else {}
+    found = known.get(scope)
     if found is None:
-        found = uuid.uuid4().hex
-        cache.set(f"gen:{scope}", found, timeout=0)
+        found = cache.get(f"gen:{scope}")
+        if found is None:
+            found = uuid.uuid4().hex
+            cache.set(f"gen:{scope}", found, timeout=0)
+        known[scope] = found
     return found
 
 
 def bump(scopes: set[str]) -> None:
+    known = g.setdefault("page_generations", {}) if has_request_context() else {}
     for scope in scopes:
-        cache.set(f"gen:{scope}", uuid.uuid4().hex, timeout=0)
+        known[scope] = uuid.uuid4().hex
+        cache.set(f"gen:{scope}", known[scope], timeout=0)
+
+
+def city_wide(name: str, load: Callable[[], T], keep_in_request: bool = True) -> T:
+    """A city-wide value every page shows (the city's face, its chapters), kept in this worker while the
+    city-wide generation stands, and at most PAGE_CACHE_SECONDS (the time another worker's change may
+    take to show without Redis). Without the page cache: read once per request (`keep_in_request`),
+    or every time.
+
+    The value must not be tied to a database session: plain data, or an instance already expunged.
+    """
+    if not current_app.config["PAGE_CACHE"]:
+        if not keep_in_request:
+            return load()
+        if name not in g:
+            setattr(g, name, load())
+        return getattr(g, name)
+    kept = current_app.extensions.setdefault("city_wide", {})
+    generation, now = _generation(CITY), time.monotonic()
+    found = kept.get(name)
+    if found is None or found[0] != generation or now - found[1] > current_app.config["PAGE_CACHE_SECONDS"]:
+        found = (generation, now, load())
+        kept[name] = found
+    return found[2]
+
+
+def forget_city_wide(name: str) -> None:
+    """After a change written past the ORM (a city's data loaded in bulk): read it again."""
+    current_app.extensions.get("city_wide", {}).pop(name, None)
+    g.pop(name, None)
 
 
 def _process_of_page() -> int | None | bool:

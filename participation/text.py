@@ -10,6 +10,7 @@ both, no migration rewrites what people wrote.
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 from flask import Flask
 from markdown_it import MarkdownIt
@@ -20,6 +21,7 @@ from participation.security import plain_text, sanitize_html
 
 MARKS = ["emphasis", "list", "link", "autolink", "blockquote", "newline", "escape", "entity",
          "html_block", "html_inline"]
+RENDERED_KEPT = 2048  # texts kept rendered per process: a few MB at most
 _markdown = MarkdownIt("zero", {"html": True, "breaks": True}).enable(MARKS)
 
 
@@ -27,6 +29,14 @@ def render_rich_text(source: str | None) -> Markup:
     """The HTML of a text as a page shows it: Markdown rendered, then sanitised."""
     if not source or not source.strip():
         return Markup("")
+    return _rendered(source)
+
+
+@lru_cache(maxsize=RENDERED_KEPT)
+def _rendered(source: str) -> Markup:
+    """The same text always renders the same, and rendering (markdown-it, then bleach's parser twice)
+    costs about a millisecond: a list of twenty ideas in the API spent most of its time here. The
+    last texts rendered are kept, each by its whole source, so an edited text is a new key."""
     return sanitize_html(_markdown.render(normalise_newlines(source)))
 
 
@@ -36,7 +46,14 @@ def normalise_newlines(source: str) -> str:
 
 def rich_text_words(source: str | None) -> str:
     """The words a reader sees, without marks: for checks that a text says something, and summaries."""
-    return " ".join(plain_text(render_rich_text(source)).split())
+    if not source or not source.strip():
+        return ""
+    return _words(source)
+
+
+@lru_cache(maxsize=RENDERED_KEPT)
+def _words(source: str) -> str:
+    return " ".join(plain_text(_rendered(source)).split())
 
 
 _PARAGRAPH_END = re.compile(r"</(p|ul|ol|blockquote)>", re.IGNORECASE)

@@ -3,7 +3,8 @@
     .venv/bin/python bench/pages/run.py                          # 1,000, 10,000 and 100,000 ideas, 10 s per page
     .venv/bin/python bench/pages/run.py --sizes 1000 --duration 3  # a quick look
 
-Per size it creates the database `bench_pages_<size>` (dropped first), loads the SDGs and the city's demo
+Per size it creates the database `bench_pages_<size>` (dropped first; `--database-prefix` names it otherwise,
+`--reuse` measures one seeded by an earlier run), loads the SDGs and the city's demo
 (plan, councils, processes), then one public process in its vote phase with that many published ideas
 (their search words indexed, one in ten linked to an SDG 11 target), 2,000 voters who each spent 5 of
 their 10 votes. gunicorn (2 workers × 2 threads, as production) serves the app; wrk with 16 connections
@@ -24,15 +25,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import seeding  # noqa: E402
 from bench.votes.run import (  # noqa: E402
-    RULE,
     SECRET,
     Server,
     create_database,
@@ -66,20 +67,16 @@ PAGES = (
 def seed(app, ideas: int, voters: int, spent: int) -> dict:
     """The city's demo, then the benchmark process, written in bulk."""
     import flask_migrate
-    from sqlalchemy import func, insert, select, update
-    from werkzeug.security import generate_password_hash
+    from sqlalchemy import insert, select
 
-    from participation.accounts.models import User, UserRole
-    from participation.database import utcnow
     from participation.demo.loader import load_demo
     from participation.extensions import db
     from participation.ideas.counters import recount
     from participation.ideas.models import Idea, IdeaTerm
     from participation.ideas.words import idea_stems
-    from participation.processes.models import Phase, Process
+    from participation.sdgs import counters as sdg_counters
     from participation.sdgs.models import IdeaTarget, SdgTarget
     from participation.sdgs.services import load_reference_data
-    from participation.votes.models import Ballot, Vote, VoteRule
 
     rng = random.Random(2026)
     with app.app_context():
@@ -87,23 +84,8 @@ def seed(app, ideas: int, voters: int, spent: int) -> dict:
         load_reference_data()
         load_demo()
         db.session.commit()
-        now = utcnow()
-        process = Process(slug=SLUG, title="Benchmark", summary="", description="", audience="public")
-        process.phases = [
-            Phase(kind="propose", position=0, starts_at=now - timedelta(days=30), ends_at=now - timedelta(days=10)),
-            Phase(kind="vote", position=1, starts_at=now - timedelta(days=1), ends_at=now + timedelta(days=30)),
-        ]
-        db.session.add(process)
-        db.session.flush()
-        db.session.add(VoteRule(process_id=process.id, **RULE))
-        password = generate_password_hash("Benchmark-2026", method="scrypt")
-        db.session.execute(insert(User), [
-            {"email": f"voter{n}@bench.example", "display_name": f"Inwoner {n}", "password_hash": password,
-             "email_confirmed_at": now} for n in range(voters)
-        ])
-        user_ids = list(db.session.scalars(select(User.id).where(User.email.like("%@bench.example"))
-                                           .order_by(User.id)))
-        db.session.execute(insert(UserRole), [{"user_id": uid, "role": "resident"} for uid in user_ids])
+        process = seeding.vote_process(SLUG)
+        user_ids = seeding.voters(voters)
         texts = []
         for n in range(ideas):
             title = " ".join(rng.sample(WORDS, 4)).capitalize() + f" {n}"
@@ -127,23 +109,9 @@ def seed(app, ideas: int, voters: int, spent: int) -> dict:
             {"idea_id": idea_id, "target_code": rng.choice(targets), "goal_number": 11}
             for idea_id in idea_ids[::10]
         ])
-        db.session.execute(insert(Ballot), [{"process_id": process.id, "user_id": uid, "used": spent}
-                                            for uid in user_ids])
-        ballots = dict(db.session.execute(select(Ballot.user_id, Ballot.id)
-                                          .where(Ballot.process_id == process.id)).all())
-        rows = []
-        for uid in user_ids:
-            left, chosen = spent, {}
-            while left:
-                idea = rng.choice(idea_ids)
-                if chosen.get(idea, 0) < RULE["max_per_idea"]:
-                    chosen[idea] = chosen.get(idea, 0) + 1
-                    left -= 1
-            rows += [{"ballot_id": ballots[uid], "idea_id": i, "user_id": uid, "count": c} for i, c in chosen.items()]
-        db.session.execute(insert(Vote), rows)
-        totals = select(func.coalesce(func.sum(Vote.count), 0)).where(Vote.idea_id == Idea.id).scalar_subquery()
-        db.session.execute(update(Idea).where(Idea.process_id == process.id).values(vote_count=totals))
+        seeding.spend_votes(process.id, user_ids, idea_ids, spent, rng)
         recount(process.id)
+        sdg_counters.recount()
         db.session.commit()
         db.session.execute(db.text("ANALYZE"))
         db.session.commit()
@@ -201,6 +169,30 @@ def store_similar_in_bulk(idea_ids: list[int], texts: list[tuple[str, str]]) -> 
         db.session.execute(insert(SimilarIdeas), rows)
 
 
+def database_exists(server: str, name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(f"{server.replace('+psycopg', '')}/postgres") as conn:
+        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is not None
+
+
+def seeded(app) -> dict:
+    """The voters and ideas of a database seeded before (`--reuse`): the votes cast by earlier runs stay."""
+    from sqlalchemy import select
+
+    from participation.accounts.models import User
+    from participation.extensions import db
+    from participation.ideas.models import Idea
+    from participation.processes.models import Process
+
+    with app.app_context():
+        user_ids = list(db.session.scalars(select(User.id).where(User.email.like(f"%@{seeding.VOTER_DOMAIN}"))
+                                           .order_by(User.id)))
+        idea_ids = list(db.session.scalars(select(Idea.id).join(Process).where(Process.slug == SLUG)
+                                           .order_by(Idea.id)))
+    return {"user_ids": user_ids, "idea_ids": idea_ids}
+
+
 def write_scripts(folder: Path, credentials, idea_ids: list[int], pages: int) -> dict[str, Path]:
     """One wrk script per page and role; ids and pages are chosen at random per request."""
     common = (ROOT / "bench" / "votes" / "common.lua").read_text()
@@ -234,13 +226,17 @@ def worker_memory_mb(server: Server) -> list[float]:
 def measure_size(size: int, args, wrk: str, env: dict, work: Path) -> dict:
     from participation import create_app
 
-    database = f"bench_pages_{size}"
+    database = f"{args.database_prefix}_{size}"
     env = {**env, "DATABASE_URL": f"{args.server}/{database}"}
     os.environ.update(env)
-    print(f"== {size} ideas: creating {database} and loading …", flush=True)
-    create_database(args.server, database)
     app = create_app("production", SQLALCHEMY_DATABASE_URI=env["DATABASE_URL"])
-    world = seed(app, size, args.voters, args.spent)
+    if args.reuse and database_exists(args.server, database):
+        print(f"== {size} ideas: reusing {database}", flush=True)
+        world = seeded(app)
+    else:
+        print(f"== {size} ideas: creating {database} and loading …", flush=True)
+        create_database(args.server, database)
+        world = seed(app, size, args.voters, args.spent)
     credentials = voter_credentials(app, world["user_ids"][:500])
     scripts = write_scripts(work, credentials, world["idea_ids"], args.pages)
     servers = []
@@ -282,8 +278,10 @@ def readme(results: dict) -> str:
     lines = [
         "# What each page costs as the city grows (bench/pages)",
         "",
-        "`.venv/bin/python bench/pages/run.py [--sizes 1000,10000,100000] [--duration 10]` seeds, per size, the",
-        "PostgreSQL database `bench_pages_<size>` with the city's demo plus one public process in its vote phase",
+        "`.venv/bin/python bench/pages/run.py [--sizes 1000,10000,100000] [--duration 10]"
+        " [--database-prefix bench_pages] [--reuse]`",
+        "seeds, per size, the PostgreSQL database `<prefix>_<size>` (`--reuse`: measures the one an earlier",
+        "run seeded) with the city's demo plus one public process in its vote phase",
         f"with that many published ideas and {s['voters']:,} voters".replace(",", ".")
         + ", serves the app with gunicorn",
         f"({s['workers']} workers × {s['threads']} threads) and drives each page with wrk ({s['connections']} "
@@ -293,6 +291,10 @@ def readme(results: dict) -> str:
         "so anonymous figures are mostly cache hits, except the idea page, whose ids are drawn at random among all",
         "ideas (at 100.000 ideas nearly every request renders). The seed stores each idea's similar ideas in bulk",
         "with the product's scoring (`store_similar_in_bulk`), as the product stores them when an idea is written.",
+        "The seeding shared with `bench/votes` (process, voters, votes) is in `bench/seeding.py`.",
+        "`bench/pages/one_request.py --database <prefix>_<size> [--statements] [--cprofile] [--profile]` times one",
+        "request of each page in-process (CPU, statements, size; anonymous requests bypass the page cache) and",
+        "shows where it goes (cProfile by package, or pyinstrument's call tree).",
         "",
         f"Last run: {results['finished_at']} on {s['cpus']} CPUs, {s['duration_s']} s per page "
         f"(PostgreSQL {s['postgresql']}). Shares are requests/s divided by the bare page's of the same size's run;",
@@ -346,6 +348,10 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--server", default=os.environ.get("BENCH_PG", "postgresql+psycopg://root@127.0.0.1:5432"))
+    parser.add_argument("--database-prefix", default="bench_pages",
+                        help="databases are named <prefix>_<size> (dropped and created again)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="measure a database seeded by an earlier run instead of seeding it again")
     parser.add_argument("--output", default=str(HERE / "results.json"))
     parser.add_argument("--readme-only", action="store_true", help="rewrite README.md from the results file")
     parser.add_argument("--seed-only", action="store_true", help="seed the databases and stop (to read EXPLAIN)")
@@ -357,7 +363,7 @@ def main() -> int:
         from participation import create_app
 
         for size in [int(size) for size in args.sizes.split(",")]:
-            database = f"bench_pages_{size}"
+            database = f"{args.database_prefix}_{size}"
             os.environ.update({"PARTICIPATION_ENV": "production", "SECRET_KEY": SECRET, "PUBLIC_URL": "http://127.0.0.1",
                                "MAIL_BACKEND": "log", "DATABASE_URL": f"{args.server}/{database}"})
             create_database(args.server, database)

@@ -27,13 +27,16 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SECRET = "bench-votes-secret-key-not-for-production-0123456789"
-RULE = {"kind": "dots", "budget": 10, "max_per_idea": 3}
+sys.path.insert(0, str(ROOT))
+
+from bench import seeding  # noqa: E402
+from bench.seeding import RULE  # noqa: E402
 
 
 def free_port() -> int:
@@ -66,57 +69,23 @@ def load(app, ideas: int, voters: int, spent: int) -> dict:
     """One process in its vote phase, with ideas and voters written in bulk, and a first round of
     votes that is consistent in all three counts."""
     import flask_migrate
-    from sqlalchemy import func, insert, select, update
-    from werkzeug.security import generate_password_hash
+    from sqlalchemy import insert, select
 
-    from participation.accounts.models import User, UserRole
-    from participation.database import utcnow
     from participation.extensions import db
     from participation.ideas.models import Idea
-    from participation.processes.models import Phase, Process
-    from participation.votes.models import Ballot, Vote, VoteRule
 
     rng = random.Random(2026)
     with app.app_context():
         flask_migrate.upgrade()
-        now = utcnow()
-        process = Process(slug="bench", title="Benchmark", summary="", description="", audience="public")
-        process.phases = [
-            Phase(kind="propose", position=0, starts_at=now - timedelta(days=30), ends_at=now - timedelta(days=10)),
-            Phase(kind="vote", position=1, starts_at=now - timedelta(days=1), ends_at=now + timedelta(days=30)),
-        ]
-        db.session.add(process)
-        db.session.flush()
-        db.session.add(VoteRule(process_id=process.id, **RULE))
-        password = generate_password_hash("Benchmark-2026", method="scrypt")
-        db.session.execute(insert(User), [
-            {"email": f"voter{n}@bench.example", "display_name": f"Voter {n}", "password_hash": password,
-             "email_confirmed_at": now} for n in range(voters)
-        ])
-        user_ids = list(db.session.scalars(select(User.id).order_by(User.id)))
-        db.session.execute(insert(UserRole), [{"user_id": uid, "role": "resident"} for uid in user_ids])
+        process = seeding.vote_process("bench")
+        user_ids = seeding.voters(voters, name="Voter")
         themes = ("people", "planet", "prosperity", "peace", "partnership")
         db.session.execute(insert(Idea), [
             {"process_id": process.id, "title": f"Idee {n:05d} voor de buurt", "body": "<p>Benchmark</p>",
              "theme": themes[n % 5], "status": "published"} for n in range(ideas)
         ])
         idea_ids = list(db.session.scalars(select(Idea.id).where(Idea.process_id == process.id).order_by(Idea.id)))
-        db.session.execute(insert(Ballot), [
-            {"process_id": process.id, "user_id": uid, "used": spent} for uid in user_ids
-        ])
-        ballots = dict(db.session.execute(select(Ballot.user_id, Ballot.id)).all())
-        rows = []
-        for uid in user_ids:
-            left, chosen = spent, {}
-            while left:
-                idea = rng.choice(idea_ids)
-                if chosen.get(idea, 0) < RULE["max_per_idea"]:
-                    chosen[idea] = chosen.get(idea, 0) + 1
-                    left -= 1
-            rows += [{"ballot_id": ballots[uid], "idea_id": i, "user_id": uid, "count": c} for i, c in chosen.items()]
-        db.session.execute(insert(Vote), rows)
-        totals = select(func.coalesce(func.sum(Vote.count), 0)).where(Vote.idea_id == Idea.id).scalar_subquery()
-        db.session.execute(update(Idea).where(Idea.process_id == process.id).values(vote_count=totals))
+        seeding.spend_votes(process.id, user_ids, idea_ids, spent, rng)
         db.session.commit()
         return {"process_slug": process.slug, "user_ids": user_ids, "idea_ids": idea_ids}
 
@@ -338,7 +307,6 @@ def main() -> int:
         servers[-1].wait_ready()
         env["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
     os.environ.update(env)
-    sys.path.insert(0, str(ROOT))
     try:
         print(f"creating {args.database} and loading {args.ideas} ideas, {args.voters} voters …", flush=True)
         create_database(args.server, args.database)

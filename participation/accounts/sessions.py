@@ -14,6 +14,7 @@ from flask import current_app, request
 from flask_login import login_user, logout_user
 from flask_login.config import COOKIE_NAME
 from sqlalchemy import delete, select
+from sqlalchemy.orm import joinedload
 
 from participation.accounts.models import LoginSession, User
 from participation.database import utcnow
@@ -72,12 +73,13 @@ def user_for(login_id: str | None) -> User | None:
     if match is None:
         return None
     user_id, token = int(match.group(1)), match.group(2)
-    user = db.session.scalar(
+    user = db.session.execute(  # the roles in the same statement: every signed-in page asks for them
         select(User)
         .join(LoginSession, LoginSession.user_id == User.id)
         .where(User.id == user_id, LoginSession.token_hash == _digest(token),
                LoginSession.expires_at > utcnow(), User.deleted_at.is_(None))
-    )
+        .options(joinedload(User.roles))
+    ).unique().scalar_one_or_none()
     if user is not None:
         user.login_token = token
     return user

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import g, has_request_context
+from flask import has_app_context, has_request_context
 from flask_babel import get_locale
 
 from participation.extensions import db
@@ -92,13 +92,12 @@ def _from_database() -> list[ChapterInfo]:
 
 
 def chapters() -> list[ChapterInfo]:
-    """The city's chapters in its order (read once per request)."""
-    if has_request_context() and "chapters" in g:
-        return g.chapters
-    found = _from_database() or default_chapters()
-    if has_request_context():
-        g.chapters = found
-    return found
+    """The city's chapters in its order (kept while the city does not change, see `page_cache.city_wide`)."""
+    if not has_request_context():
+        return _from_database() or default_chapters()
+    from participation.page_cache import city_wide
+
+    return city_wide("chapters", lambda: _from_database() or default_chapters())
 
 
 def chapter_keys() -> tuple[str, ...]:
@@ -121,5 +120,8 @@ def chapter_of_goal(number: int) -> ChapterInfo | None:
 
 def forget_chapters() -> None:
     """After the chapters change (a city's data is loaded), the next question reads them again."""
-    g.pop("chapters", None)
+    if has_app_context():
+        from participation.page_cache import forget_city_wide
+
+        forget_city_wide("chapters")
 

@@ -1,3 +1,4 @@
+from flask import has_request_context
 from sqlalchemy.orm import selectinload
 
 from participation.core.models import City, District, Neighbourhood, district_label
@@ -9,14 +10,33 @@ def current_city() -> City | None:
 
 
 def district_choices() -> list[tuple[int, str]]:
+    """The deelgemeenten in the city's order, for a select (kept while the city stays the same: every
+    process page's filter shows them). Callers copy it before changing it."""
+    return _city_wide("district_choices", _district_choices)
+
+
+def neighbourhood_choices() -> dict[str, list[tuple[int, str]]]:
+    """The wijken grouped under their deelgemeente's label, in the city's order, for a select with groups
+    (kept as `district_choices` is)."""
+    return _city_wide("neighbourhood_choices", _neighbourhood_choices)
+
+
+def _city_wide(name: str, load):
+    if not has_request_context():
+        return load()
+    from participation.page_cache import city_wide
+
+    return city_wide(name, load, keep_in_request=False)
+
+
+def _district_choices() -> list[tuple[int, str]]:
     rows = db.session.execute(
         db.select(District.id, District.name, District.postcode).order_by(District.position, District.name)
     )
     return [(row.id, district_label(row.name, row.postcode)) for row in rows]
 
 
-def neighbourhood_choices() -> dict[str, list[tuple[int, str]]]:
-    """The wijken grouped under their deelgemeente's label, in the city's order, for a select with groups."""
+def _neighbourhood_choices() -> dict[str, list[tuple[int, str]]]:
     rows = db.session.execute(
         db.select(Neighbourhood.id, Neighbourhood.name, District.name, District.postcode)
         .join(District, Neighbourhood.district_id == District.id)

@@ -15,12 +15,13 @@ def _register_personal_data(_state) -> None:
     register_eraser(remove_images_of_author)
 
 
-@bp.app_context_processor
-def inject_idea_labels():
+@bp.record_once
+def add_template_globals(state) -> None:
+    """Globals, not context variables, so that imported macros (an idea's card) see them too."""
     from participation.core.chapters import chapter_label
     from participation.ideas.rules import STATUS_LABELS
 
-    return {"status_labels": STATUS_LABELS, "chapter_label": chapter_label}
+    state.app.jinja_env.globals.update(status_labels=STATUS_LABELS, chapter_label=chapter_label)
 
 
 @bp.app_template_global()

@@ -3,10 +3,11 @@
 from dataclasses import dataclass
 
 from flask_sqlalchemy.pagination import Pagination, SelectPagination
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, true
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy import ColumnElement, Select, and_, event, exists, func, or_, select, true
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from participation.access import MODERATOR
+from participation.accounts.models import User
 from participation.core.chapters import chapter_keys
 from participation.extensions import db
 from participation.ideas.counters import idea_count
@@ -54,15 +55,25 @@ def idea_visibility(viewer, *, listing: bool = False) -> ColumnElement[bool]:
     Needs no join: compose it into any statement that selects from `Idea`, e.g.
     ``select(Idea.id).join(...).where(idea_visibility(current_user, listing=True))``.
     """
+    if listing:
+        return listing_visibility(viewer, Idea.process_id, Idea.status)
     audience = Idea.process_id.in_(select(Process.id).where(process_visibility(viewer)))
     if _is_moderator(viewer):
         return audience
-    statuses = [Idea.status.in_(PUBLIC_STATUSES)]
-    if not listing:
-        statuses.append(db.and_(Idea.status == "merged", _was_public_when_merged()))
-        if getattr(viewer, "is_authenticated", False):
-            statuses += [Idea.author_id == viewer.id, Idea.entered_by_id == viewer.id]
+    statuses = [Idea.status.in_(PUBLIC_STATUSES), db.and_(Idea.status == "merged", _was_public_when_merged())]
+    if getattr(viewer, "is_authenticated", False):
+        statuses += [Idea.author_id == viewer.id, Idea.entered_by_id == viewer.id]
     return db.and_(audience, or_(*statuses))
+
+
+def listing_visibility(viewer, process_id, status) -> ColumnElement[bool]:
+    """The rule of `idea_visibility` for lists, on any process and status columns: for counters kept per
+    process and status (``sdgs.counters``), which count what a viewer sees without reading the ideas.
+    In a list, whether an idea shows depends only on its process (open to the viewer or not) and its status."""
+    audience = process_id.in_(select(Process.id).where(process_visibility(viewer)))
+    if _is_moderator(viewer):
+        return audience
+    return db.and_(audience, status.in_(PUBLIC_STATUSES))
 
 
 def visible_ideas(viewer, *, listing: bool = False) -> Select:
@@ -73,10 +84,30 @@ def visible_ideas(viewer, *, listing: bool = False) -> Select:
 
 def is_idea_visible(idea: Idea | None, viewer) -> bool:
     """May `viewer` open this idea's page (and so read its title, text and road)? The same rule as
-    `visible_ideas`, asked of the database for this one idea (one small query)."""
+    `visible_ideas`, asked of the database for this one idea (one small query).
+
+    An idea page asks it several times (the page itself, its conversation, sharing, similar ideas):
+    the answer is kept in the session until the session next writes, so the page asks the database once.
+    """
     if idea is None or idea.id is None:
         return False
-    return bool(db.session.scalar(select(true()).where(Idea.id == idea.id, idea_visibility(viewer)).limit(1)))
+    known = db.session.info.setdefault(VISIBILITY_KNOWN, {})
+    key = (idea.id, idea.status, getattr(viewer, "id", None) if getattr(viewer, "is_authenticated", False) else None)
+    if key not in known:
+        known[key] = bool(db.session.scalar(select(true()).where(Idea.id == idea.id, idea_visibility(viewer))
+                                            .limit(1)))
+    return known[key]
+
+
+VISIBILITY_KNOWN = "idea_visibility_known"
+
+
+@event.listens_for(Session, "after_flush")
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget_visibility(session: Session, *_args) -> None:
+    """Any write may change what a viewer sees (a status, an audience, a role): ask again after it."""
+    session.info.pop(VISIBILITY_KNOWN, None)
 
 
 @dataclass
@@ -133,8 +164,14 @@ def search_condition(query: str):
 
 
 def with_list_loads(statement: Select) -> Select:
-    return statement.options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.author),
+    return statement.options(joinedload(Idea.district), joinedload(Idea.neighbourhood), _author(Idea.author),
                              selectinload(Idea.images), joinedload(Idea.meeting), joinedload(Idea.partner))
+
+
+def _author(relation):
+    """An idea's author or desk employee with the idea, without the roles a user loads by default (one
+    more statement per page): no idea page or list shows them; asked for, they load then."""
+    return joinedload(relation).lazyload(User.roles)
 
 
 def place_condition(district_id: int | None, neighbourhood_id: int | None):
@@ -211,7 +248,7 @@ def idea_by_id(idea_id: int) -> Idea | None:
     return db.session.scalar(
         select(Idea).where(Idea.id == idea_id).options(
             joinedload(Idea.process), joinedload(Idea.district), joinedload(Idea.neighbourhood),
-            joinedload(Idea.author), joinedload(Idea.entered_by), joinedload(Idea.merged_into),
+            _author(Idea.author), _author(Idea.entered_by), joinedload(Idea.merged_into),
             joinedload(Idea.meeting), joinedload(Idea.partner),
         )
     )

@@ -7,7 +7,7 @@ A shared word counts more when few ideas use it; every suggestion says which wor
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 
 from participation.database import utcnow
 from participation.extensions import db
@@ -124,6 +124,22 @@ def store_similar(idea: Idea) -> None:
         if other in others:
             kept = [entry for entry in others[other].found if entry["id"] != idea.id]
             others[other].found = _best([*kept, _entry(score, idea.id, terms)])
+
+
+def rebuild_similar(every: bool = False, batch: int = 200) -> int:
+    """Store the similar ideas of every idea that has no stored list yet (of every idea with `every`),
+    as `store_similar` stores them when an idea is written: for ideas written before the lists were
+    stored, or around the app. Commits per batch, so a large city's run can stop and go on later.
+    Returns how many ideas got their list."""
+    statement = select(Idea.id).order_by(Idea.id)
+    if not every:
+        statement = statement.where(~exists().where(SimilarIdeas.idea_id == Idea.id))
+    ids = list(db.session.scalars(statement))
+    for start in range(0, len(ids), batch):
+        for idea in db.session.scalars(select(Idea).where(Idea.id.in_(ids[start:start + batch])).order_by(Idea.id)):
+            store_similar(idea)
+        db.session.commit()
+    return len(ids)
 
 
 def stored_similar(idea: Idea, limit: int = 5) -> list[SimilarIdea] | None:

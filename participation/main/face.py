@@ -4,13 +4,15 @@ Their URLs carry the face's fingerprint (`?v=`), so browsers may keep them for a
 see a new face as soon as it is loaded.
 """
 
-from flask import Response, abort, g, redirect, request, url_for
+from flask import Response, abort, current_app, redirect, request, url_for
 
 from participation.access import PUBLIC, access
 from participation.core.face import colours_of, stylesheet
 from participation.core.models import City
 from participation.core.queries import city_asset, current_city
+from participation.extensions import db
 from participation.main import bp
+from participation.page_cache import city_wide
 from participation.serving import public_url
 
 MAX_AGE = 24 * 3600
@@ -23,10 +25,16 @@ def shared_link(endpoint: str, **values) -> str:
 
 
 def page_city() -> City | None:
-    """The city, read once per request."""
-    if "city" not in g:
-        g.city = current_city()
-    return g.city
+    """The city as every page shows it, kept while the city does not change (`page_cache.city_wide`):
+    loaded with its face and map box, then let go of the session, so requests may share it to read."""
+    return city_wide("city", _loose_city if current_app.config["PAGE_CACHE"] else current_city)
+
+
+def _loose_city() -> City | None:
+    city = current_city()
+    if city is not None:
+        db.session.expunge(city)
+    return city
 
 
 def _file(content: str | bytes | None, mimetype: str) -> Response:

@@ -2,7 +2,7 @@ from flask import Blueprint
 
 bp = Blueprint("sdgs", __name__)
 
-from participation.sdgs import api, views  # noqa: E402,F401
+from participation.sdgs import api, counters, views  # noqa: E402,F401
 
 
 @bp.record_once

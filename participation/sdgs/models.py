@@ -117,6 +117,39 @@ class IdeaTarget(db.Model):
     linked_by = relationship("User")
 
 
+class IdeaGoal(db.Model):
+    """An idea linked to a goal (through one or more of its targets) and when its newest link to that
+    goal was made, kept with the links (`sdgs.counters`): a goal page lists its ideas newest link first
+    by reading this index, however many ideas the goal has."""
+
+    __tablename__ = "idea_goals"
+    __table_args__ = (Index("ix_idea_goals_goal_linked", "goal_number", "linked_at", "idea_id"),)
+
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True)
+    goal_number: Mapped[int] = mapped_column(ForeignKey("sdg_goals.number"), primary_key=True,
+                                             autoincrement=False)
+    linked_at: Mapped[datetime]
+
+
+WHOLE_GOAL = ""  # the target code of a count of a goal's ideas (an idea counts once per goal)
+
+
+class SdgIdeaCount(db.Model):
+    """How many ideas of a process in a status are linked to a goal (``target_code`` empty) or to one
+    target, kept as links and statuses change (`sdgs.counters`), so the SDG pages count what a viewer
+    may see from a few rows instead of reading every linked idea."""
+
+    __tablename__ = "sdg_idea_counts"
+    __table_args__ = (CheckConstraint("ideas >= 0", name="ideas_not_negative"),)
+
+    goal_number: Mapped[int] = mapped_column(ForeignKey("sdg_goals.number"), primary_key=True,
+                                             autoincrement=False)
+    target_code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20), primary_key=True)
+    ideas: Mapped[int] = mapped_column(default=0, server_default="0")
+
+
 VERDICTS = ("accepted", "refused")
 
 

@@ -8,8 +8,16 @@ from sqlalchemy.orm import selectinload
 
 from participation.extensions import db
 from participation.ideas.models import Idea
-from participation.ideas.queries import idea_visibility
-from participation.sdgs.models import CityStatement, IdeaTarget, SdgGoal, SdgTarget
+from participation.ideas.queries import idea_visibility, listing_visibility, paginate_ideas
+from participation.sdgs.models import (
+    WHOLE_GOAL,
+    CityStatement,
+    IdeaGoal,
+    IdeaTarget,
+    SdgGoal,
+    SdgIdeaCount,
+    SdgTarget,
+)
 
 
 def all_goals(with_targets: bool = False) -> list[SdgGoal]:
@@ -33,34 +41,38 @@ def target_choices() -> list[SdgTarget]:
     return list(db.session.scalars(db.select(SdgTarget).order_by(SdgTarget.goal_number, SdgTarget.position)))
 
 
-def _visible_ideas(viewer, statement):
-    """Only ideas the viewer may see in a list (`ideas.queries.idea_visibility`)."""
-    return statement.where(idea_visibility(viewer, listing=True))
+def _visible_counts(viewer, statement):
+    """Only the counts of ideas the viewer may see in a list (`ideas.queries.listing_visibility`)."""
+    return statement.where(listing_visibility(viewer, SdgIdeaCount.process_id, SdgIdeaCount.status))
 
 
 def idea_counts_by_goal(viewer) -> dict[int, int]:
-    """How many ideas the viewer can see are linked to each goal (an idea counts once per goal)."""
-    statement = _visible_ideas(
+    """How many ideas the viewer can see are linked to each goal (an idea counts once per goal), from
+    the counters."""
+    statement = _visible_counts(
         viewer,
-        db.select(IdeaTarget.goal_number, db.func.count(db.distinct(IdeaTarget.idea_id)))
-        .join(Idea, Idea.id == IdeaTarget.idea_id)
-        .group_by(IdeaTarget.goal_number),
+        db.select(SdgIdeaCount.goal_number, db.func.sum(SdgIdeaCount.ideas))
+        .where(SdgIdeaCount.target_code == WHOLE_GOAL)
+        .group_by(SdgIdeaCount.goal_number),
     )
-    return {number: count for number, count in db.session.execute(statement)}
+    return {number: count for number, count in db.session.execute(statement) if count}
 
 
 def ideas_for_goal(number: int, viewer, page: int, per_page: int):
-    """A page of the ideas linked to a goal, newest link first, each with its targets of that goal."""
-    newest = db.func.max(IdeaTarget.created_at).label("linked_at")
-    statement = _visible_ideas(
+    """A page of the ideas linked to a goal, newest link first, each with its targets of that goal: the
+    length from the counters and the page by index, however many ideas the goal has."""
+    total = db.session.scalar(_visible_counts(
         viewer,
+        db.select(db.func.coalesce(db.func.sum(SdgIdeaCount.ideas), 0))
+        .where(SdgIdeaCount.goal_number == number, SdgIdeaCount.target_code == WHOLE_GOAL),
+    ))
+    statement = (
         db.select(Idea)
-        .join(IdeaTarget, IdeaTarget.idea_id == Idea.id)
-        .where(IdeaTarget.goal_number == number)
-        .group_by(Idea.id)
-        .order_by(newest.desc(), Idea.id.desc()),
+        .join(IdeaGoal, IdeaGoal.idea_id == Idea.id)
+        .where(IdeaGoal.goal_number == number, idea_visibility(viewer, listing=True))
+        .order_by(IdeaGoal.linked_at.desc(), IdeaGoal.idea_id.desc())
     )
-    result = db.paginate(statement, page=page, per_page=per_page, error_out=False)
+    result = paginate_ideas(statement, page, per_page, total or 0)
     ids = [idea.id for idea in result.items]
     codes: dict[int, list[str]] = defaultdict(list)
     if ids:
@@ -76,14 +88,14 @@ def ideas_for_goal(number: int, viewer, page: int, per_page: int):
 
 
 def idea_counts_by_target(number: int, viewer) -> dict[str, int]:
-    statement = _visible_ideas(
+    """How many ideas the viewer can see are linked to each target of a goal, from the counters."""
+    statement = _visible_counts(
         viewer,
-        db.select(IdeaTarget.target_code, db.func.count(IdeaTarget.idea_id))
-        .join(Idea, Idea.id == IdeaTarget.idea_id)
-        .where(IdeaTarget.goal_number == number)
-        .group_by(IdeaTarget.target_code),
+        db.select(SdgIdeaCount.target_code, db.func.sum(SdgIdeaCount.ideas))
+        .where(SdgIdeaCount.goal_number == number, SdgIdeaCount.target_code != WHOLE_GOAL)
+        .group_by(SdgIdeaCount.target_code),
     )
-    return {code: count for code, count in db.session.execute(statement)}
+    return {code: count for code, count in db.session.execute(statement) if count}
 
 
 def links_of_idea(idea_id: int) -> list[IdeaTarget]:

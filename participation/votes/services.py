@@ -30,11 +30,13 @@ from participation.votes.texts import departed_text
 
 
 class VoteError(Exception):
-    """A vote that is refused, with the sentence the person reads."""
+    """A vote that is refused, with the sentence the person reads and, when refused before anything
+    was written, the person's votes as they stand (`result`)."""
 
-    def __init__(self, message: str, status: int = 409):
+    def __init__(self, message: str, status: int = 409, result: "VoteResult | None" = None):
         super().__init__(message)
         self.status = status
+        self.result = result
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,29 @@ def _check_can_vote(user, idea: Idea, moment: datetime) -> tuple[Process, VoteRu
     if idea.status not in PUBLIC_STATUSES:
         raise VoteError(_("This idea is not open for votes."), 404)
     return process, rule_for(process)
+
+
+@dataclass(frozen=True)
+class BallotState:
+    """The person's ballot in a process and their votes on one idea, read without a lock: a vote that
+    these figures refuse is refused before anything is written (a request that another one overtakes
+    is then refused as if it came first); one they allow still passes the conditional updates."""
+
+    ballot_id: int | None
+    used: int
+    mine: int
+
+    def result(self, idea: Idea, rule: VoteRule) -> VoteResult:
+        return VoteResult(idea.id, idea.vote_count or 0, self.mine, self.used, rule.budget, rule.max_per_idea)
+
+
+def _ballot_state(process_id: int, user_id: int, idea_id: int) -> BallotState:
+    row = db.session.execute(
+        select(Ballot.id, Ballot.used, Vote.count)
+        .outerjoin(Vote, (Vote.ballot_id == Ballot.id) & (Vote.idea_id == idea_id))
+        .where(Ballot.process_id == process_id, Ballot.user_id == user_id)
+    ).first()
+    return BallotState(row[0], row[1], row[2] or 0) if row else BallotState(None, 0, 0)
 
 
 def _ballot_id(process_id: int, user_id: int) -> int | None:
@@ -115,6 +140,12 @@ def _close_transaction(process: Process, moment: datetime | None) -> None:
     db.session.commit()
 
 
+def _max_refusal(rule: VoteRule) -> str:
+    if rule.kind == APPROVAL:
+        return _("You already support this idea.")
+    return _("You can give at most %(n)d votes to one idea.", n=rule.max_per_idea)
+
+
 def cast_vote(user, idea: Idea, *, moment: datetime | None = None, now: datetime | None = None) -> VoteResult:
     """Spend one vote of `user` on `idea`. Raises VoteError (and changes nothing) when refused.
 
@@ -122,8 +153,14 @@ def cast_vote(user, idea: Idea, *, moment: datetime | None = None, now: datetime
     """
     moment = moment or utcnow()
     process, rule = _check_can_vote(user, idea, moment)
+    state = _ballot_state(process.id, user.id, idea.id)
+    if state.ballot_id is not None and rule.budget is not None and state.used >= rule.budget:
+        raise VoteError(_("You have no votes left. Take a vote back first to give it to another idea."),
+                        result=state.result(idea, rule))
+    if state.mine >= rule.max_per_idea:
+        raise VoteError(_max_refusal(rule), result=state.result(idea, rule))
     try:
-        ballot_id = _ballot_id(process.id, user.id)
+        ballot_id = state.ballot_id
         if ballot_id is None:
             if voted_with_a_deleted_account(user, process.id):
                 raise VoteError(departed_text())
@@ -146,24 +183,21 @@ def cast_vote(user, idea: Idea, *, moment: datetime | None = None, now: datetime
         ).scalar()
         if used is None:
             raise VoteError(_("You have no votes left. Take a vote back first to give it to another idea."))
-        mine = db.session.execute(
-            update(Vote)
-            .where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id, Vote.count < rule.max_per_idea)
-            .values(count=Vote.count + 1, updated_at=utcnow())
-            .returning(Vote.count)
-            .execution_options(synchronize_session=False)
-        ).scalar()
+        mine = None
+        if state.mine:  # one more on the person's vote row, within the maximum
+            mine = db.session.execute(
+                update(Vote)
+                .where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id, Vote.count < rule.max_per_idea)
+                .values(count=Vote.count + 1, updated_at=utcnow())
+                .returning(Vote.count)
+                .execution_options(synchronize_session=False)
+            ).scalar()
         if mine is None:
-            exists = db.session.scalar(
+            if state.mine and db.session.scalar(
                 select(Vote.id).where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id)
-            )
-            if exists is not None:
-                if rule.kind == APPROVAL:
-                    raise VoteError(_("You already support this idea."))
-                raise VoteError(
-                    _("You can give at most %(n)d votes to one idea.", n=rule.max_per_idea)
-                )
-            db.session.execute(
+            ) is not None:
+                raise VoteError(_max_refusal(rule))
+            db.session.execute(  # the first vote on this idea; a parallel first vote fails on the unique pair
                 insert(Vote).values(ballot_id=ballot_id, idea_id=idea.id, user_id=user.id, count=1)
             )
             mine = 1
@@ -178,14 +212,34 @@ def cast_vote(user, idea: Idea, *, moment: datetime | None = None, now: datetime
     return result
 
 
+def _one_vote_less(ballot_id: int, idea_id: int) -> int | None:
+    """One vote less on a vote row that holds more than one; the votes left, or None."""
+    return db.session.execute(
+        update(Vote)
+        .where(Vote.ballot_id == ballot_id, Vote.idea_id == idea_id, Vote.count > 1)
+        .values(count=Vote.count - 1, updated_at=utcnow())
+        .returning(Vote.count)
+        .execution_options(synchronize_session=False)
+    ).scalar()
+
+
+def _remove_last_vote(ballot_id: int, idea_id: int) -> bool:
+    """Remove a vote row that holds one vote; whether there was one."""
+    return bool(db.session.execute(
+        delete(Vote).where(Vote.ballot_id == ballot_id, Vote.idea_id == idea_id, Vote.count == 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount)
+
+
 def withdraw_vote(user, idea: Idea, *, moment: datetime | None = None, now: datetime | None = None) -> VoteResult:
     """Take one vote of `user` back from `idea`."""
     moment = moment or utcnow()
     process, rule = _check_can_vote(user, idea, moment)
-    ballot_id = _ballot_id(process.id, user.id)
+    state = _ballot_state(process.id, user.id, idea.id)
+    if state.ballot_id is None or state.mine == 0:
+        raise VoteError(_("You have no vote on this idea to take back."), result=state.result(idea, rule))
+    ballot_id = state.ballot_id
     try:
-        if ballot_id is None:
-            raise VoteError(_("You have no vote on this idea to take back."))
         total = db.session.execute(
             update(Idea)
             .where(Idea.id == idea.id, Idea.vote_count > 0)
@@ -198,19 +252,11 @@ def withdraw_vote(user, idea: Idea, *, moment: datetime | None = None, now: date
             .returning(Ballot.used)
             .execution_options(synchronize_session=False)
         ).scalar()
-        removed = db.session.execute(
-            delete(Vote).where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id, Vote.count == 1)
-            .execution_options(synchronize_session=False)
-        ).rowcount
-        mine = 0
-        if not removed:
-            mine = db.session.execute(
-                update(Vote)
-                .where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id, Vote.count > 1)
-                .values(count=Vote.count - 1, updated_at=utcnow())
-                .returning(Vote.count)
-                .execution_options(synchronize_session=False)
-            ).scalar()
+        # the row as read decides which statement comes first; the other one covers a parallel change
+        mine = _one_vote_less(ballot_id, idea.id) if state.mine > 1 else None
+        removed = mine is not None or _remove_last_vote(ballot_id, idea.id)
+        if not removed and state.mine <= 1:
+            mine = _one_vote_less(ballot_id, idea.id)
             removed = mine is not None
         if not removed:
             raise VoteError(_("You have no vote on this idea to take back."))

@@ -5,7 +5,6 @@ from flask_login import current_user
 from participation.access import ADMINISTRATOR, AUTHENTICATED, PUBLIC, access
 from participation.extensions import db, limiter
 from participation.ideas.models import Idea
-from participation.ideas.queries import is_idea_visible
 from participation.numbers import parse_int
 from participation.processes.queries import process_by_slug
 from participation.processes.services import can_view
@@ -14,7 +13,7 @@ from participation.votes import bp, queries, services
 from participation.votes import ranking as rankings
 from participation.votes.chart import bar_chart
 from participation.votes.forms import VoteRuleForm
-from participation.votes.models import APPROVAL
+from participation.votes.models import APPROVAL, VoteRule
 from participation.votes.results import freeze_result
 from participation.votes.room import room_votes_of_process
 from participation.votes.rules import CLOSED, NONE, rule_for, vote_phase, vote_state
@@ -44,11 +43,11 @@ def visible_process_or_404(slug: str):
     return process
 
 
-def visible_idea_or_404(idea_id: int) -> Idea:
-    idea = db.session.get(Idea, idea_id)
-    if not is_idea_visible(idea, current_user):
+def idea_to_vote_on_or_404(idea_id: int) -> tuple[Idea, VoteRule | None]:
+    idea, rule = queries.idea_to_vote_on(idea_id, current_user)
+    if idea is None:
         abort(404)
-    return idea
+    return idea, rule
 
 
 def back(idea: Idea):
@@ -58,17 +57,16 @@ def back(idea: Idea):
     return redirect(url_for("votes.ranking", slug=idea.process.slug))
 
 
-def answer(idea: Idea, result: services.VoteResult | None, message: str, status: int = 200):
+def answer(idea: Idea, result: services.VoteResult | None, message: str, status: int = 200, ok: bool = True):
+    """The vote's answer: JSON for votes.js (the new totals, or for a refusal the person's votes as they
+    stand), else a message on the page the person came from."""
     if wants_json():
-        if result is None:
+        if result is None:  # refused after writing: the rollback expired what was loaded
             view = queries.load_my_votes(idea.process, current_user)
             result = services.VoteResult(
                 idea.id, db.session.scalar(db.select(Idea.vote_count).where(Idea.id == idea.id)) or 0,
                 view.on(idea.id), view.used, view.budget, view.rule.max_per_idea,
             )
-            ok = False
-        else:
-            ok = True
         has_left = result.remaining is None or result.remaining > 0
         body = {
             "message": message, "ok": ok, "idea_id": result.idea_id, "total": result.total, "mine": result.mine,
@@ -77,7 +75,7 @@ def answer(idea: Idea, result: services.VoteResult | None, message: str, status:
             "can_cast_more": has_left, "at_max": result.mine >= result.max_per_idea,
         }
         return jsonify(body), status
-    flash(message, "success" if result is not None else "error")
+    flash(message, "success" if ok else "error")
     return back(idea)
 
 
@@ -85,14 +83,13 @@ def answer(idea: Idea, result: services.VoteResult | None, message: str, status:
 @access(AUTHENTICATED)
 @limiter.limit(vote_limit, key_func=voter_key)
 def cast(idea_id: int):
-    idea = visible_idea_or_404(idea_id)
-    rule = rule_for(idea.process)  # the rule and the words before the commit, which expires what was loaded
-    approval = rule is not None and rule.kind == APPROVAL
+    idea, rule = idea_to_vote_on_or_404(idea_id)
+    approval = rule is None or rule.kind == APPROVAL  # the words before the commit expires what was loaded
     message = _("Your support is counted.") if approval else _("Your vote is counted.")
     try:
         result = services.cast_vote(current_user, idea)
     except services.VoteError as error:
-        return answer(idea, None, str(error), error.status)
+        return answer(idea, error.result, str(error), error.status, ok=False)
     return answer(idea, result, message)
 
 
@@ -100,12 +97,12 @@ def cast(idea_id: int):
 @access(AUTHENTICATED)
 @limiter.limit(vote_limit, key_func=voter_key)
 def withdraw(idea_id: int):
-    idea = visible_idea_or_404(idea_id)
+    idea, _rule = idea_to_vote_on_or_404(idea_id)  # the rule stays in the session while it is held
     message = _("Your vote is taken back.")  # before the commit, which expires the person asked for the language
     try:
         result = services.withdraw_vote(current_user, idea)
     except services.VoteError as error:
-        return answer(idea, None, str(error), error.status)
+        return answer(idea, error.result, str(error), error.status, ok=False)
     return answer(idea, result, message)
 
 

@@ -12,6 +12,7 @@ from participation.ideas.counters import recount
 from participation.ideas.models import Idea, IdeaTerm
 from participation.ideas.similar import store_similar
 from participation.ideas.words import idea_stems
+from participation.sdgs import counters as sdg_counters
 from participation.sdgs.models import IdeaTarget, SdgTarget
 from participation.sdgs.services import load_reference_data
 from participation.votes.models import Ballot, Vote, VoteRule
@@ -56,6 +57,7 @@ def large_process(app, make_process, make_user):
     db.session.execute(db.update(Idea).where(Idea.process_id == process.id)
                        .values(vote_count=db.func.coalesce(totals, 0)))
     recount(process.id)
+    sdg_counters.recount()
     viewed = db.session.get(Idea, ids[IDEAS // 2])
     store_similar(viewed)
     db.session.commit()
@@ -90,6 +92,7 @@ PAGES = (
     "/trajecten/groot", "/trajecten/groot?page=7", "/trajecten/groot?sorteer=votes&page=3",
     "/trajecten/groot?status=published", "/ideeen/{idea}", "/trajecten/groot/rangschikking",
     "/trajecten/groot/rangschikking?page=9", "/api/v1/processes/groot/ideas?page=4", "/plan/sdg/11",
+    "/sdgs", "/sdgs/11", "/sdgs/11?page=5",
 )
 
 

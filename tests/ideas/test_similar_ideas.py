@@ -70,3 +70,27 @@ def test_an_idea_page_reads_its_stored_similar_ideas_and_older_ideas_learn_of_ne
     services.set_status(newer, "hidden", make_user("moderator"), "Dubbel.", notify=False)
     db.session.commit()
     assert "Zitbank aan de Markt" not in client.get(f"/ideeen/{older.id}").get_data(as_text=True)
+
+
+def test_ideas_written_before_the_lists_were_stored_get_them_from_the_rebuild_command(app, make_process,
+                                                                                        make_idea, client):
+    from participation.ideas.models import SimilarIdeas
+
+    process = make_process("public", slug="hallo")
+    benches = make_idea(process, title="Meer zitbanken op de Markt", body="<p>Zitbanken in de schaduw.</p>")
+    bench = make_idea(process, title="Een zitbank aan de Markt", body="<p>Om uit te rusten.</p>")
+    school = make_idea(process, title="Een fietsstraat naar school", body="<p>Veilig fietsen.</p>")
+    db.session.execute(db.delete(SimilarIdeas))  # as a city's ideas were before the lists were kept
+    db.session.commit()
+
+    result = app.test_cli_runner().invoke(args=["ideas", "similar", "rebuild"])
+    assert result.exit_code == 0 and "3 ideas" in result.output
+    stored = {row.idea_id: [entry["id"] for entry in row.found] for row in db.session.scalars(db.select(SimilarIdeas))}
+    assert stored[bench.id][:1] == [benches.id] and stored[benches.id][:1] == [bench.id]
+    assert stored[school.id] == []
+    page = client.get(f"/ideeen/{bench.id}").get_data(as_text=True)
+    assert "Gelijkaardige ideeën" in page and "Meer zitbanken op de Markt" in page
+
+    again = app.test_cli_runner().invoke(args=["ideas", "similar", "rebuild"])
+    assert "0 ideas" in again.output  # only the missing lists, unless --all
+    assert "3 ideas" in app.test_cli_runner().invoke(args=["ideas", "similar", "rebuild", "--all"]).output

@@ -163,3 +163,35 @@ def test_a_vote_in_a_process_without_voting_says_so(make_process, client_as):
     db.session.commit()
     response = client_as("resident").post(f"/stemmen/ideeen/{idea.id}", headers={"Accept": "application/json"})
     assert response.json["message"] == "In dit traject wordt niet gestemd."
+
+
+def test_a_refused_vote_answers_the_votes_as_they_stand_without_writing(voting, client_as, count_queries):
+    process, (first, second, _third) = voting("dots", budget=2, max_per_idea=2)
+    client = client_as("resident")
+    client.post(f"/stemmen/ideeen/{first.id}")
+    client.post(f"/stemmen/ideeen/{first.id}")
+    with count_queries() as refusals:
+        no_votes_left = client.post(f"/stemmen/ideeen/{second.id}", headers={"Accept": "application/json"})
+        nothing_to_take_back = client.post(f"/stemmen/ideeen/{second.id}/intrekken",
+                                           headers={"Accept": "application/json"})
+    assert no_votes_left.status_code == 409 and nothing_to_take_back.status_code == 409
+    assert no_votes_left.json == {
+        **no_votes_left.json, "ok": False, "total": 0, "mine": 0, "remaining": 0, "can_cast": False,
+        "can_withdraw": False, "remaining_text": "Je hebt nog 0 stemmen van de 2.",
+    }
+    assert nothing_to_take_back.json["mine"] == 0 and nothing_to_take_back.json["remaining"] == 0
+    assert not [s for s in refusals.statements if s.lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE"))]
+    assert (total(first), total(second)) == (2, 0)
+    assert db.session.scalar(db.select(Ballot.used)) == 2
+
+
+def test_a_vote_runs_few_statements(voting, client_as, count_queries):
+    _process, (idea, *_rest) = voting("dots", budget=3, max_per_idea=2)
+    client = client_as("resident")
+    client.post(f"/stemmen/ideeen/{idea.id}")
+    with count_queries() as cast:
+        assert client.post(f"/stemmen/ideeen/{idea.id}", headers={"Accept": "application/json"}).json["mine"] == 2
+    with count_queries() as taken_back:
+        answer = client.post(f"/stemmen/ideeen/{idea.id}/intrekken", headers={"Accept": "application/json"}).json
+    assert answer["mine"] == 1 and total(idea) == 1
+    assert cast.count <= 8 and taken_back.count <= 8, (cast.statements, taken_back.statements)
