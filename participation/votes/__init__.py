@@ -19,6 +19,14 @@ def connect_signals(state) -> None:
     idea_merged.connect(on_idea_merged)
     phases_changing.connect(on_phases_changing)
     register_idea_section("room_votes", room_votes_section)
+    register_idea_section("my_votes", my_votes_section)
+
+
+def my_votes_section(idea, viewer) -> dict:
+    """The idea page's share: the viewer's votes in the idea's process (state, ballot, what is left)."""
+    from participation.votes.queries import load_my_votes
+
+    return {"mine": load_my_votes(idea.process, viewer)}
 
 
 @bp.record_once
