@@ -122,7 +122,7 @@ def test_partials_load_the_persons_votes_once(app, voting, make_idea, make_user,
     template = (
         '{% from "ideas/_card.html" import idea_card %}'
         '{% for idea in ideas %}{{ idea_card(idea, process=process, mv=my_votes(process.id)) }}{% endfor %}'
-        '{% with sections={"my_votes": {"mine": my_votes(process.id)}} %}'
+        '{% with sections={"votes": {"mine": my_votes(process.id), "room": none}} %}'
         '{% include "votes/_idea_box.html" with context %}{% endwith %}'
     )
 
