@@ -1,15 +1,10 @@
 """The resident's side of ideas: the list on a process page, submitting, the idea page, following."""
 
-import random
-
-from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from participation.access import AUTHENTICATED, EMPLOYEE, MODERATOR, PUBLIC, access
-from participation.core.chapters import chapters
-from participation.core.notes import note_of_process
-from participation.core.queries import district_choices, neighbourhood_choices
 from participation.extensions import db, limiter
 from participation.ideas import bp, forms, images, keeps, queries, rules, services
 from participation.ideas.models import Idea
@@ -18,7 +13,7 @@ from participation.ideas.similar import similar_ideas, similar_to_idea
 from participation.numbers import parse_int
 from participation.processes.models import Process
 from participation.processes.queries import process_by_slug
-from participation.processes.services import can_view, is_shareable
+from participation.processes.services import can_view
 
 
 def submit_limit() -> str:
@@ -37,35 +32,6 @@ def visible_idea_or_404(idea_id: int) -> Idea:
     if idea is None or not queries.is_idea_visible(idea, current_user):
         abort(404)
     return idea
-
-
-def shuffle_seed() -> int:
-    """A random order that stays the same for one visitor while they page through it."""
-    if "shuffle_seed" not in session:
-        session["shuffle_seed"] = random.randint(1, queries.SHUFFLE_MODULUS - 1)
-    return session["shuffle_seed"]
-
-
-def render_process_page(process: Process, **extra):
-    """The process page: what it is about, its phases, and its ideas with filters and pages; `extra` is
-    what the calling view adds (the sessions)."""
-    filters = queries.IdeaFilters.from_args(request.args)
-    page = queries.process_ideas(
-        process, filters, current_user, request.args.get("page", 1, type=parse_int), current_app.config["PER_PAGE"],
-        seed=shuffle_seed() if filters.sort == "random" else 1,
-    )
-    return render_template(
-        "ideas/process.html", process=process, page=page, filters=filters, chapters=chapters(),
-        districts=district_choices(), neighbourhoods=neighbourhood_choices(),
-        can_propose=rules.can_propose(current_user, process),
-        can_enter_for_resident=rules.can_enter_for_resident(current_user, process),
-        propose_open=rules.is_propose_open(process), shareable=is_shareable(process),
-        card_facts=card_facts(page.items),
-        note=note_of_process(process.id),
-        map_url=url_for("api.process_ideas_geojson", slug=process.slug)
-        if is_shareable(process) and queries.has_points(process) else None,
-        **extra,
-    )
 
 
 def photo_uploads(form, free: int) -> list[images.Upload]:

@@ -15,13 +15,24 @@ def _show_actions_on_goal_pages(state) -> None:
     register_goal_section(state.app, "plan/_goal_actions.html", actions_for_sdg_goal, position=20)
 
 
+@bp.record_once
+def _show_actions_on_idea_pages(_state) -> None:
+    from participation.ideas.sections import register_idea_section
+
+    register_idea_section("plan", idea_plan_section)
+
+
+def idea_plan_section(idea, viewer) -> dict:
+    """The idea page's share: the actions that carry the idea out, and whether this viewer links more."""
+    from participation.plan.queries import road_of_idea
+    from participation.plan.rules import can_link_ideas
+
+    return {"road": road_of_idea(idea), "can_link": can_link_ideas(viewer)}
+
+
 @bp.app_context_processor
 def inject_plan_helpers():
-    from participation.plan.queries import road_of_idea
     from participation.plan.spreadsheet import Status
 
-    return {
-        "plan_road_of_idea": road_of_idea,
-        "plan_statuses": list(Status),
-    }
+    return {"plan_statuses": list(Status)}
 

@@ -71,6 +71,11 @@ def can_invite(user) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and user.has_any_role(MODERATOR)
 
 
+def can_manage(user) -> bool:
+    """Administrators edit a process, its vote rule and see its totals and report."""
+    return bool(getattr(user, "is_authenticated", False)) and user.has_role(ADMINISTRATOR)
+
+
 VISITOR = AnonymousUserMixin()  # someone who opens a shared link without an account
 
 

@@ -21,7 +21,7 @@ def index():
 @bp.route("/trajecten/<slug>")
 @access(PUBLIC)
 def show(slug: str):
-    from participation.ideas.views import render_process_page
+    from participation.ideas.pages import render_process_page
     from participation.meetings.queries import meetings_of_process
     from participation.meetings.services import can_manage_process_meetings
 
@@ -31,6 +31,7 @@ def show(slug: str):
     return render_process_page(process, meetings=meetings_of_process(process.id),
                                can_record_meeting=can_manage_process_meetings(current_user, process),
                                can_invite=services.can_invite(current_user),
+                               can_manage=services.can_manage(current_user),
                                speaking_for=speaks_for(current_user, process))
 
 

@@ -13,12 +13,19 @@ def _setup(state) -> None:
     state.app.config.setdefault("REFERENCE_LOADERS", []).append(load_reference_data)
 
 
-@bp.app_template_global()
-def sdg_links_of(idea) -> list:
-    """The targets an idea is linked to (for the idea page's partial)."""
-    from participation.sdgs.queries import links_of_idea
+@bp.record_once
+def _show_links_on_idea_pages(_state) -> None:
+    from participation.ideas.sections import register_idea_section
 
-    return links_of_idea(idea.id)
+    register_idea_section("sdgs", idea_links_section)
+
+
+def idea_links_section(idea, viewer) -> dict:
+    """The idea page's share: the targets the idea is linked to, and whether this viewer links more."""
+    from participation.sdgs.queries import links_of_idea
+    from participation.sdgs.rules import can_link_ideas
+
+    return {"links": links_of_idea(idea.id), "can_link": can_link_ideas(viewer)}
 
 
 @bp.app_template_global()

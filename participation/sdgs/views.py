@@ -134,7 +134,8 @@ def _choose_idea():
 def _render_link_page(idea: Idea, form: LinkTargetForm, status: int = 200):
     return render_template(
         "sdgs/link.html", idea=idea, form=form, status_labels=STATUS_LABELS, language=_language(),
-        sdg_suggestions=suggestions_for_idea(idea),
+        sdg_suggestions=suggestions_for_idea(idea), sdg_links=queries.links_of_idea(idea.id),
+        sdg_can_link=rules.can_link_ideas(current_user),
     ), status
 
 

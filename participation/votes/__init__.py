@@ -13,12 +13,22 @@ def connect_signals(state) -> None:
     from participation.ideas.sections import register_idea_section
     from participation.ideas.signals import idea_merged
     from participation.processes.signals import phases_changing
-    from participation.votes.room import room_votes_section
     from participation.votes.services import on_idea_merged, on_phases_changing
 
     idea_merged.connect(on_idea_merged)
     phases_changing.connect(on_phases_changing)
-    register_idea_section("room_votes", room_votes_section)
+    register_idea_section("votes", idea_votes_section)
+
+
+def idea_votes_section(idea, viewer) -> dict:
+    """The idea page's share: the viewer's votes in the idea's process (state, ballot, what is left) and,
+    while the page shows votes (the vote phase is open or over), the idea's votes in the room."""
+    from participation.votes.queries import load_my_votes
+    from participation.votes.room import room_votes_of_idea
+    from participation.votes.rules import CLOSED, OPEN
+
+    mine = load_my_votes(idea.process, viewer)
+    return {"mine": mine, "room": room_votes_of_idea(idea) if mine.state in (OPEN, CLOSED) else None}
 
 
 @bp.record_once

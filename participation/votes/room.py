@@ -108,8 +108,3 @@ def tallies_of_meeting(meeting_id: int) -> dict[int, int]:
     return dict(db.session.execute(
         select(RoomTally.idea_id, RoomTally.votes).where(RoomTally.meeting_id == meeting_id)
     ).all())
-
-
-def room_votes_section(idea: Idea, viewer) -> dict:
-    """The idea page's share: its votes in the room, once the process has a vote phase."""
-    return {"room": room_votes_of_idea(idea)}

@@ -1,6 +1,5 @@
 """A moderator links an idea to the action that carries it out; the idea's page then shows its road."""
 
-from flask import render_template_string
 from sqlalchemy import func, select
 
 from participation.extensions import db
@@ -71,14 +70,15 @@ def test_moderator_unlinks(client_as, make_process):
     assert db.session.scalar(select(func.count()).select_from(IdeaAction)) == 0
 
 
-def test_idea_partial_shows_every_quarterly_update_of_the_linked_action(app, make_process):
+def test_idea_partial_shows_every_quarterly_update_of_the_linked_action(client, client_as, make_process):
     import_example()
     idea = make_idea(make_process("public"))
     action = db.session.get(PlanAction, action_id("D10/AP01/04"))
     services.link_idea(idea, action, None)
     db.session.commit()
-    with app.test_request_context():
-        html = render_template_string('{% include "plan/_idea_action.html" %}', idea=idea)
+    html = client.get(f"/ideeen/{idea.id}").get_data(as_text=True).split('class="idea-plan"')[1]
+    assert "Dit idee aan een actie koppelen" not in html, "only moderators link ideas to actions"
+    assert "Dit idee aan een actie koppelen" in client_as("moderator").get(f"/ideeen/{idea.id}").get_data(as_text=True)
     assert "Uitwerking ideeën Hallo Harelbeke" in html
     assert "2023KW1" in html and "Bezig" in html
     assert "/plan/acties/D10/AP01/04" in html

@@ -122,7 +122,8 @@ def test_partials_load_the_persons_votes_once(app, voting, make_idea, make_user,
     template = (
         '{% from "ideas/_card.html" import idea_card %}'
         '{% for idea in ideas %}{{ idea_card(idea, process=process, mv=my_votes(process.id)) }}{% endfor %}'
-        '{% include "votes/_idea_box.html" with context %}'
+        '{% with sections={"votes": {"mine": my_votes(process.id), "room": none}} %}'
+        '{% include "votes/_idea_box.html" with context %}{% endwith %}'
     )
 
     def render() -> tuple[str, int]:
@@ -178,3 +179,17 @@ def test_the_frozen_result_has_a_chart_with_its_table(voting, make_idea, client)
     assert "1. Meer bomen" in chart and "2. Veilig fietspad" in chart
     assert page.index("</figure>") < page.index('<table class="table ranking"')
     assert "<svg" not in client.get(f"/trajecten/{process.slug}/rangschikking?q=bomen").get_data(as_text=True)
+
+
+def test_an_idea_page_outside_a_vote_phase_reads_no_votes_in_the_room(make_process, make_idea, client,
+                                                                      count_queries, voting):
+    quiet = make_idea(make_process("public"), title="Een bank aan de Leie")
+    with count_queries() as counter:
+        page = client.get(f"/ideeen/{quiet.id}").get_data(as_text=True)
+    assert 'class="vote-box"' not in page
+    assert not any("room_tallies" in statement for statement in counter.statements)
+    _process, (voted, *_rest) = voting()
+    with count_queries() as counter:
+        page = client.get(f"/ideeen/{voted.id}").get_data(as_text=True)
+    assert 'class="vote-box"' in page
+    assert any("room_tallies" in statement for statement in counter.statements)
