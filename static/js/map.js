@@ -60,7 +60,7 @@
           cluster.addLayer(marker);
         });
         map.addLayer(cluster);
-        if (collection.features.length) { map.fitBounds(cluster.getBounds(), {maxZoom: 16, padding: [20, 20]}); }
+        if (collection.features.length) { map.fitBounds(cluster.getBounds(), {maxZoom: 16, padding: [20, 20], animate: false}); }
       })
       .catch(function () { if (section) { section.hidden = true; } });
   }

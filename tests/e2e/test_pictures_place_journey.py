@@ -73,7 +73,7 @@ def test_a_resident_adds_a_photo_to_an_idea(journey, city, make_user, make_proce
     expect(page.locator(".flash-success")).to_contain_text("Je idee is ingediend")
     image = page.locator(".idea-photos img")
     expect(image).to_have_attribute("alt", "De oever van de Leie")
-    assert page.evaluate("img => img.complete && img.naturalWidth", image.element_handle()) == 1200
+    page.wait_for_function("img => img.complete && img.naturalWidth === 1200", arg=image.element_handle())
     journey.check("idea page with its photo")
     idea = db.session.scalar(db.select(Idea))
     assert idea.latitude is not None and len(idea.images) == 1
@@ -106,7 +106,9 @@ def test_a_visitor_finds_an_idea_on_the_map_and_in_the_list_without_javascript(b
     expect(visitor.get_by_role("heading", name="Kaart van de ideeën")).to_be_visible()
     expect(visitor.locator(".marker-cluster").first).to_be_visible()  # the close ones in a cluster
     visitor.get_by_role("button", name="Een zitbank op de Markt").click()
-    visitor.locator(".leaflet-popup").get_by_role("link", name="Een zitbank op de Markt").click()
+    popup_link = visitor.locator(".leaflet-popup").get_by_role("link", name="Een zitbank op de Markt")
+    expect(popup_link).to_be_visible()
+    popup_link.click()
     expect(visitor.locator("h1")).to_have_text("Een zitbank op de Markt")
     assert visitor.evaluate("window.__blocked") == []
     strict.close()
