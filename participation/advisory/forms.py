@@ -165,6 +165,16 @@ def parse_ranks(formdata: MultiDict) -> tuple[list[tuple[int, int]], dict[str, s
     return entries, errors
 
 
+def rank_values(formdata: MultiDict) -> dict[str, str]:
+    """The `rank-<proposal id>` fields as typed, to show the ballot again after an error."""
+    return {name: formdata.get(name, "") for name in formdata if name.startswith("rank-")}
+
+
+def ballot_values(ballot) -> dict[str, str]:
+    """A stored ballot's ranks as the form's `rank-<proposal id>` fields."""
+    return {f"rank-{rank.proposal_id}": str(rank.rank) for rank in ballot.ranks}
+
+
 class AnswerForm(FlaskForm):
     text = TextAreaField(
         _l("New answer of the city"),

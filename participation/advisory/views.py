@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from participation.access import COUNCIL_MEMBER, PUBLIC, access
 from participation.advisory import bp, queries, services
-from participation.advisory.forms import EndorsementForm, ProposalForm, parse_ranks
+from participation.advisory.forms import EndorsementForm, ProposalForm, ballot_values, parse_ranks, rank_values
 from participation.advisory.models import Council, CouncilRound, Proposal
 from participation.core.queries import current_city
 from participation.extensions import db
@@ -122,7 +122,7 @@ def ballot(slug: str, council_slug: str):
     values: dict[str, str] = {}
     if request.method == "POST":
         entries, field_errors = parse_ranks(request.form)
-        values = {key: request.form.get(key, "") for key in request.form if key.startswith("rank-")}
+        values = rank_values(request.form)
         if not field_errors:
             try:
                 if round_.ballot_mode == "secretary":
@@ -138,7 +138,7 @@ def ballot(slug: str, council_slug: str):
                         council=council.name), "success")
                 return redirect(url_for("advisory.round_overview", slug=slug))
     elif existing is not None:
-        values = {f"rank-{r.proposal_id}": str(r.rank) for r in existing.ranks}
+        values = ballot_values(existing)
     return render_template(
         "advisory/ballot.html", round=round_, council=council, proposals=proposals, errors=errors,
         field_errors=field_errors, values=values, source_meeting=getattr(existing, "meeting", None),

@@ -9,7 +9,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from participation.access import MODERATOR, access
-from participation.advisory.forms import parse_ranks
+from participation.advisory.forms import ballot_values, parse_ranks, rank_values
 from participation.advisory.models import THEMES
 from participation.advisory.queries import council_ballot, council_by_slug, proposals_of
 from participation.extensions import db
@@ -42,7 +42,7 @@ def session_ballot(slug: str, meeting_id: int, council_slug: str):
     values: dict[str, str] = {}
     if request.method == "POST":
         entries, field_errors = parse_ranks(request.form)
-        values = {key: request.form.get(key, "") for key in request.form if key.startswith("rank-")}
+        values = rank_values(request.form)
         if not field_errors:
             try:
                 services.enter_session_ballot(meeting, council, current_user, entries)
@@ -55,7 +55,7 @@ def session_ballot(slug: str, meeting_id: int, council_slug: str):
                         source=services.source_label(meeting)), "success")
                 return redirect(meeting_url(meeting) + "#rankings-title")
     elif existing is not None:
-        values = {f"rank-{rank.proposal_id}": str(rank.rank) for rank in existing.ranks}
+        values = ballot_values(existing)
     return render_template(
         "meetings/ballot.html", meeting=meeting, round=round_, council=council, existing=existing,
         proposals=proposals_of(round_), errors=errors, field_errors=field_errors, values=values,
