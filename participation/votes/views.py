@@ -16,7 +16,7 @@ from participation.votes.forms import VoteRuleForm
 from participation.votes.models import APPROVAL, VoteRule
 from participation.votes.results import freeze_result
 from participation.votes.room import room_votes_of_process
-from participation.votes.rules import CLOSED, NONE, rule_for, vote_phase, vote_state
+from participation.votes.rules import CLOSED, NONE, OPEN, rule_for, vote_phase, vote_state
 from participation.votes.texts import votes_left_text
 
 WEB_CHART_WIDTH = 360  # SVG units: shown 328 px wide on a 360 px phone, at most 26rem on a desktop
@@ -140,6 +140,7 @@ def ranking(slug: str):
     return render_template(
         "votes/ranking.html", process=process, state=state, phase=vote_phase(process), rule=rule_for(process),
         snapshot=snapshot, page=page, search=search, chart=chart, room_votes=room_votes_of_process(process.id),
+        mv=queries.load_my_votes(process, current_user) if state == OPEN else None,
     )
 
 

@@ -116,25 +116,26 @@ def test_partials_load_the_persons_votes_once(app, voting, make_idea, make_user,
     from flask_login import login_user
 
     from participation.ideas.queries import with_list_loads
+    from participation.votes.queries import load_my_votes
 
     process, _ideas = voting()
     user = make_user()
     template = (
         '{% from "ideas/_card.html" import idea_card %}'
-        '{% for idea in ideas %}{{ idea_card(idea, process=process, mv=my_votes(process.id)) }}{% endfor %}'
-        '{% with sections={"votes": {"mine": my_votes(process.id), "room": none}} %}'
+        '{% for idea in ideas %}{{ idea_card(idea, process=process, mv=mv) }}{% endfor %}'
+        '{% with sections={"votes": {"mine": mv, "room": none}} %}'
         '{% include "votes/_idea_box.html" with context %}{% endwith %}'
     )
 
     def render() -> tuple[str, int]:
         with app.test_request_context("/"):
             login_user(user)
-            g.pop("my_votes", None)
             g.pop("vote_script_done", None)
             db.session.expire_all()
             ideas = list(db.session.scalars(with_list_loads(db.select(Idea).where(Idea.process_id == process.id))))
             with count_queries() as counter:
-                html = render_template_string(template, ideas=ideas, process=ideas[0].process, idea=ideas[0])
+                mv = load_my_votes(ideas[0].process, user)
+                html = render_template_string(template, ideas=ideas, process=ideas[0].process, idea=ideas[0], mv=mv)
             return html, counter.count
 
     html, few = render()
