@@ -2,6 +2,7 @@ from flask import abort, current_app, flash, jsonify, redirect, render_template,
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from participation import page_cache
 from participation.access import ADMINISTRATOR, AUTHENTICATED, PUBLIC, access
 from participation.extensions import db, limiter
 from participation.ideas.models import Idea
@@ -138,10 +139,17 @@ def ranking(slug: str):
     if snapshot is not None and not search and page.page == 1 and page.items:
         chart = bar_chart(page.items, width=WEB_CHART_WIDTH, font_size=13)  # the frozen result's first places
     return render_template(
-        "votes/ranking.html", process=process, state=state, phase=vote_phase(process), rule=rule_for(process),
-        snapshot=snapshot, page=page, search=search, chart=chart, room_votes=room_votes_of_process(process.id),
+        "votes/ranking.html", process=process, state=state, phase=vote_phase(process), rule=queries.shown_rule(process),
+        snapshot=snapshot, page=page, search=search, chart=chart, room_votes=kept_room_votes(process.id),
         mv=queries.load_my_votes(process, current_user) if state == OPEN else None,
     )
+
+
+def kept_room_votes(process_id: int) -> int:
+    """The votes counted in the room on the process's ideas, kept while the city-wide generation stands (a
+    tally entered in the room bumps it)."""
+    return page_cache.city_wide(f"room_votes:{process_id}", lambda: room_votes_of_process(process_id),
+                                keep_in_request=False)
 
 
 @bp.route("/trajecten/<slug>/rangschikking.json")
