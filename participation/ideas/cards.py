@@ -4,7 +4,9 @@ place, author, date, comments) is rendered once per idea and language and kept i
 generation; each request renders only the viewer's part (the votes, the vote forms).
 
 Which ideas a viewer sees is still asked per request (`queries.process_idea_rows`, with `idea_visibility`):
-a kept card is only ever shown for an idea the request's own list returned.
+a kept card is only ever shown for an idea the request's own list returned. The page's other facts about
+its process (its vision note, whether its map has ideas, the length of its list) and its filter form are
+kept the same way.
 """
 
 from dataclasses import dataclass
@@ -13,7 +15,9 @@ from flask import get_template_attribute
 from markupsafe import Markup
 
 from participation import page_cache
+from participation.core.chapters import chapters
 from participation.core.notes import note_of_process
+from participation.core.queries import district_choices, neighbourhood_choices
 from participation.i18n import locale_code
 from participation.ideas import queries
 from participation.ideas.sections import card_facts
@@ -74,3 +78,15 @@ def process_facts(process: Process, filters: queries.IdeaFilters) -> tuple[NoteL
     kept = page_cache.kept_fragments(
         f"process-facts:{process.id}", (page_cache.CITY, page_cache.cards_scope(process.id)), keys, read)
     return kept["note"], kept["points"], None if filtered else kept[f"total:{filters.status}"]
+
+
+def filter_form(filters: queries.IdeaFilters) -> Markup:
+    """The search and filter form of a process's list (the city's chapters, deelgemeenten and wijken, the
+    statuses), kept per language and filters while the city-wide generation stands."""
+    key = tuple(sorted(filters.as_args().items()))
+
+    def render(_keys: list) -> dict:
+        form = get_template_attribute("processes/_idea_filters.html", "idea_filters")
+        return {key: form(filters, chapters(), district_choices(), neighbourhood_choices())}
+
+    return page_cache.kept_fragments(f"idea-filters:{locale_code()}", (page_cache.CITY,), [key], render)[key]

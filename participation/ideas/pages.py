@@ -6,10 +6,8 @@ import random
 from flask import current_app, render_template, request, session, url_for
 from flask_login import current_user
 
-from participation.core.chapters import chapters
-from participation.core.queries import district_choices, neighbourhood_choices
 from participation.ideas import queries, rules
-from participation.ideas.cards import process_cards, process_facts
+from participation.ideas.cards import filter_form, process_cards, process_facts
 from participation.numbers import parse_int
 from participation.processes.models import Process
 from participation.processes.services import is_shareable
@@ -33,8 +31,7 @@ def render_process_page(process: Process, **extra):
         seed=shuffle_seed() if filters.sort == "random" else 1, total=total,
     )
     return render_template(
-        "ideas/process.html", process=process, page=page, filters=filters, chapters=chapters(),
-        districts=district_choices(), neighbourhoods=neighbourhood_choices(),
+        "ideas/process.html", process=process, page=page, filters=filters, filter_form=filter_form(filters),
         can_propose=rules.can_propose(current_user, process),
         can_enter_for_resident=rules.can_enter_for_resident(current_user, process),
         propose_open=rules.is_propose_open(process), shareable=is_shareable(process),

@@ -125,3 +125,11 @@ def test_each_language_keeps_its_own_cards(cached, voting_process, app, make_use
     assert "Gepubliceerd" in page(dutch)
     body = page(french)
     assert "Gepubliceerd" not in body and "Publiée" in body
+
+
+def test_the_kept_filter_form_shows_each_addresses_own_filters(cached, voting_process, resident_client):
+    plain = page(resident_client)
+    searched = page(resident_client, "/trajecten/stemmen?q=bank&sorteer=votes")
+    assert 'name="q" value="bank"' in searched and 'value="votes" selected' in searched
+    assert 'name="q" value=""' in plain and 'value="votes" selected' not in plain
+    assert 'name="q" value=""' in page(resident_client)
