@@ -14,6 +14,7 @@ from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea, IdeaTerm, SimilarIdeas
 from participation.ideas.words import stem_map
 from participation.security import plain_text
+from participation.text import rich_text_words
 
 MAX_TERMS = 40  # the words of one idea that are looked up
 CANDIDATES = 50  # ideas scored in full
@@ -159,6 +160,12 @@ def stored_similar(idea: Idea, limit: int = 5) -> list[SimilarIdea] | None:
         for entry in _best(row.found)
         if entry["id"] in ideas
     ][:limit]
+
+
+def stored_words(idea: Idea) -> dict[str, str]:
+    """Each stem of an idea's text with the word it came from, to show a stored list's shared words in the
+    idea's own words. Read from the words its page shows (kept per worker, shared with its summary)."""
+    return {**stem_map(rich_text_words(idea.body)), **stem_map(idea.title or "")}
 
 
 def similar_to_idea(idea: Idea) -> list[SimilarIdea]:
