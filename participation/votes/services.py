@@ -6,6 +6,9 @@ check `used < budget`); everything that touches both takes them in that order, s
 never wait on each other in a circle. A second request of the same person waits on the ballot row
 and then sees the first one's result. On SQLite the whole database is written by one transaction
 at a time, which gives the same guarantee.
+
+A vote POST reads what it checks in one statement (`vote_context`) and refuses from that read without
+writing; on PostgreSQL its three conditional writes are then one statement (`casting.py`), then the commit.
 """
 
 from dataclasses import dataclass
