@@ -92,11 +92,21 @@ def is_idea_visible(idea: Idea | None, viewer) -> bool:
     if idea is None or idea.id is None:
         return False
     known = db.session.info.setdefault(VISIBILITY_KNOWN, {})
-    key = (idea.id, idea.status, getattr(viewer, "id", None) if getattr(viewer, "is_authenticated", False) else None)
+    key = _visibility_key(idea, viewer)
     if key not in known:
         known[key] = bool(db.session.scalar(select(true()).where(Idea.id == idea.id, idea_visibility(viewer))
                                             .limit(1)))
     return known[key]
+
+
+def remember_visibility(idea: Idea, viewer, visible: bool) -> None:
+    """What `is_idea_visible` would answer, read along with the idea (`idea_visibility` in the same
+    statement): kept as its answer until the session next writes."""
+    db.session.info.setdefault(VISIBILITY_KNOWN, {})[_visibility_key(idea, viewer)] = visible
+
+
+def _visibility_key(idea: Idea, viewer) -> tuple:
+    return idea.id, idea.status, getattr(viewer, "id", None) if getattr(viewer, "is_authenticated", False) else None
 
 
 VISIBILITY_KNOWN = "idea_visibility_known"

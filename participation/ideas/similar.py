@@ -14,6 +14,7 @@ from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea, IdeaTerm, SimilarIdeas
 from participation.ideas.words import stem_map
 from participation.security import plain_text
+from participation.text import rich_text_words
 
 MAX_TERMS = 40  # the words of one idea that are looked up
 CANDIDATES = 50  # ideas scored in full
@@ -142,26 +143,7 @@ def rebuild_similar(every: bool = False, batch: int = 200) -> int:
     return len(ids)
 
 
-def stored_similar(idea: Idea, limit: int = 5) -> list[SimilarIdea] | None:
-    """The idea's stored similar ideas that are still public, read by its id; None when never computed."""
-    row = db.session.get(SimilarIdeas, idea.id)
-    if row is None:
-        return None
-    scores = {entry["id"]: entry for entry in row.found}
-    if not scores:
-        return []
-    ideas = {other.id: other for other in db.session.scalars(
-        select(Idea).where(Idea.id.in_(list(scores)), Idea.status.in_(PUBLIC_STATUSES)))}
-    found, _title_words = _words_of(idea.title, idea.body)
-    return [
-        SimilarIdea(idea=ideas[entry["id"]], words=sorted(found.get(t, t) for t in entry["terms"]),
-                    score=round(entry["score"], 2))
-        for entry in _best(row.found)
-        if entry["id"] in ideas
-    ][:limit]
-
-
-def similar_to_idea(idea: Idea) -> list[SimilarIdea]:
-    """The similar ideas an idea's page shows: the stored list, computed now only if there is none."""
-    stored = stored_similar(idea)
-    return stored if stored is not None else similar_ideas(idea.process_id, idea.title, idea.body, exclude_id=idea.id)
+def stored_words(idea: Idea) -> dict[str, str]:
+    """Each stem of an idea's text with the word it came from, to show a stored list's shared words in the
+    idea's own words. Read from the words its page shows (kept per worker, shared with its summary)."""
+    return {**stem_map(rich_text_words(idea.body)), **stem_map(idea.title or "")}

@@ -18,18 +18,31 @@ def connect_signals(state) -> None:
 
     idea_merged.connect(on_idea_merged)
     phases_changing.connect(on_phases_changing)
-    register_idea_section("votes", idea_votes_section)
+    register_idea_section("votes", idea_votes_section, rows=idea_has_room_votes)
 
 
-def idea_votes_section(idea, viewer) -> dict:
+def idea_votes_section(idea, viewer, has_rows: bool = True) -> dict:
     """The idea page's share: the viewer's votes in the idea's process (state, ballot, what is left) and,
-    while the page shows votes (the vote phase is open or over), the idea's votes in the room."""
+    while the page shows votes (the vote phase is open or over), the idea's votes in the room (not read
+    when it has none: `has_rows`)."""
     from participation.votes.queries import load_my_votes
-    from participation.votes.room import room_votes_of_idea
+    from participation.votes.room import RoomVotes, room_votes_of_idea
     from participation.votes.rules import CLOSED, OPEN
 
     mine = load_my_votes(idea.process, viewer)
-    return {"mine": mine, "room": room_votes_of_idea(idea) if mine.state in (OPEN, CLOSED) else None}
+    if mine.state not in (OPEN, CLOSED):
+        return {"mine": mine, "room": None}
+    return {"mine": mine, "room": room_votes_of_idea(idea) if has_rows else RoomVotes(0, [])}
+
+
+def idea_has_room_votes():
+    """Whether an idea has votes counted in the room, as a condition on `Idea` (see `ideas.sections`)."""
+    from sqlalchemy import exists
+
+    from participation.ideas.models import Idea
+    from participation.votes.models import RoomTally
+
+    return exists().where(RoomTally.idea_id == Idea.id)
 
 
 @bp.record_once

@@ -5,33 +5,15 @@ from dataclasses import dataclass, field
 
 from flask_sqlalchemy.pagination import SelectPagination
 from sqlalchemy import and_, func, literal, select
-from sqlalchemy.orm import contains_eager
 
 from participation import page_cache
 from participation.extensions import db
 from participation.ideas.models import Idea
-from participation.ideas.queries import visible_ideas
 from participation.processes.models import Process
 from participation.processes.services import can_view
-from participation.votes.models import Ballot, ResultRow, ResultSnapshot, Vote, VoteRule
+from participation.votes.models import Ballot, ResultRow, ResultSnapshot, Vote
 from participation.votes.rules import NONE, OPEN, RuleSummary, rule_for, vote_state
 from participation.votes.services import departed_voter_clause
-
-
-def idea_to_vote_on(idea_id: int, viewer) -> tuple[Idea | None, VoteRule | None]:
-    """The idea a vote is cast on or taken back from, if `viewer` may see it, with its process, the
-    process's phases and its vote rule (None: the default rule): one query for what the vote needs
-    before it writes. Keep the rule while voting: the session then finds it (`rule_for`) without asking
-    the database again."""
-    statement = (
-        visible_ideas(viewer).where(Idea.id == idea_id)
-        .join(Idea.process)
-        .outerjoin(VoteRule, VoteRule.process_id == Idea.process_id)
-        .add_columns(VoteRule)
-        .options(contains_eager(Idea.process).joinedload(Process.phases))
-    )
-    row = db.session.execute(statement).unique().first()
-    return (row[0], row[1]) if row else (None, None)
 
 
 class RowPagination(SelectPagination):

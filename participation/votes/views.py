@@ -5,7 +5,6 @@ from flask_login import current_user
 from participation import page_cache
 from participation.access import ADMINISTRATOR, AUTHENTICATED, PUBLIC, access
 from participation.extensions import db, limiter
-from participation.ideas.models import Idea
 from participation.numbers import parse_int
 from participation.processes.queries import process_by_slug
 from participation.processes.services import can_view
@@ -14,7 +13,7 @@ from participation.votes import bp, queries, services
 from participation.votes import ranking as rankings
 from participation.votes.chart import bar_chart
 from participation.votes.forms import VoteRuleForm
-from participation.votes.models import APPROVAL, VoteRule
+from participation.votes.models import APPROVAL
 from participation.votes.results import freeze_result
 from participation.votes.room import room_votes_of_process
 from participation.votes.rules import CLOSED, NONE, OPEN, rule_for, vote_phase, vote_state
@@ -44,30 +43,28 @@ def visible_process_or_404(slug: str):
     return process
 
 
-def idea_to_vote_on_or_404(idea_id: int) -> tuple[Idea, VoteRule | None]:
-    idea, rule = queries.idea_to_vote_on(idea_id, current_user)
-    if idea is None:
+def vote_context_or_404(idea_id: int) -> services.VoteContext:
+    context = services.vote_context(idea_id, current_user)
+    if context is None:
         abort(404)
-    return idea, rule
+    return context
 
 
-def back(idea: Idea):
+def back(context: services.VoteContext):
     target = request.form.get("next") or request.args.get("next")
     if is_safe_next(target):
         return redirect(target)
-    return redirect(url_for("votes.ranking", slug=idea.process.slug))
+    return redirect(url_for("votes.ranking", slug=context.process_slug))
 
 
-def answer(idea: Idea, result: services.VoteResult | None, message: str, status: int = 200, ok: bool = True):
+def answer(context: services.VoteContext, result: services.VoteResult | None, message: str, status: int = 200,
+           ok: bool = True):
     """The vote's answer: JSON for votes.js (the new totals, or for a refusal the person's votes as they
     stand), else a message on the page the person came from."""
     if wants_json():
-        if result is None:  # refused after writing: the rollback expired what was loaded
-            view = queries.load_my_votes(idea.process, current_user)
-            result = services.VoteResult(
-                idea.id, db.session.scalar(db.select(Idea.vote_count).where(Idea.id == idea.id)) or 0,
-                view.on(idea.id), view.used, view.budget, view.rule.max_per_idea,
-            )
+        if result is None:  # refused after writing: read the votes as they stand now
+            now = services.vote_context(context.idea_id, current_user)
+            result = (now or context).result()
         has_left = result.remaining is None or result.remaining > 0
         body = {
             "message": message, "ok": ok, "idea_id": result.idea_id, "total": result.total, "mine": result.mine,
@@ -77,34 +74,33 @@ def answer(idea: Idea, result: services.VoteResult | None, message: str, status:
         }
         return jsonify(body), status
     flash(message, "success" if ok else "error")
-    return back(idea)
+    return back(context)
 
 
 @bp.route("/stemmen/ideeen/<int:idea_id>", methods=["POST"])
 @access(AUTHENTICATED)
 @limiter.limit(vote_limit, key_func=voter_key)
 def cast(idea_id: int):
-    idea, rule = idea_to_vote_on_or_404(idea_id)
-    approval = rule is None or rule.kind == APPROVAL  # the words before the commit expires what was loaded
-    message = _("Your support is counted.") if approval else _("Your vote is counted.")
+    context = vote_context_or_404(idea_id)
+    message = _("Your support is counted.") if context.rule.kind == APPROVAL else _("Your vote is counted.")
     try:
-        result = services.cast_vote(current_user, idea)
+        result = services.cast(current_user, context)
     except services.VoteError as error:
-        return answer(idea, error.result, str(error), error.status, ok=False)
-    return answer(idea, result, message)
+        return answer(context, error.result, str(error), error.status, ok=False)
+    return answer(context, result, message)
 
 
 @bp.route("/stemmen/ideeen/<int:idea_id>/intrekken", methods=["POST"])
 @access(AUTHENTICATED)
 @limiter.limit(vote_limit, key_func=voter_key)
 def withdraw(idea_id: int):
-    idea, _rule = idea_to_vote_on_or_404(idea_id)  # the rule stays in the session while it is held
+    context = vote_context_or_404(idea_id)
     message = _("Your vote is taken back.")  # before the commit, which expires the person asked for the language
     try:
-        result = services.withdraw_vote(current_user, idea)
+        result = services.withdraw(current_user, context)
     except services.VoteError as error:
-        return answer(idea, error.result, str(error), error.status, ok=False)
-    return answer(idea, result, message)
+        return answer(context, error.result, str(error), error.status, ok=False)
+    return answer(context, result, message)
 
 
 def ranking_page(slug: str):
