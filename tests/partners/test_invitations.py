@@ -312,7 +312,11 @@ def test_the_partners_page_lists_the_processes_it_is_invited_to(client, client_a
     assert "Geïntegreerd breed onthaal" not in public, "a process for invited partners shows to insiders only"
     assert 'href="/trajecten/gbo">Geïntegreerd breed onthaal</a>' in page(client_as("employee").get("/partners/w13"))
     assert "Hallo Harelbeke" not in page(client.get("/partners/leiedal")), "a revoked link is no taking part"
-    assert invitations.process_counts(None) == {w13.id: 2}
+    assert invitations.process_counts(None, viewer=None) == {w13.id: 1}, "the index counts what the page lists"
+    assert "· 1 traject" in page(client.get("/partners"))
+    employee = client_as("employee")
+    assert invitations.process_counts(None, viewer=employee.user) == {w13.id: 2}
+    assert "· 2 trajecten" in page(employee.get("/partners"))
 
 
 def test_a_person_downloads_and_leaves_what_they_took_part_in(client_as, gbo, w13):
