@@ -8,7 +8,7 @@ from participation.extensions import db, limiter
 from participation.numbers import parse_int
 from participation.processes.queries import process_by_slug
 from participation.processes.services import can_view
-from participation.security import is_safe_next
+from participation.security import safe_next
 from participation.votes import bp, queries, services
 from participation.votes import ranking as rankings
 from participation.votes.chart import bar_chart
@@ -51,10 +51,8 @@ def vote_context_or_404(idea_id: int) -> services.VoteContext:
 
 
 def back(context: services.VoteContext):
-    target = request.form.get("next") or request.args.get("next")
-    if is_safe_next(target):
-        return redirect(target)
-    return redirect(url_for("votes.ranking", slug=context.process_slug))
+    target = safe_next(request.form.get("next") or request.args.get("next"), None)
+    return redirect(target or url_for("votes.ranking", slug=context.process_slug))
 
 
 def answer(context: services.VoteContext, result: services.VoteResult | None, message: str, status: int = 200,
