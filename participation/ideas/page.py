@@ -118,9 +118,9 @@ class SimilarOnPage:
     status: str
 
 
-def similar_on_page(page: IdeaPage, limit: int = 5) -> list:
+def similar_on_page(page: IdeaPage, words: str, limit: int = 5) -> list:
     """The stored similar ideas that are still public, as plain rows (one statement, none without any);
-    computed now when the idea has no stored list."""
+    computed now when the idea has no stored list. `words`: the idea's body's words (`ideas.texts`)."""
     from participation.ideas.similar import SimilarIdea, _best, similar_ideas, stored_words
 
     idea = page.idea
@@ -134,7 +134,7 @@ def similar_on_page(page: IdeaPage, limit: int = 5) -> list:
         .where(Idea.id.in_([entry["id"] for entry in best]), Idea.status.in_(PUBLIC_STATUSES)))}
     if not shown:
         return []
-    words = stored_words(idea)
+    words = stored_words(idea, words)
     return [SimilarIdea(idea=shown[entry["id"]], words=sorted(words.get(t, t) for t in entry["terms"]),
                         score=round(entry["score"], 2))
             for entry in best if entry["id"] in shown][:limit]

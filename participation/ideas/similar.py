@@ -280,7 +280,8 @@ def _candidates(tellings: dict[int, dict[str, float]]):
     return select(ranked.c.searcher, ranked.c.idea_id, ranked.c.terms).where(ranked.c.place <= CANDIDATES)
 
 
-def stored_words(idea: Idea) -> dict[str, str]:
+def stored_words(idea: Idea, words: str | None = None) -> dict[str, str]:
     """Each stem of an idea's text with the word it came from, to show a stored list's shared words in the
-    idea's own words. Read from the words its page shows (kept per worker, shared with its summary)."""
-    return {**stem_map(rich_text_words(idea.body)), **stem_map(idea.title or "")}
+    idea's own words. Read from the words its page shows (`words`, as the idea keeps them)."""
+    words = rich_text_words(idea.body) if words is None else words
+    return {**stem_map(words), **stem_map(idea.title or "")}

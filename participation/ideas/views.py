@@ -11,6 +11,7 @@ from participation.ideas.models import Idea
 from participation.ideas.page import read_idea_page, similar_on_page
 from participation.ideas.sections import card_facts, idea_sections
 from participation.ideas.similar import similar_ideas
+from participation.ideas.texts import shown_body
 from participation.numbers import parse_int
 from participation.processes.models import Process
 from participation.processes.queries import process_by_slug
@@ -163,8 +164,9 @@ def show(idea_id: int):
     history = (queries.idea_history(idea, current_user) if page.has("history") or page.has("merged") else [])
     shareable = rules.is_shareable(idea)
     can_follow = rules.can_follow(current_user, idea)
+    body = shown_body(idea)
     return render_template(
-        "ideas/show.html", idea=idea, process=idea.process, photos=photos,
+        "ideas/show.html", idea=idea, body=body, process=idea.process, photos=photos,
         share_photo=images.share_picture(idea, photos) if shareable else None,
         road=keeps.idea_road(idea, history, kept=page.has("keep")),
         edits=queries.idea_edits(idea) if page.has("edits") else [],
@@ -173,7 +175,7 @@ def show(idea_id: int):
         can_follow=can_follow, can_edit=rules.can_edit_own(current_user, idea),
         is_moderator=rules.is_moderator(current_user), is_own=rules.is_own(current_user, idea),
         shareable=shareable,
-        similar=similar_on_page(page) if idea.is_public else [],
+        similar=similar_on_page(page, body.words) if idea.is_public else [],
         button=forms.ButtonForm() if can_follow else None,
         sections=idea_sections(idea, current_user, page.present),
     )
