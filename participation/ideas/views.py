@@ -176,7 +176,6 @@ def show(idea_id: int):
         is_moderator=rules.is_moderator(current_user), is_own=rules.is_own(current_user, idea),
         shareable=shareable,
         similar=similar_on_page(page, body.words) if idea.is_public else [],
-        button=forms.ButtonForm() if can_follow else None,
         sections=idea_sections(idea, current_user, page.present),
     )
 
