@@ -16,6 +16,7 @@ from participation.advisory.models import (
     SubTheme,
 )
 from participation.advisory.services import AdvisoryError
+from participation.clock import local_day
 from participation.core.models import City
 from participation.extensions import db
 from participation.plan.models import PlanAction
@@ -83,7 +84,7 @@ def test_a_moderator_answers_a_point_and_the_earlier_answer_stays_as_history(not
     assert city.index("Het lokaal loket kinderopvang helpt ouders.") < city.index("1 eerder antwoord")
     assert "We onderzoeken extra opvangplaatsen." in city.split("1 eerder antwoord")[1]
     assert "Moderator Participatie" in city
-    assert answers[1].created_at.strftime("%d/%m/%Y") in city
+    assert local_day(answers[1].created_at).strftime("%d/%m/%Y") in city
 
 
 def test_only_moderators_and_administrators_answer(note, client_as, make_user):
