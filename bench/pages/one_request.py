@@ -4,7 +4,8 @@ that `run.py --seed-only` seeded.
     .venv/bin/python bench/pages/one_request.py --database perf_10000                # time every page
     .venv/bin/python bench/pages/one_request.py --database perf_10000 --page idea_resident --profile
 
-Before the pages, two requests show the fixed cost every request pays (`FIXED`). Per page and role (anonymous, signed-in resident) it serves a few requests with Flask's test client,
+Before the pages, two requests show the fixed cost every request pays (`FIXED`). Per page and role
+(anonymous, signed-in resident) it serves a few requests with Flask's test client,
 then reports the CPU time per request, the statements it ran and the size of the answer; `--profile`
 prints pyinstrument's call tree of the slowest page (or of `--page`). The app runs as in production
 (the page cache on, in this process's memory), but every anonymous request carries a new `fresh=`
