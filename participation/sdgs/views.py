@@ -85,13 +85,15 @@ def goal(number: int):
 
 
 def _goal_page(number: int, staff: dict[str, bool]) -> dict:
-    goal = _goal_or_404(number)
+    goal = queries.page_goal(number)
+    if goal is None:
+        abort(404)
     page = request.args.get("page", 1, type=parse_int)
     ideas, codes = queries.ideas_for_goal(number, current_user, page, current_app.config["PER_PAGE"])
     return dict(
         goal=goal,
         chapter=chapter_of_goal(number),
-        statement=queries.statements_by_goal().get(number),
+        statement=queries.page_statements().get(number),
         ideas=ideas,
         idea_codes=codes,
         target_counts=queries.idea_counts_by_target(number, current_user),

@@ -96,3 +96,14 @@ def test_content_that_holds_the_form_token_is_never_kept(app):
         g.csrf_token = "token-of-this-session"
         assert _is_shareable({"content": "<p>Hallo</p>"})
         assert not _is_shareable({"content": '<input name="csrf_token" value="token-of-this-session">'})
+
+
+def test_a_new_city_sentence_shows_at_once(cached, client, resident_client, make_user):
+    from participation.sdgs.queries import goal_by_number
+    from participation.sdgs.services import set_city_statement
+
+    client.get("/sdgs/11"), resident_client.get("/sdgs/11")
+    set_city_statement(goal_by_number(11), "Harelbeke bouwt een stad voor iedereen", make_user("administrator"))
+    db.session.commit()
+    assert "Harelbeke bouwt een stad voor iedereen" in client.get("/sdgs/11").get_data(as_text=True)
+    assert "Harelbeke bouwt een stad voor iedereen" in resident_client.get("/sdgs/11").get_data(as_text=True)
