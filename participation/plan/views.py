@@ -57,8 +57,8 @@ def sdg(number: int):
 
 
 def _sdg_page(number: int) -> dict:
-    summaries = queries.sdg_summaries(number)
     goals = queries.goals_with_actions(number)
+    summaries = queries.sdg_summaries(number, goals)
     goal_budgets = {goal.id: queries.goal_budget(goal, goal.action_plans) for goal in goals}
     task_ids = [task.id for goal in goals for plan in goal.action_plans for action in plan.actions
                 for task in action.tasks]
