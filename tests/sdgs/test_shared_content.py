@@ -107,3 +107,26 @@ def test_a_new_city_sentence_shows_at_once(cached, client, resident_client, make
     db.session.commit()
     assert "Harelbeke bouwt een stad voor iedereen" in client.get("/sdgs/11").get_data(as_text=True)
     assert "Harelbeke bouwt een stad voor iedereen" in resident_client.get("/sdgs/11").get_data(as_text=True)
+
+
+def test_a_partner_invited_to_a_process_sees_its_ideas_on_the_goal_page(cached, client_as, make_process):
+    from datetime import timedelta
+
+    from participation.clock import brussels_today
+    from participation.partners.models import Partner
+    from participation.processes import invitations
+
+    process = make_process("invited", slug="gbo")
+    link(make_idea(process, title="Breed onthaal aan huis"))
+    partner = Partner(slug="w13", name="W13")
+    db.session.add(partner)
+    db.session.commit()
+    invitation, _token = invitations.create_invitation(process, partner, brussels_today() + timedelta(days=30),
+                                                       None)
+    db.session.commit()
+    assert "Breed onthaal aan huis" not in client_as("resident").get("/sdgs/11").get_data(as_text=True)
+    member = client_as("resident")
+    invitations.accept_invitation(invitation, member.user)
+    db.session.commit()
+    assert "Breed onthaal aan huis" in member.get("/sdgs/11").get_data(as_text=True)
+    assert "Breed onthaal aan huis" not in client_as("resident").get("/sdgs/11").get_data(as_text=True)
