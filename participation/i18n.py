@@ -70,6 +70,8 @@ def belgian_number(value: int | float | None) -> str:
     """5.333 — the thousands separator is a dot in every language we speak."""
     if value is None:
         return ""
+    if type(value) is int and 0 <= value < 1000:  # no separator to place: most totals on a list of ideas
+        return str(value)
     return format_decimal(value, locale="nl_BE")
 
 

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 cache = Cache()
 T = TypeVar("T")
+K = TypeVar("K")
 
 CITY = "city"
 # Pages served from the cache, each with how its process is found from the address (None: city-wide).
@@ -99,6 +100,36 @@ def city_wide(name: str, load: Callable[[], T], keep_in_request: bool = True) ->
         found = (generation, now, load())
         kept[name] = found
     return found[2]
+
+
+FRAGMENTS_KEPT = 4096  # per name (a process's cards in one language): a few hundred kB of HTML at most
+
+
+def kept_fragments(name: str, scopes: tuple[str, ...], keys: list[K], render: Callable[[list[K]], dict[K, T]]
+                   ) -> dict[K, T]:
+    """Parts of a page that every viewer shares (an idea's card without the viewer's vote forms), kept in
+    this worker under `name` while the generations of `scopes` stand, and at most PAGE_CACHE_SECONDS.
+    `render` makes the missing ones, {key: fragment}, for the keys it is handed (it may leave out a key
+    that no longer exists). Without the page cache every fragment is rendered.
+
+    `scopes` must be bumped by every write that changes a fragment. The generations are read before
+    `render` reads the database, so a fragment is never older than the generation it is kept under.
+    """
+    if not current_app.config["PAGE_CACHE"]:
+        return render(keys)
+    generations = tuple(_generation(scope) for scope in scopes)
+    kept = current_app.extensions.setdefault("fragments", {})
+    now = time.monotonic()
+    found = kept.get(name)
+    if (found is None or found[0] != generations or now - found[1] > current_app.config["PAGE_CACHE_SECONDS"]
+            or len(found[2]) > FRAGMENTS_KEPT):
+        found = (generations, now, {})
+        kept[name] = found
+    fragments = found[2]
+    missing = [key for key in keys if key not in fragments]
+    if missing:
+        fragments.update(render(missing))
+    return {key: fragments[key] for key in keys if key in fragments}
 
 
 def forget_city_wide(name: str) -> None:
@@ -186,6 +217,14 @@ def process_scope(process_id: int) -> str:
     return f"process:{process_id}"
 
 
+def cards_scope(process_id: int) -> str:
+    """What the cards of a process's ideas show but their votes: bumped with the process's scope by every
+    write to its ideas, their status or their edits, but not by a vote (`changed` with the process scope)
+    nor a follow, so the cards stay kept while votes come in. The rest of a card (photos, comments, places,
+    partners) is city-wide."""
+    return f"cards:{process_id}"
+
+
 @event.listens_for(Session, "after_flush")
 def _note_changes(session_: Session, _context) -> None:
     from participation.ideas.models import Idea
@@ -196,12 +235,14 @@ def _note_changes(session_: Session, _context) -> None:
         if table is None or table in UNSHOWN:
             continue
         if isinstance(instance, Idea):
-            scopes.update({process_scope(instance.process_id), CITY})
+            scopes.update({process_scope(instance.process_id), cards_scope(instance.process_id), CITY})
         elif getattr(instance, "idea_id", None) is not None and table in ("follows", "idea_status_changes",
                                                                           "idea_edits", "votes"):
             idea = session_.get(Idea, instance.idea_id)
             if idea is not None:
                 scopes.add(process_scope(idea.process_id))
+                if table in ("idea_status_changes", "idea_edits"):
+                    scopes.add(cards_scope(idea.process_id))
         else:
             scopes.add(CITY)
 

@@ -68,8 +68,9 @@ def is_safe_next(target: str | None) -> bool:
     return not parts.scheme and not parts.netloc
 
 
-def safe_next(target: str | None, default: str) -> str:
-    """Where to send a person on to: `target` when it is a local path (`is_safe_next`), else `default`."""
+def safe_next(target: str | None, default: str | None) -> str | None:
+    """Where to send a person on to: `target` when it is a local path (`is_safe_next`), else `default`
+    (None when the caller works out its own default only when it is needed)."""
     return target if is_safe_next(target) else default
 
 

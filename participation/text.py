@@ -5,6 +5,9 @@ italics, lists, links, quotes), keeps paragraphs and line breaks, and the one sa
 security.py makes the result safe. Raw HTML passes through markdown-it to that sanitiser, so texts
 written as HTML by earlier versions (and the demo data) still show as they did: one renderer reads
 both, no migration rewrites what people wrote.
+
+An idea keeps its body rendered (`ideas.texts`): a change to how texts render here ships with a
+migration that empties `ideas.body_html` and `ideas.body_words`, so that they render again.
 """
 
 import html
@@ -75,7 +78,11 @@ def readable_text(source: str | None) -> str:
 
 def summary(source: str | None, length: int = 200) -> str:
     """The start of a text as plain words, cut at a word, for link previews and descriptions."""
-    words = rich_text_words(source)
+    return words_summary(rich_text_words(source), length)
+
+
+def words_summary(words: str, length: int = 200) -> str:
+    """`summary` of a text whose words (`rich_text_words`) were kept."""
     if len(words) <= length:
         return words
     return words[: length - 1].rsplit(" ", 1)[0] + "…"

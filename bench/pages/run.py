@@ -73,6 +73,7 @@ def seed(app, ideas: int, voters: int, spent: int) -> dict:
     from participation.extensions import db
     from participation.ideas.counters import recount
     from participation.ideas.models import Idea, IdeaTerm
+    from participation.ideas.texts import rendered_columns
     from participation.ideas.words import idea_stems
     from participation.sdgs import counters as sdg_counters
     from participation.sdgs.models import IdeaTarget, SdgTarget
@@ -94,7 +95,8 @@ def seed(app, ideas: int, voters: int, spent: int) -> dict:
         for start in range(0, ideas, 5000):
             db.session.execute(insert(Idea), [
                 {"process_id": process.id, "title": title, "body": f"<p>{body}</p>", "theme": "people",
-                 "status": "published", "author_id": user_ids[n % len(user_ids)]}
+                 "status": "published", "author_id": user_ids[n % len(user_ids)],
+                 **rendered_columns(f"<p>{body}</p>")}
                 for n, (title, body) in enumerate(texts[start:start + 5000], start)
             ])
         idea_ids = list(db.session.scalars(select(Idea.id).where(Idea.process_id == process.id).order_by(Idea.id)))

@@ -52,6 +52,10 @@ def main() -> int:
     parser.add_argument("--cpu", action="store_true",
                         help="profile this process's CPU time with cProfile instead (waits on the database left out)")
     parser.add_argument("--statements", action="store_true", help="print the SQL of one cast and one take-back")
+    parser.add_argument("--pairs", action="store_true",
+                        help="each voter casts a vote and takes it back at once, by voters with votes left: every "
+                             "request counts and the database ends as it started (the default mix is mostly refusals "
+                             "once the first voters have spent their votes)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bench-votes-profile-"))
@@ -82,6 +86,7 @@ def profile(args) -> int:
     from participation.extensions import db
     from participation.ideas.models import Idea
     from participation.processes.models import Process
+    from participation.votes.models import Ballot
 
     app = create_app("production", SQLALCHEMY_DATABASE_URI=f"{args.server}/{args.database}")
     if args.reseed or not _seeded(args.server, args.database):
@@ -91,13 +96,20 @@ def profile(args) -> int:
     with app.app_context():
         process_id = db.session.scalar(select(Process.id).where(Process.slug == SLUG))
         idea_ids = list(db.session.scalars(select(Idea.id).where(Idea.process_id == process_id)))
-        user_ids = list(db.session.scalars(select(User.id).where(User.email.like("%@bench.example"))
-                                           .order_by(User.id).limit(200)))
+        voters = select(User.id).where(User.email.like("%@bench.example"))
+        if args.pairs:
+            voters = voters.where(~User.id.in_(select(Ballot.user_id).where(Ballot.process_id == process_id,
+                                                                            Ballot.used >= 10)))
+        user_ids = list(db.session.scalars(voters.order_by(User.id).limit(200)))
     credentials = voter_credentials(app, user_ids)
     rng = random.Random(18)
     plan = []
-    for _ in range(args.requests):
+    while len(plan) < args.requests:
         cookie, token = rng.choice(credentials)
+        if args.pairs:
+            path = f"/stemmen/ideeen/{rng.choice(idea_ids)}"
+            plan += [(cookie, token, path), (cookie, token, path + "/intrekken")]
+            continue
         path = f"/stemmen/ideeen/{rng.choice(idea_ids)}" + ("" if rng.random() < 0.6 else "/intrekken")
         plan.append((cookie, token, path))
     client = app.test_client()
@@ -157,7 +169,7 @@ def show_statements(app, db, vote, plan) -> None:
     shown = set()
     event.listen(engine, "before_cursor_execute", keep)
     try:
-        for cookie, token, path in plan:
+        for cookie, token, path in plan[:60]:
             caught.clear()
             status = vote(cookie, token, path)
             kind = ("take back" if path.endswith("/intrekken") else "cast") if status == 200 else f"refusal {status}"

@@ -178,6 +178,9 @@ def load_demo(city: str = "harelbeke") -> LoadReport:
     load_indicators(folder, report)
     load_meetings(folder, report)
     load_partners(folder, report)
+    from participation.demo.invitations import load_invitations
+
+    load_invitations(folder, report.lines)
     return report
 
 

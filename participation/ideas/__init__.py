@@ -2,7 +2,7 @@ from flask import Blueprint
 
 bp = Blueprint("ideas", __name__)
 
-from participation.ideas import counters, moderation, notes, views  # noqa: E402,F401
+from participation.ideas import counters, moderation, notes, texts, views  # noqa: E402,F401
 
 
 @bp.record_once

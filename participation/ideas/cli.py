@@ -23,3 +23,18 @@ def similar_rebuild(every: bool) -> None:
     from participation.ideas.similar import rebuild_similar
 
     click.echo(f"{rebuild_similar(every=every)} ideas got their similar ideas")
+
+
+@ideas_group.group("texts")
+def texts_group() -> None:
+    """Each idea's body as its page shows it, kept rendered."""
+
+
+@texts_group.command("fill")
+@with_appcontext
+def texts_fill() -> None:
+    """Render and keep the body of the ideas that have none kept (after an upgrade, or ideas written around
+    the app); their pages otherwise do it one by one."""
+    from participation.ideas.texts import fill_rendered_bodies
+
+    click.echo(f"{fill_rendered_bodies()} ideas got their body rendered")

@@ -120,14 +120,15 @@ def merged_in_step(change) -> RoadStep:
                     change.author.display_name if change.author else None, text, "merged_in")
 
 
-def idea_road(idea: Idea, history: list) -> list[RoadStep]:
-    """The status changes and the keep, in the order they happened."""
+def idea_road(idea: Idea, history: list, kept: bool = True) -> list[RoadStep]:
+    """The status changes and the keep, in the order they happened; `kept=False` when the idea is known
+    not to be kept (no keep is read)."""
     steps = [merged_in_step(change) if change.idea_id != idea.id else
              RoadStep(str(rules.STATUS_LABELS[change.to_status]), change.created_at,
                       change.author.display_name if change.author and change.to_status != "submitted" else None,
                       change.explanation or "", change.to_status)
              for change in history]
-    keep = keep_of(idea)
+    keep = keep_of(idea) if kept else None
     if keep is not None:
         label = _("Kept for the chapter %(chapter)s", chapter=chapter_label(keep.chapter.key))
         note = note_of_process(idea.process_id)

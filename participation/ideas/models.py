@@ -33,6 +33,10 @@ class Idea(db.Model):
     process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"))
     title: Mapped[str] = mapped_column(String(150))
     body: Mapped[str] = mapped_column(Text)
+    # The body as its page shows it (Markdown rendered, then sanitised) and its words without marks, kept
+    # as the body is written (`ideas.texts`); None until then for rows written around the ORM.
+    body_html: Mapped[str | None] = mapped_column(Text)
+    body_words: Mapped[str | None] = mapped_column(Text)
     theme: Mapped[str] = mapped_column(String(20), index=True)
     district_id: Mapped[int | None] = mapped_column(ForeignKey("districts.id", ondelete="SET NULL"), index=True)
     neighbourhood_id: Mapped[int | None] = mapped_column(

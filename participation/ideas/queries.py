@@ -103,11 +103,21 @@ def is_idea_visible(idea: Idea | None, viewer) -> bool:
     if idea is None or idea.id is None:
         return False
     known = db.session.info.setdefault(VISIBILITY_KNOWN, {})
-    key = (idea.id, idea.status, getattr(viewer, "id", None) if getattr(viewer, "is_authenticated", False) else None)
+    key = _visibility_key(idea, viewer)
     if key not in known:
         known[key] = bool(db.session.scalar(select(true()).where(Idea.id == idea.id, idea_visibility(viewer))
                                             .limit(1)))
     return known[key]
+
+
+def remember_visibility(idea: Idea, viewer, visible: bool) -> None:
+    """What `is_idea_visible` would answer, read along with the idea (`idea_visibility` in the same
+    statement): kept as its answer until the session next writes."""
+    db.session.info.setdefault(VISIBILITY_KNOWN, {})[_visibility_key(idea, viewer)] = visible
+
+
+def _visibility_key(idea: Idea, viewer) -> tuple:
+    return idea.id, idea.status, getattr(viewer, "id", None) if getattr(viewer, "is_authenticated", False) else None
 
 
 VISIBILITY_KNOWN = "idea_visibility_known"
@@ -196,6 +206,10 @@ def place_condition(district_id: int | None, neighbourhood_id: int | None):
 
 
 def process_ideas_statement(process: Process, filters: IdeaFilters, viewer, seed: int = 1) -> Select:
+    return with_list_loads(_process_ideas_in_order(process, filters, viewer, seed))
+
+
+def _process_ideas_in_order(process: Process, filters: IdeaFilters, viewer, seed: int = 1) -> Select:
     statement = visible_ideas(viewer, listing=True).where(Idea.process_id == process.id)
     statement = statement.where(Idea.status == filters.status if filters.status else Idea.status.in_(PUBLIC_STATUSES))
     if filters.theme:
@@ -214,7 +228,7 @@ def process_ideas_statement(process: Process, filters: IdeaFilters, viewer, seed
         statement = statement.order_by(shuffle, Idea.id)
     else:
         statement = statement.order_by(Idea.created_at.desc(), Idea.id.desc())
-    return with_list_loads(statement)
+    return statement
 
 
 class CountedPagination(SelectPagination):
@@ -245,6 +259,43 @@ def process_ideas(process: Process, filters: IdeaFilters, viewer, page: int, per
     others = bool(filters.theme or filters.district_id or filters.neighbourhood_id or filters.q)
     return paginate_ideas(process_ideas_statement(process, filters, viewer, seed), page, per_page,
                           known_total(process.id, filters.status, others))
+
+
+class RowsPagination(CountedPagination):
+    """A page of plain rows (several columns; `paginate_ideas` keeps the first)."""
+
+    def _query_items(self) -> list:
+        statement = self._query_args["select"].limit(self.per_page).offset(self._query_offset)
+        return list(self._query_args["session"].execute(statement).all())
+
+
+def is_counted(filters: IdeaFilters) -> bool:
+    """Whether the list's length must be counted: filters other than the status apply (no counter has it)."""
+    return bool(filters.theme or filters.district_id or filters.neighbourhood_id or filters.q)
+
+
+def list_total(process: Process, filters: IdeaFilters) -> int | None:
+    """The length of a process's list from the counters, or None when it must be counted."""
+    return known_total(process.id, filters.status, is_counted(filters))
+
+
+def process_idea_rows(process: Process, filters: IdeaFilters, viewer, page: int, per_page: int,
+                      seed: int = 1, total: int | None = None) -> Pagination:
+    """The page of `process_ideas` as plain rows of `id`, `title` and `vote_count`: what a list reads per
+    request when it keeps the rest of each card (`ideas/cards.py`); the same ideas in the same order.
+    `total`: the list's length when the caller knows it (else `list_total`, or a count)."""
+    statement = _process_ideas_in_order(process, filters, viewer, seed).with_only_columns(
+        Idea.id, Idea.title, Idea.vote_count)
+    return RowsPagination(select=statement, session=db.session(), page=page, per_page=per_page, error_out=False,
+                          total=total if total is not None else list_total(process, filters))
+
+
+def ideas_for_cards(ids: list[int]) -> list[Idea]:
+    """Ideas by their numbers, with what a card shows (`with_list_loads`), in the order of `ids`."""
+    if not ids:
+        return []
+    found = {idea.id: idea for idea in db.session.scalars(with_list_loads(select(Idea).where(Idea.id.in_(ids))))}
+    return [found[idea_id] for idea_id in ids if idea_id in found]
 
 
 def has_points(process: Process) -> bool:

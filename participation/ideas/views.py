@@ -8,8 +8,10 @@ from participation.access import AUTHENTICATED, EMPLOYEE, MODERATOR, PUBLIC, acc
 from participation.extensions import db, limiter
 from participation.ideas import bp, forms, images, keeps, queries, rules, services
 from participation.ideas.models import Idea
+from participation.ideas.page import read_idea_page, similar_on_page
 from participation.ideas.sections import card_facts, idea_sections
-from participation.ideas.similar import similar_ideas, similar_to_idea
+from participation.ideas.similar import similar_ideas
+from participation.ideas.texts import shown_body
 from participation.numbers import parse_int
 from participation.processes.models import Process
 from participation.processes.queries import process_by_slug
@@ -150,23 +152,31 @@ def similar(slug: str):
 @bp.route("/ideeen/<int:idea_id>")
 @access(PUBLIC)
 def show(idea_id: int):
-    idea = visible_idea_or_404(idea_id)
+    page = read_idea_page(idea_id, current_user)
+    if page is None or not page.visible:
+        abort(404)
+    idea = page.idea
     if (idea.status == "merged" and not rules.is_moderator(current_user)
             and queries.is_idea_visible(idea.merged_into, current_user)):
         flash(_("This idea was merged with a similar one. You find it here."), "info")
         return redirect(url_for("ideas.show", idea_id=idea.merged_into_id))
-    photos = images.images_of(idea)
+    photos = images.images_of(idea) if page.has("photos") else []
+    history = (queries.idea_history(idea, current_user) if page.has("history") or page.has("merged") else [])
+    shareable = rules.is_shareable(idea)
+    can_follow = rules.can_follow(current_user, idea)
+    body = shown_body(idea)
     return render_template(
-        "ideas/show.html", idea=idea, process=idea.process, photos=photos,
-        share_photo=images.share_picture(idea, photos) if rules.is_shareable(idea) else None,
-        road=keeps.idea_road(idea, queries.idea_history(idea, current_user)), edits=queries.idea_edits(idea),
-        merged=queries.merged_into_this(idea, current_user), followers=queries.follower_count(idea),
-        is_following=services.is_following(current_user, idea),
-        can_follow=rules.can_follow(current_user, idea), can_edit=rules.can_edit_own(current_user, idea),
+        "ideas/show.html", idea=idea, body=body, process=idea.process, photos=photos,
+        share_photo=images.share_picture(idea, photos) if shareable else None,
+        road=keeps.idea_road(idea, history, kept=page.has("keep")),
+        edits=queries.idea_edits(idea) if page.has("edits") else [],
+        merged=queries.merged_into_this(idea, current_user) if page.has("merged") else [],
+        followers=page.followers, is_following=page.is_following,
+        can_follow=can_follow, can_edit=rules.can_edit_own(current_user, idea),
         is_moderator=rules.is_moderator(current_user), is_own=rules.is_own(current_user, idea),
-        shareable=rules.is_shareable(idea),
-        similar=similar_to_idea(idea) if idea.is_public else [],
-        button=forms.ButtonForm(), sections=idea_sections(idea, current_user),
+        shareable=shareable,
+        similar=similar_on_page(page, body.words) if idea.is_public else [],
+        sections=idea_sections(idea, current_user, page.present),
     )
 
 

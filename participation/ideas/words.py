@@ -39,13 +39,19 @@ def words(text: str) -> list[str]:
     return [w for w in WORD.findall(fold(text)) if len(w) > 1 and w not in STOPWORDS]
 
 
+@lru_cache(maxsize=20_000)
+def stem(word: str) -> str:
+    """The stem of one folded word; a city's ideas use a few thousand words again and again."""
+    return _stemmer().stemWord(word)[:MAX_TERM]
+
+
 def stem_map(text: str) -> dict[str, str]:
     """Each stem with the first word it came from, so a match can be explained in the person's words."""
     found: dict[str, str] = {}
     for word in words(text):
-        stem = _stemmer().stemWord(word)[:MAX_TERM]
-        if len(stem) > 1:
-            found.setdefault(stem, word)
+        stemmed = stem(word)
+        if len(stemmed) > 1:
+            found.setdefault(stemmed, word)
     return found
 
 

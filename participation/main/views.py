@@ -7,7 +7,7 @@ from participation.main import bp
 from participation.main.face import page_city
 from participation.main.menu import staff_tools
 from participation.processes.queries import visible_processes
-from participation.security import is_safe_next
+from participation.security import safe_next
 
 
 @bp.app_context_processor
@@ -30,8 +30,7 @@ def language(code: str):
         if current_user.is_authenticated:
             current_user.locale = code
             db.session.commit()
-    target = request.args.get("next")
-    return redirect(target if is_safe_next(target) else url_for("main.home"))
+    return redirect(safe_next(request.args.get("next"), url_for("main.home")))
 
 
 @bp.route("/toegankelijkheid")

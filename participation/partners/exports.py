@@ -1,11 +1,12 @@
 """Export kind ``partners``: one row per partner per plan task that names it (a partner no task names has
-one row with the task columns empty); and the ideas export names the partner an idea was proposed on
-behalf of."""
+one row with the task columns empty); and the ideas and comments exports name the partner an idea was
+proposed, or a comment written, on behalf of."""
 
 from collections.abc import Iterator
 
 from flask_babel import lazy_gettext as _l
 
+from participation.comments.models import Comment
 from participation.exports.kinds import stream
 from participation.exports.registry import Column, ExportOptions, extend_export, register_export
 from participation.extensions import db
@@ -58,4 +59,19 @@ extend_export(
     [Column("on_behalf_of", "namens", "Name of the partner the idea was proposed on behalf of (W13), by someone "
                                       "who came in through its invitation; empty otherwise.")],
     values=partners_of_ideas,
+)
+
+
+def partners_of_comments(options: ExportOptions, keys: list) -> dict:
+    """{comment id: (partner name,)} for the comments of a batch written on behalf of a partner, in one query."""
+    statement = (db.select(Comment.id, Partner.name).join(Partner, Partner.id == Comment.partner_id)
+                 .where(Comment.id.in_(keys)))
+    return {comment_id: (name,) for comment_id, name in db.session.execute(statement)}
+
+
+extend_export(
+    "comments",
+    [Column("on_behalf_of", "namens", "Name of the partner the comment was written on behalf of (W13), by "
+                                      "someone who came in through its invitation; empty otherwise.")],
+    values=partners_of_comments,
 )

@@ -30,16 +30,17 @@ def all_partners() -> list[Partner]:
     return list(db.session.scalars(ordered(select(Partner))))
 
 
-def partner_rows() -> list[PartnerRow]:
+def partner_rows(viewer) -> list[PartnerRow]:
     """Every partner with how many plan tasks name it (in all, and in the task itself) and how many
-    processes it takes part in: one query, plus one per feature that relates processes."""
+    processes it takes part in that the viewer may see: one query, plus one per feature that relates
+    processes."""
     tasks = func.count(TaskPartner.task_id)
     named = func.coalesce(func.sum(case((TaskPartner.named_in == "task", 1), else_=0)), 0)
     statement = ordered(
         select(Partner, tasks, named).outerjoin(TaskPartner, TaskPartner.partner_id == Partner.id).group_by(Partner.id)
     )
     processes: dict[int, int] = defaultdict(int)
-    for _listener, counts in process_counts.send(None):
+    for _listener, counts in process_counts.send(None, viewer=viewer):
         for partner_id, count in (counts or {}).items():
             processes[partner_id] += count
     return [PartnerRow(partner, count, named_count, processes[partner.id])

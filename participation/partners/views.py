@@ -10,7 +10,7 @@ from participation.partners import bp, queries
 @bp.route("/partners")
 @access(PUBLIC)
 def index():
-    return render_template("partners/index.html", rows=queries.partner_rows())
+    return render_template("partners/index.html", rows=queries.partner_rows(current_user))
 
 
 @bp.route("/partners/<slug>")

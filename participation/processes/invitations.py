@@ -208,11 +208,16 @@ def processes_of_partner(partner, **_) -> list[Process]:
     ))
 
 
-def process_counts(_sender, **_) -> dict[int, int]:
-    """{partner id: the number of processes it was invited to by a link nobody revoked}, in one query."""
+def process_counts(_sender, viewer=None, **_) -> dict[int, int]:
+    """{partner id: the number of processes it was invited to by a link nobody revoked, among those the
+    viewer may see}, in one query: the index counts what the partner's page lists."""
+    from participation.processes.services import process_visibility  # services reads this module
+
     rows = db.session.execute(
         select(ProcessInvitation.partner_id, func.count(func.distinct(ProcessInvitation.process_id)))
-        .where(ProcessInvitation.revoked_at.is_(None)).group_by(ProcessInvitation.partner_id)
+        .join(Process, Process.id == ProcessInvitation.process_id)
+        .where(ProcessInvitation.revoked_at.is_(None), process_visibility(viewer))
+        .group_by(ProcessInvitation.partner_id)
     )
     return dict(rows.all())
 

@@ -24,6 +24,7 @@ def show(slug: str):
     from participation.ideas.pages import render_process_page
     from participation.meetings.queries import meetings_of_process
     from participation.meetings.services import can_manage_process_meetings
+    from participation.votes.queries import load_my_votes
 
     process = process_by_slug(slug)
     if process is None or not can_view(current_user, process):
@@ -32,7 +33,8 @@ def show(slug: str):
                                can_record_meeting=can_manage_process_meetings(current_user, process),
                                can_invite=services.can_invite(current_user),
                                can_manage=services.can_manage(current_user),
-                               speaking_for=speaks_for(current_user, process))
+                               speaking_for=speaks_for(current_user, process),
+                               mv=load_my_votes(process, current_user))
 
 
 def form_data(form: ProcessForm) -> services.ProcessData:

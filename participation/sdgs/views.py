@@ -25,7 +25,7 @@ from participation.sdgs.services import (
     suggestions_for_idea,
     unlink_idea,
 )
-from participation.security import is_safe_next
+from participation.security import safe_next
 
 
 def _language() -> str:
@@ -50,8 +50,7 @@ def _idea_or_404(idea_id: int | str | None) -> Idea:
 
 
 def _back(default: str) -> str:
-    target = request.form.get("next") or request.args.get("next")
-    return target if is_safe_next(target) else default
+    return safe_next(request.form.get("next") or request.args.get("next"), default)
 
 
 @bp.route("/sdgs")

@@ -1,38 +1,19 @@
-"""Read side of voting: one person's votes per request, the frozen rows and totals, paginated
+"""Read side of voting: one person's votes (read by the view that shows them), the frozen rows and totals, paginated
 (the ranking itself is computed in ranking.py)."""
 
 from dataclasses import dataclass, field
 
-from flask import g
-from flask_login import current_user
 from flask_sqlalchemy.pagination import SelectPagination
-from sqlalchemy import func, select
-from sqlalchemy.orm import contains_eager
+from sqlalchemy import and_, func, literal, select
 
+from participation import page_cache
 from participation.extensions import db
 from participation.ideas.models import Idea
-from participation.ideas.queries import visible_ideas
 from participation.processes.models import Process
 from participation.processes.services import can_view
-from participation.votes.models import Ballot, ResultRow, ResultSnapshot, Vote, VoteRule
-from participation.votes.rules import NONE, OPEN, rule_for, vote_state
+from participation.votes.models import Ballot, ResultRow, ResultSnapshot, Vote
+from participation.votes.rules import NONE, OPEN, RuleSummary, rule_for, vote_state
 from participation.votes.services import departed_voter_clause
-
-
-def idea_to_vote_on(idea_id: int, viewer) -> tuple[Idea | None, VoteRule | None]:
-    """The idea a vote is cast on or taken back from, if `viewer` may see it, with its process, the
-    process's phases and its vote rule (None: the default rule): one query for what the vote needs
-    before it writes. Keep the rule while voting: the session then finds it (`rule_for`) without asking
-    the database again."""
-    statement = (
-        visible_ideas(viewer).where(Idea.id == idea_id)
-        .join(Idea.process)
-        .outerjoin(VoteRule, VoteRule.process_id == Idea.process_id)
-        .add_columns(VoteRule)
-        .options(contains_eager(Idea.process).joinedload(Process.phases))
-    )
-    row = db.session.execute(statement).unique().first()
-    return (row[0], row[1]) if row else (None, None)
 
 
 class RowPagination(SelectPagination):
@@ -56,7 +37,7 @@ class MyVotes:
     """The current person's votes in one process, loaded once per request."""
 
     process: Process | None
-    rule: VoteRule | None
+    rule: RuleSummary | None
     state: str = NONE
     signed_in: bool = False
     may_vote: bool = False
@@ -90,34 +71,34 @@ class MyVotes:
         return self.may_vote and self.is_open and self.on(idea_id) > 0
 
 
+def shown_rule(process: Process) -> RuleSummary:
+    """The process's vote rule as the pages show it, kept in the worker while the city-wide generation of
+    the page cache stands (a change of the rule bumps it). A vote reads the rule itself (`rule_for`)."""
+    return page_cache.city_wide(f"vote_rule:{process.id}", lambda: RuleSummary.of(rule_for(process)),
+                                keep_in_request=False)
+
+
 def load_my_votes(process: Process | None, user) -> MyVotes:
     if process is None:
         return MyVotes(process=None, rule=None)
-    view = MyVotes(process=process, rule=rule_for(process), state=vote_state(process))
+    view = MyVotes(process=process, rule=shown_rule(process), state=vote_state(process))
     view.signed_in = bool(getattr(user, "is_authenticated", False))
     view.may_vote = view.signed_in and can_view(user, process)
     if view.signed_in and view.state != NONE:
-        mine = (Ballot.process_id == process.id, Ballot.user_id == user.id)
-        ballot = db.session.execute(select(  # one query: the ballot, and whether the address voted before
-            select(Ballot.id).where(*mine).scalar_subquery().label("id"),
-            select(Ballot.used).where(*mine).scalar_subquery().label("used"),
-            departed_voter_clause(user, process.id).label("departed"),
-        )).one()
-        if ballot.id is not None:
-            view.used = ballot.used
-            rows = db.session.execute(select(Vote.idea_id, Vote.count).where(Vote.ballot_id == ballot.id))
-            view.counts = {idea_id: count for idea_id, count in rows}
-        elif ballot.departed and view.may_vote and view.state == OPEN:
+        # One statement: the ballot with the person's votes on it, and whether the address voted before.
+        one = select(literal(1).label("one")).subquery()
+        mine = and_(Ballot.process_id == process.id, Ballot.user_id == user.id)
+        rows = db.session.execute(
+            select(Ballot.id, Ballot.used, Vote.idea_id, Vote.count,
+                   departed_voter_clause(user, process.id).label("departed"))
+            .select_from(one).outerjoin(Ballot, mine).outerjoin(Vote, Vote.ballot_id == Ballot.id)
+        ).all()
+        if rows[0].id is not None:
+            view.used = rows[0].used
+            view.counts = {row.idea_id: row.count for row in rows if row.idea_id is not None}
+        elif rows[0].departed and view.may_vote and view.state == OPEN:
             view.voted_before, view.may_vote = True, False
     return view
-
-
-def my_votes(process_id: int) -> MyVotes:
-    """Template global: the current person's votes in a process, cached on `g` for the request."""
-    cache = g.setdefault("my_votes", {})
-    if process_id not in cache:
-        cache[process_id] = load_my_votes(db.session.get(Process, process_id), current_user)
-    return cache[process_id]
 
 
 def snapshot_rows(snapshot: ResultSnapshot, search: str, page: int, per_page: int):

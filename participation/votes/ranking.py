@@ -9,8 +9,9 @@ the same way), then by number.
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, literal, select, union_all
 
+from participation import page_cache
 from participation.extensions import db
 from participation.ideas.counters import idea_count
 from participation.ideas.models import PUBLIC_STATUSES, Idea
@@ -64,6 +65,16 @@ def _public_ideas(process_id: int) -> tuple:
     return Idea.process_id == process_id, Idea.status.in_(PUBLIC_STATUSES)
 
 
+def public_count(process_id: int) -> int:
+    """The number of published ideas of a process (from the counters), kept in the worker while no idea of
+    the process is written (`page_cache.cards_scope`): votes do not change it."""
+    key = "public"
+    return page_cache.kept_fragments(
+        f"ranking-count:{process_id}", (page_cache.CITY, page_cache.cards_scope(process_id)), [key],
+        lambda _keys: {key: idea_count(process_id, PUBLIC_STATUSES)},
+    )[key]
+
+
 def live_ranking(process_id: int, search: str, page: int, per_page: int) -> RowPagination:
     """One page of the published ideas by their running totals, with their place among all ideas.
 
@@ -80,21 +91,22 @@ def live_ranking(process_id: int, search: str, page: int, per_page: int) -> RowP
         statement = statement.where(matches)
         counter = select(func.count()).select_from(Idea).where(*_public_ideas(process_id), matches)
     else:
-        total = idea_count(process_id, PUBLIC_STATUSES)
+        total = public_count(process_id)
     pagination = RowPagination(
         select=statement, session=db.session, counter=counter, total=total, page=page, per_page=per_page,
         error_out=False,
     )
     if pagination.items:
         # Only the ideas above the page's lowest total decide its places, and two rows at that total
-        # whether it is shared: no read covers the whole process.
+        # whether it is shared, read in one statement: no read covers the whole process.
         lowest = min(votes for _id, _title, votes in pagination.items)
         above = (select(Idea.vote_count, func.count()).where(*_public_ideas(process_id), Idea.vote_count > lowest)
                  .group_by(Idea.vote_count))
-        histogram = {votes: n for votes, n in db.session.execute(above)}
         at_lowest = (select(Idea.id).where(*_public_ideas(process_id), Idea.vote_count == lowest)
                      .order_by(Idea.vote_count.desc(), Idea.title, Idea.id).limit(2).subquery())
-        histogram[lowest] = db.session.scalar(select(func.count()).select_from(at_lowest)) or 1
+        two_at_lowest = select(literal(lowest), func.count()).select_from(at_lowest)
+        histogram = {votes: n for votes, n in db.session.execute(union_all(above, two_at_lowest))}
+        histogram[lowest] = histogram.get(lowest) or 1
         found = places(histogram)
         pagination.items = [
             RankedIdea(idea_id, title, votes, found[votes].place, found[votes].shared)

@@ -20,11 +20,19 @@ def vote_state(process: Process, moment: datetime | None = None) -> str:
     phase = vote_phase(process)
     if phase is None:
         return NONE
+    return phase_state(phase.starts_at, phase.ends_at, moment)
+
+
+def phase_state(starts_at: datetime | None, ends_at: datetime | None, moment: datetime | None = None) -> str:
+    """`vote_state` from the vote phase's two moments (`starts_at` None: no vote phase), for a vote that
+    read them without loading the process (`Phase.is_open_at`: open from its start until its end)."""
+    if starts_at is None:
+        return NONE
     moment = moment or utcnow()
-    if phase.is_open_at(moment):
-        return OPEN
-    if moment < phase.starts_at:
+    if moment < starts_at:
         return BEFORE
+    if ends_at is None or moment < ends_at:
+        return OPEN
     return CLOSED
 
 

@@ -6,13 +6,16 @@ check `used < budget`); everything that touches both takes them in that order, s
 never wait on each other in a circle. A second request of the same person waits on the ballot row
 and then sees the first one's result. On SQLite the whole database is written by one transaction
 at a time, which gives the same guarantee.
+
+A vote POST reads what it checks in one statement (`vote_context`) and refuses from that read without
+writing; on PostgreSQL its three conditional writes are then one statement (`casting.py`), then the commit.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, exists, func, insert, select, update
+from sqlalchemy import bindparam, delete, exists, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -21,11 +24,22 @@ from participation import page_cache
 from participation.database import utcnow
 from participation.extensions import db
 from participation.ideas.models import PUBLIC_STATUSES, Idea
-from participation.processes.models import Process
+from participation.processes.models import Phase, Process
 from participation.processes.services import PhaseDates, ProcessError, can_view
 from participation.security import keyed_hash
+from participation.votes import casting
 from participation.votes.models import APPROVAL, DOTS, Ballot, DepartedVoter, Vote, VoteRule
-from participation.votes.rules import BEFORE, CLOSED, OPEN, rule_for, vote_phase, vote_state
+from participation.votes.rules import (
+    BEFORE,
+    CLOSED,
+    OPEN,
+    RuleSummary,
+    default_rule,
+    phase_state,
+    rule_for,
+    vote_phase,
+    vote_state,
+)
 from participation.votes.texts import departed_text
 
 
@@ -59,57 +73,104 @@ def _insert_ignoring_conflict(table, values: dict, conflict: list[str]):
     return builder(table).values(**values).on_conflict_do_nothing(index_elements=conflict)
 
 
-def _check_can_vote(user, idea: Idea, moment: datetime) -> tuple[Process, VoteRule]:
-    process = idea.process
-    if not can_view(user, process):
-        raise VoteError(_("You cannot vote in this process."), 403)
-    state = vote_state(process, moment)
+@dataclass(frozen=True)
+class VoteContext:
+    """What a vote needs before it writes, read in one statement (`vote_context`): the idea, its process's
+    vote phase and rule, and the person's ballot there with their votes on the idea. Read without a lock:
+    a vote these figures refuse is refused before anything is written (a request that another one
+    overtakes is then refused as if it came first); one they allow still passes the conditional writes."""
+
+    idea_id: int
+    process_id: int
+    process_slug: str
+    status: str
+    total: int
+    starts_at: datetime | None  # the vote phase; None: the process has none
+    ends_at: datetime | None
+    rule: RuleSummary
+    ballot_id: int | None
+    used: int
+    mine: int
+    voted_before: bool  # with an account since deleted (matters only while there is no ballot)
+
+    def state(self, moment: datetime | None = None) -> str:
+        return phase_state(self.starts_at, self.ends_at, moment)
+
+    def result(self) -> VoteResult:
+        return VoteResult(self.idea_id, self.total, self.mine, self.used, self.rule.budget, self.rule.max_per_idea)
+
+
+def _context_statement():
+    """The read of `vote_context`, built once: the idea, its process, its first vote phase (as
+    `rules.vote_phase`), its rule, the person's ballot and votes on the idea, whether their address voted
+    with a deleted account."""
+    ideas, processes, phases = Idea.__table__, Process.__table__, Phase.__table__
+    rules, ballots, votes, departed = VoteRule.__table__, Ballot.__table__, Vote.__table__, DepartedVoter.__table__
+    return (
+        select(ideas.c.id, ideas.c.process_id, processes.c.slug, processes.c.audience, ideas.c.status,
+               ideas.c.vote_count, phases.c.starts_at, phases.c.ends_at, rules.c.kind, rules.c.budget,
+               rules.c.max_per_idea, ballots.c.id, ballots.c.used, votes.c.count,
+               exists().where(departed.c.process_id == ideas.c.process_id,
+                              departed.c.address_hash == bindparam("address_hash")))
+        .select_from(ideas)
+        .join(processes, processes.c.id == ideas.c.process_id)
+        .outerjoin(phases, (phases.c.process_id == ideas.c.process_id) & (phases.c.kind == "vote"))
+        .outerjoin(rules, rules.c.process_id == ideas.c.process_id)
+        .outerjoin(ballots, (ballots.c.process_id == ideas.c.process_id) & (ballots.c.user_id == bindparam("user_id")))
+        .outerjoin(votes, (votes.c.ballot_id == ballots.c.id) & (votes.c.idea_id == ideas.c.id))
+        .where(ideas.c.id == bindparam("idea_id"))
+        .order_by(phases.c.position)
+        .limit(1)
+    )
+
+
+CONTEXT = _context_statement()
+
+
+def vote_context(idea_id: int, user) -> VoteContext | None:
+    """The idea `user` votes on with everything the vote checks, in one statement; None when it is not open
+    for votes to them: its status is not public, or its process is not open to them (`can_view`).
+
+    For an idea with a public status that is the rule of `ideas.queries.idea_visibility`, asked here of the
+    process alone, so the statement is the same for everyone and built once."""
+    row = db.session.execute(CONTEXT, {
+        "idea_id": idea_id, "user_id": user.id, "address_hash": departed_voter_key(user.email),
+    }).first()
+    if row is None:
+        return None
+    (idea_id, process_id, slug, audience, status, total, starts_at, ends_at, kind, budget, max_per_idea,
+     ballot_id, used, mine, departed) = row
+    if status not in PUBLIC_STATUSES or not can_view(user, Process(id=process_id, audience=audience)):
+        return None
+    rule = RuleSummary(kind, budget, max_per_idea) if kind else RuleSummary.of(default_rule(process_id))
+    return VoteContext(idea_id, process_id, slug, status, total or 0, starts_at, ends_at, rule, ballot_id,
+                       used or 0, mine or 0, bool(departed))
+
+
+def _context_of(user, idea: Idea) -> VoteContext:
+    context = vote_context(idea.id, user)
+    if context is None:
+        raise VoteError(_("This idea is not open for votes."), 404)
+    return context
+
+
+def _check_can_vote(context: VoteContext, moment: datetime) -> None:
+    state = context.state(moment)
     if state == CLOSED:
         raise VoteError(_("The voting phase is closed. Your vote was not counted."))
     if state == BEFORE:
         raise VoteError(_("Voting has not started in this process yet."))
     if state != OPEN:
         raise VoteError(_("There is no voting in this process."))
-    if idea.status not in PUBLIC_STATUSES:
-        raise VoteError(_("This idea is not open for votes."), 404)
-    return process, rule_for(process)
-
-
-@dataclass(frozen=True)
-class BallotState:
-    """The person's ballot in a process and their votes on one idea, read without a lock: a vote that
-    these figures refuse is refused before anything is written (a request that another one overtakes
-    is then refused as if it came first); one they allow still passes the conditional updates."""
-
-    ballot_id: int | None
-    used: int
-    mine: int
-
-    def result(self, idea: Idea, rule: VoteRule) -> VoteResult:
-        return VoteResult(idea.id, idea.vote_count or 0, self.mine, self.used, rule.budget, rule.max_per_idea)
-
-
-def _ballot_state(process_id: int, user_id: int, idea_id: int) -> BallotState:
-    row = db.session.execute(
-        select(Ballot.id, Ballot.used, Vote.count)
-        .outerjoin(Vote, (Vote.ballot_id == Ballot.id) & (Vote.idea_id == idea_id))
-        .where(Ballot.process_id == process_id, Ballot.user_id == user_id)
-    ).first()
-    return BallotState(row[0], row[1], row[2] or 0) if row else BallotState(None, 0, 0)
-
-
-def _ballot_id(process_id: int, user_id: int) -> int | None:
-    return db.session.scalar(
-        select(Ballot.id).where(Ballot.process_id == process_id, Ballot.user_id == user_id)
-    )
 
 
 def departed_voter_key(email: str) -> str:
     return keyed_hash("departed-voter", (email or "").strip().lower())
 
 
-def departed_voter_clause(user, process_id: int):
-    """SQL: the person's address held votes here with an account that was deleted since."""
+def departed_voter_clause(user, process_id):
+    """SQL: the person's address held votes here with an account that was deleted since (`process_id` a
+    number or a column)."""
     return exists().where(
         DepartedVoter.process_id == process_id, DepartedVoter.address_hash == departed_voter_key(user.email)
     )
@@ -128,144 +189,88 @@ def _ensure_ballot(process_id: int, user_id: int) -> int:
             ["process_id", "user_id"],
         )
     )
-    return _ballot_id(process_id, user_id)
+    return db.session.scalar(select(Ballot.id).where(Ballot.process_id == process_id, Ballot.user_id == user_id))
 
 
-def _close_transaction(process: Process, moment: datetime | None) -> None:
+def _close_transaction(context: VoteContext, moment: datetime | None) -> None:
     """Commit only while the phase is still open: a vote a second too late is refused."""
-    if vote_state(process, moment or utcnow()) != OPEN:
+    if context.state(moment or utcnow()) != OPEN:
         db.session.rollback()
         raise VoteError(_("The voting phase is closed. Your vote was not counted."))
-    page_cache.changed(db.session, page_cache.process_scope(process.id))  # the totals are shown at once
+    page_cache.changed(db.session, page_cache.process_scope(context.process_id))  # the totals are shown at once
     db.session.commit()
 
 
-def _max_refusal(rule: VoteRule) -> str:
+def _max_refusal(rule: RuleSummary) -> str:
     if rule.kind == APPROVAL:
         return _("You already support this idea.")
     return _("You can give at most %(n)d votes to one idea.", n=rule.max_per_idea)
 
 
+def _no_votes_left() -> str:
+    return _("You have no votes left. Take a vote back first to give it to another idea.")
+
+
 def cast_vote(user, idea: Idea, *, moment: datetime | None = None, now: datetime | None = None) -> VoteResult:
-    """Spend one vote of `user` on `idea`. Raises VoteError (and changes nothing) when refused.
+    """Spend one vote of `user` on `idea` (see `cast`)."""
+    return cast(user, _context_of(user, idea), moment=moment, now=now)
+
+
+def cast(user, context: VoteContext, *, moment: datetime | None = None, now: datetime | None = None) -> VoteResult:
+    """Spend one vote of `user` on the idea of `context`. Raises VoteError (and changes nothing) when refused.
 
     `moment` is when the request came in; `now`, for tests, replaces the clock at commit.
     """
-    moment = moment or utcnow()
-    process, rule = _check_can_vote(user, idea, moment)
-    state = _ballot_state(process.id, user.id, idea.id)
-    if state.ballot_id is not None and rule.budget is not None and state.used >= rule.budget:
-        raise VoteError(_("You have no votes left. Take a vote back first to give it to another idea."),
-                        result=state.result(idea, rule))
-    if state.mine >= rule.max_per_idea:
-        raise VoteError(_max_refusal(rule), result=state.result(idea, rule))
+    _check_can_vote(context, moment or utcnow())
+    rule = context.rule
+    if context.ballot_id is not None and rule.budget is not None and context.used >= rule.budget:
+        raise VoteError(_no_votes_left(), result=context.result())
+    if context.mine >= rule.max_per_idea:
+        raise VoteError(_max_refusal(rule), result=context.result())
     try:
-        ballot_id = state.ballot_id
+        ballot_id = context.ballot_id
         if ballot_id is None:
-            if voted_with_a_deleted_account(user, process.id):
+            if context.voted_before:
                 raise VoteError(departed_text())
-            ballot_id = _ensure_ballot(process.id, user.id)
-        total = db.session.execute(
-            update(Idea)
-            .where(Idea.id == idea.id, Idea.process_id == process.id, Idea.status.in_(PUBLIC_STATUSES))
-            .values(vote_count=Idea.vote_count + 1)
-            .returning(Idea.vote_count)
-            .execution_options(synchronize_session=False)
-        ).scalar()
+            ballot_id = _ensure_ballot(context.process_id, user.id)
+        total, used, mine = casting.one_vote_more(db.session, context, ballot_id, user.id)
         if total is None:
             raise VoteError(_("This idea is not open for votes."), 404)
-        within_budget = update(Ballot).where(Ballot.id == ballot_id)
-        if rule.budget is not None:
-            within_budget = within_budget.where(Ballot.used < rule.budget)
-        used = db.session.execute(
-            within_budget.values(used=Ballot.used + 1).returning(Ballot.used)
-            .execution_options(synchronize_session=False)
-        ).scalar()
         if used is None:
-            raise VoteError(_("You have no votes left. Take a vote back first to give it to another idea."))
-        mine = None
-        if state.mine:  # one more on the person's vote row, within the maximum
-            mine = db.session.execute(
-                update(Vote)
-                .where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id, Vote.count < rule.max_per_idea)
-                .values(count=Vote.count + 1, updated_at=utcnow())
-                .returning(Vote.count)
-                .execution_options(synchronize_session=False)
-            ).scalar()
+            raise VoteError(_no_votes_left())
         if mine is None:
-            if state.mine and db.session.scalar(
-                select(Vote.id).where(Vote.ballot_id == ballot_id, Vote.idea_id == idea.id)
-            ) is not None:
-                raise VoteError(_max_refusal(rule))
-            db.session.execute(  # the first vote on this idea; a parallel first vote fails on the unique pair
-                insert(Vote).values(ballot_id=ballot_id, idea_id=idea.id, user_id=user.id, count=1)
-            )
-            mine = 1
+            raise VoteError(_max_refusal(rule))
     except VoteError:
         db.session.rollback()
         raise
     except IntegrityError:
         db.session.rollback()
         raise VoteError(_("Your vote was sent twice at the same moment; it was counted once.")) from None
-    result = VoteResult(idea.id, total, mine, used, rule.budget, rule.max_per_idea)  # before the commit expires idea
-    _close_transaction(process, now)
-    return result
-
-
-def _one_vote_less(ballot_id: int, idea_id: int) -> int | None:
-    """One vote less on a vote row that holds more than one; the votes left, or None."""
-    return db.session.execute(
-        update(Vote)
-        .where(Vote.ballot_id == ballot_id, Vote.idea_id == idea_id, Vote.count > 1)
-        .values(count=Vote.count - 1, updated_at=utcnow())
-        .returning(Vote.count)
-        .execution_options(synchronize_session=False)
-    ).scalar()
-
-
-def _remove_last_vote(ballot_id: int, idea_id: int) -> bool:
-    """Remove a vote row that holds one vote; whether there was one."""
-    return bool(db.session.execute(
-        delete(Vote).where(Vote.ballot_id == ballot_id, Vote.idea_id == idea_id, Vote.count == 1)
-        .execution_options(synchronize_session=False)
-    ).rowcount)
+    _close_transaction(context, now)
+    return VoteResult(context.idea_id, total, mine, used, rule.budget, rule.max_per_idea)
 
 
 def withdraw_vote(user, idea: Idea, *, moment: datetime | None = None, now: datetime | None = None) -> VoteResult:
-    """Take one vote of `user` back from `idea`."""
-    moment = moment or utcnow()
-    process, rule = _check_can_vote(user, idea, moment)
-    state = _ballot_state(process.id, user.id, idea.id)
-    if state.ballot_id is None or state.mine == 0:
-        raise VoteError(_("You have no vote on this idea to take back."), result=state.result(idea, rule))
-    ballot_id = state.ballot_id
-    try:
-        total = db.session.execute(
-            update(Idea)
-            .where(Idea.id == idea.id, Idea.vote_count > 0)
-            .values(vote_count=Idea.vote_count - 1)
-            .returning(Idea.vote_count)
-            .execution_options(synchronize_session=False)
-        ).scalar()
-        used = db.session.execute(
-            update(Ballot).where(Ballot.id == ballot_id, Ballot.used > 0).values(used=Ballot.used - 1)
-            .returning(Ballot.used)
-            .execution_options(synchronize_session=False)
-        ).scalar()
-        # the row as read decides which statement comes first; the other one covers a parallel change
-        mine = _one_vote_less(ballot_id, idea.id) if state.mine > 1 else None
-        removed = mine is not None or _remove_last_vote(ballot_id, idea.id)
-        if not removed and state.mine <= 1:
-            mine = _one_vote_less(ballot_id, idea.id)
-            removed = mine is not None
-        if not removed:
-            raise VoteError(_("You have no vote on this idea to take back."))
-    except VoteError:
+    """Take one vote of `user` back from `idea` (see `withdraw`)."""
+    return withdraw(user, _context_of(user, idea), moment=moment, now=now)
+
+
+def withdraw(user, context: VoteContext, *, moment: datetime | None = None,
+             now: datetime | None = None) -> VoteResult:
+    """Take one vote of `user` back from the idea of `context`."""
+    _check_can_vote(context, moment or utcnow())
+    if context.ballot_id is None or context.mine == 0:
+        raise VoteError(_("You have no vote on this idea to take back."), result=context.result())
+    for _attempt in casting.ATTEMPTS:
+        total, used, mine = casting.one_vote_less(db.session, context)
+        if mine is not None:
+            break
         db.session.rollback()
-        raise
-    result = VoteResult(idea.id, total or 0, mine or 0, used or 0, rule.budget, rule.max_per_idea)
-    _close_transaction(process, now)
-    return result
+    else:
+        raise VoteError(_("You have no vote on this idea to take back."))
+    _close_transaction(context, now)
+    rule = context.rule
+    return VoteResult(context.idea_id, total or 0, mine, used or 0, rule.budget, rule.max_per_idea)
 
 
 def has_ballots(process: Process) -> bool:

@@ -2,21 +2,21 @@ from flask import abort, current_app, flash, jsonify, redirect, render_template,
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from participation import page_cache
 from participation.access import ADMINISTRATOR, AUTHENTICATED, PUBLIC, access
 from participation.extensions import db, limiter
-from participation.ideas.models import Idea
 from participation.numbers import parse_int
 from participation.processes.queries import process_by_slug
 from participation.processes.services import can_view
-from participation.security import is_safe_next
+from participation.security import safe_next
 from participation.votes import bp, queries, services
 from participation.votes import ranking as rankings
 from participation.votes.chart import bar_chart
 from participation.votes.forms import VoteRuleForm
-from participation.votes.models import APPROVAL, VoteRule
+from participation.votes.models import APPROVAL
 from participation.votes.results import freeze_result
 from participation.votes.room import room_votes_of_process
-from participation.votes.rules import CLOSED, NONE, rule_for, vote_phase, vote_state
+from participation.votes.rules import CLOSED, NONE, OPEN, rule_for, vote_phase, vote_state
 from participation.votes.texts import votes_left_text
 
 WEB_CHART_WIDTH = 360  # SVG units: shown 328 px wide on a 360 px phone, at most 26rem on a desktop
@@ -43,30 +43,26 @@ def visible_process_or_404(slug: str):
     return process
 
 
-def idea_to_vote_on_or_404(idea_id: int) -> tuple[Idea, VoteRule | None]:
-    idea, rule = queries.idea_to_vote_on(idea_id, current_user)
-    if idea is None:
+def vote_context_or_404(idea_id: int) -> services.VoteContext:
+    context = services.vote_context(idea_id, current_user)
+    if context is None:
         abort(404)
-    return idea, rule
+    return context
 
 
-def back(idea: Idea):
-    target = request.form.get("next") or request.args.get("next")
-    if is_safe_next(target):
-        return redirect(target)
-    return redirect(url_for("votes.ranking", slug=idea.process.slug))
+def back(context: services.VoteContext):
+    target = safe_next(request.form.get("next") or request.args.get("next"), None)
+    return redirect(target or url_for("votes.ranking", slug=context.process_slug))
 
 
-def answer(idea: Idea, result: services.VoteResult | None, message: str, status: int = 200, ok: bool = True):
+def answer(context: services.VoteContext, result: services.VoteResult | None, message: str, status: int = 200,
+           ok: bool = True):
     """The vote's answer: JSON for votes.js (the new totals, or for a refusal the person's votes as they
     stand), else a message on the page the person came from."""
     if wants_json():
-        if result is None:  # refused after writing: the rollback expired what was loaded
-            view = queries.load_my_votes(idea.process, current_user)
-            result = services.VoteResult(
-                idea.id, db.session.scalar(db.select(Idea.vote_count).where(Idea.id == idea.id)) or 0,
-                view.on(idea.id), view.used, view.budget, view.rule.max_per_idea,
-            )
+        if result is None:  # refused after writing: read the votes as they stand now
+            now = services.vote_context(context.idea_id, current_user)
+            result = (now or context).result()
         has_left = result.remaining is None or result.remaining > 0
         body = {
             "message": message, "ok": ok, "idea_id": result.idea_id, "total": result.total, "mine": result.mine,
@@ -76,34 +72,33 @@ def answer(idea: Idea, result: services.VoteResult | None, message: str, status:
         }
         return jsonify(body), status
     flash(message, "success" if ok else "error")
-    return back(idea)
+    return back(context)
 
 
 @bp.route("/stemmen/ideeen/<int:idea_id>", methods=["POST"])
 @access(AUTHENTICATED)
 @limiter.limit(vote_limit, key_func=voter_key)
 def cast(idea_id: int):
-    idea, rule = idea_to_vote_on_or_404(idea_id)
-    approval = rule is None or rule.kind == APPROVAL  # the words before the commit expires what was loaded
-    message = _("Your support is counted.") if approval else _("Your vote is counted.")
+    context = vote_context_or_404(idea_id)
+    message = _("Your support is counted.") if context.rule.kind == APPROVAL else _("Your vote is counted.")
     try:
-        result = services.cast_vote(current_user, idea)
+        result = services.cast(current_user, context)
     except services.VoteError as error:
-        return answer(idea, error.result, str(error), error.status, ok=False)
-    return answer(idea, result, message)
+        return answer(context, error.result, str(error), error.status, ok=False)
+    return answer(context, result, message)
 
 
 @bp.route("/stemmen/ideeen/<int:idea_id>/intrekken", methods=["POST"])
 @access(AUTHENTICATED)
 @limiter.limit(vote_limit, key_func=voter_key)
 def withdraw(idea_id: int):
-    idea, _rule = idea_to_vote_on_or_404(idea_id)  # the rule stays in the session while it is held
+    context = vote_context_or_404(idea_id)
     message = _("Your vote is taken back.")  # before the commit, which expires the person asked for the language
     try:
-        result = services.withdraw_vote(current_user, idea)
+        result = services.withdraw(current_user, context)
     except services.VoteError as error:
-        return answer(idea, error.result, str(error), error.status, ok=False)
-    return answer(idea, result, message)
+        return answer(context, error.result, str(error), error.status, ok=False)
+    return answer(context, result, message)
 
 
 def ranking_page(slug: str):
@@ -138,9 +133,17 @@ def ranking(slug: str):
     if snapshot is not None and not search and page.page == 1 and page.items:
         chart = bar_chart(page.items, width=WEB_CHART_WIDTH, font_size=13)  # the frozen result's first places
     return render_template(
-        "votes/ranking.html", process=process, state=state, phase=vote_phase(process), rule=rule_for(process),
-        snapshot=snapshot, page=page, search=search, chart=chart, room_votes=room_votes_of_process(process.id),
+        "votes/ranking.html", process=process, state=state, phase=vote_phase(process), rule=queries.shown_rule(process),
+        snapshot=snapshot, page=page, search=search, chart=chart, room_votes=kept_room_votes(process.id),
+        mv=queries.load_my_votes(process, current_user) if state == OPEN else None,
     )
+
+
+def kept_room_votes(process_id: int) -> int:
+    """The votes counted in the room on the process's ideas, kept while the city-wide generation stands (a
+    tally entered in the room bumps it)."""
+    return page_cache.city_wide(f"room_votes:{process_id}", lambda: room_votes_of_process(process_id),
+                                keep_in_request=False)
 
 
 @bp.route("/trajecten/<slug>/rangschikking.json")

@@ -94,3 +94,32 @@ def test_demo_has_a_conversation_on_hallo_harelbeke_ideas(app, client):
     idea = db.session.scalar(db.select(Idea).where(Idea.title == "Een fietsstraat naar de scholen in het centrum"))
     page = client.get(f"/ideeen/{idea.id}").get_data(as_text=True)
     assert "Gentsestraat" in page and "Buur uit Stasegem" in page and "comment-official" in page
+
+
+def test_demo_invites_leiedal_to_the_inspiratienota_once_and_prints_its_link_once(app, client_as, monkeypatch):
+    """Leiedal's Scopernia trajectory helped prepare the Inspiratienota 2040 (the seeds): the demo invites it
+    to the staff's idea process, until the vote phase ends."""
+    import re
+    from datetime import date, datetime
+
+    from participation.processes import invitations, models
+    from participation.processes.models import ProcessInvitation
+
+    monkeypatch.setattr(invitations, "brussels_today", lambda: date(2026, 12, 1))
+    for module in (invitations, models):
+        monkeypatch.setattr(module, "utcnow", lambda: datetime(2026, 12, 1, 10))
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["demo", "load"])
+    assert first.exit_code == 0, first.output
+    link = re.search(r"Invitation link of Leiedal to Inspiratienota 2040 \(shown this once\): (/uitnodiging/\S+)",
+                     first.output)
+    assert link, first.output
+    (invitation,) = db.session.scalars(db.select(ProcessInvitation)).all()
+    assert (invitation.partner.slug, invitation.process.slug) == ("leiedal", "inspiratienota-2040")
+    assert invitation.last_day == date(2027, 1, 14) and invitation.created_by.email == "moderator@harelbeke.example"
+
+    again = runner.invoke(args=["demo", "load"])
+    assert "/uitnodiging/" not in again.output and "0 demo invitations" in again.output
+    assert count(ProcessInvitation) == 1
+    page = client_as("resident").get(link.group(1))
+    assert page.status_code == 200 and "Uitnodiging voor Leiedal" in page.get_data(as_text=True)

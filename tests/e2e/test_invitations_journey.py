@@ -4,12 +4,14 @@ confirming their address, is back on it; the moderator revokes the link, which t
 person can no longer propose."""
 
 import re
+from datetime import timedelta
 
 from playwright.sync_api import expect
 
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.partners.models import Partner
+from participation.processes.models import ProcessInvitation
 from tests.conftest import PASSWORD
 from tests.e2e.keyboard import Keyboard
 
@@ -112,8 +114,8 @@ def test_a_partners_link_is_used_and_then_revoked(journey, narrow_journey, phone
     page.get_by_role("link", name="Partners uitnodigen").click()
     desk = Keyboard(page, max_steps=80)
     desk.new_page()
-    # The table of links scrolls on its own and takes the focus; from there Tab reaches the button.
-    page.get_by_role("region", name="1 link").focus()
+    # From the form's button (the date field's parts take Tab presses of their own), Tab reaches the link's.
+    page.get_by_role("button", name="Link maken").focus()
     desk.last = desk.focused()
     desk.activate("Intrekken de link van W13")
     expect(page.locator(".flash-success")).to_contain_text("De link van W13 is ingetrokken")
@@ -141,3 +143,49 @@ def test_a_partners_link_is_used_and_then_revoked(journey, narrow_journey, phone
         context.close()
     db.session.expire_all()
     assert db.session.scalar(db.select(Idea.partner_id).where(Idea.title == TITLE)) is not None
+
+
+LINKS_OFF_SCREEN = """() => [...document.querySelectorAll('#links-title ~ * *')]
+  .filter(el => el.checkVisibility() && el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+  .map(el => el.tagName.toLowerCase() + ' ' + (el.innerText || '').trim().slice(0, 40))"""
+
+
+def test_the_links_of_a_process_read_well_on_a_phone(narrow_journey, make_user, make_process):
+    """Every link's partner, state, last day, people and revoke button on the 360 px screen, none behind a
+    sideways scroll; still a table for a screen reader, and the buttons reached with Tab."""
+    from participation.clock import brussels_today
+    from participation.processes import invitations
+
+    moderator = make_user("moderator", email="moderator@harelbeke.be", name="Moderator Stad")
+    partners = [Partner(slug="w13", name="W13"), Partner(slug="leiedal", name="Leiedal", position=1),
+                Partner(slug="vzw-schuldbemiddeling", name="Vzw Schuldbemiddeling", position=2)]
+    db.session.add_all(partners)
+    process = make_process("invited", slug="gbo", title="Geïntegreerd breed onthaal")
+    for partner in partners:
+        invitations.create_invitation(process, partner, brussels_today() + timedelta(days=30), moderator)
+    revoked = db.session.scalar(db.select(ProcessInvitation).where(ProcessInvitation.partner_id == partners[1].id))
+    invitations.revoke_invitation(revoked, moderator)
+    db.session.commit()
+
+    page = narrow_journey.page
+    narrow_journey.log_in("moderator@harelbeke.be", next=f"/beheer/trajecten/{process.id}/uitnodigingen")
+    table = page.get_by_role("table", name="3 links")
+    expect(table.get_by_role("columnheader", name="Geldig tot en met")).to_have_count(1)
+    expect(table.get_by_role("row")).to_have_count(4)  # the header and one per link
+    expect(table.get_by_role("rowheader", name="Vzw Schuldbemiddeling")).to_be_visible()
+    narrow_journey.check("links on a phone")
+    assert page.evaluate(LINKS_OFF_SCREEN) == []
+    for name in ("W13", "Vzw Schuldbemiddeling"):
+        box = page.get_by_role("button", name=f"Intrekken de link van {name}").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360, (name, box)
+    expect(page.get_by_role("button", name="Intrekken de link van Leiedal")).to_have_count(0)
+
+    keyboard = Keyboard(page, max_steps=60)
+    keyboard.new_page()
+    # From the form's button (the date field's parts take Tab presses of their own), Tab reaches the links'.
+    page.get_by_role("button", name="Link maken").focus()
+    keyboard.last = keyboard.focused()
+    keyboard.activate("Intrekken de link van Vzw Schuldbemiddeling")
+    expect(page.locator(".flash-success")).to_contain_text("De link van Vzw Schuldbemiddeling is ingetrokken")
+    narrow_journey.check("a link revoked on a phone")
+    assert page.evaluate(LINKS_OFF_SCREEN) == []

@@ -235,3 +235,20 @@ def test_ideas_export_names_the_partner_an_idea_was_proposed_on_behalf_of(admin_
         "Meer bomen op de markt": "", "Een zitbank aan de Leie; met “aanhalingstekens”": "W13",
         "Verborgen idee": "", "Koffie voor iedereen": "",
     }
+
+
+def test_comments_export_names_the_partner_a_comment_was_written_on_behalf_of(admin_client, ideas):
+    from participation.comments.models import Comment
+    from participation.partners.models import Partner
+
+    w13 = Partner(slug="w13", name="W13", full_name="Intergemeentelijke vereniging W13")
+    db.session.add(w13)
+    db.session.flush()
+    db.session.add_all([Comment(idea_id=ideas["first"].id, body="Dat helpt ook Bavikhove.", partner_id=w13.id),
+                        Comment(idea_id=ideas["first"].id, body="Graag, aan de kerk.")])
+    db.session.commit()
+    data = admin_client.get("/beheer/exports/comments.csv").data
+    assert data.decode("utf-8-sig").splitlines()[0].endswith(";geplaatst_op;namens")
+    assert {row["tekst"]: row["namens"] for row in read_csv(data)} == {
+        "Dat helpt ook Bavikhove.": "W13", "Graag, aan de kerk.": "",
+    }

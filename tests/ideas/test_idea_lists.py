@@ -44,7 +44,9 @@ def test_the_list_of_ten_thousand_ideas_needs_as_many_queries_as_a_short_one(mak
             response = client.get(f"/trajecten/groot?sorteer={sort}&q=fietsen&page=3")
         assert response.status_code == 200
         assert len(titles(response)) == 20
-        assert many.count == few.count <= 14, many.statements
+        # Without the page cache (as in the tests) the cards' ideas are read after the page's rows; with it,
+        # the rows alone (tests/processes/test_kept_cards.py).
+        assert many.count == few.count <= 15, many.statements
     body = response.get_data(as_text=True)
     assert "10.000 ideeën" in body and 'rel="next"' in body
 

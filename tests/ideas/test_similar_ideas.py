@@ -94,3 +94,86 @@ def test_ideas_written_before_the_lists_were_stored_get_them_from_the_rebuild_co
     again = app.test_cli_runner().invoke(args=["ideas", "similar", "rebuild"])
     assert "0 ideas" in again.output  # only the missing lists, unless --all
     assert "3 ideas" in app.test_cli_runner().invoke(args=["ideas", "similar", "rebuild", "--all"]).output
+
+
+WORDS = ("zitbank markt schaduw bomen fietspad school speelplein leie brug verlichting park hondenweide water kerk "
+         "bushalte parking container zwembad bibliotheek terras").split()
+
+
+def _many_ideas(make_process, count: int, seed: int = 7):
+    """Ideas of two processes with overlapping words, in every kind of status, with their search words."""
+    import random
+
+    from participation.ideas.services import index_terms
+    from tests.conftest import idea
+
+    pick = random.Random(seed)
+    processes = [make_process("public", slug="hallo"), make_process("public", slug="ander")]
+    statuses = ["published"] * 6 + ["selected", "hidden", "submitted", "realised"]
+    for n in range(count):
+        title = " ".join(pick.sample(WORDS, pick.randint(1, 3)))
+        body = "<p>" + " ".join(pick.sample(WORDS, pick.randint(0, 6))) + f" plan{n % 5}</p>"
+        made = idea(pick.choice(processes), title=f"Idee {title}", body=body, status=pick.choice(statuses))
+        index_terms(made)
+    db.session.commit()
+
+
+def _stored() -> dict[int, list]:
+    from participation.ideas.models import SimilarIdeas
+
+    db.session.expire_all()
+    return {row.idea_id: row.found for row in db.session.scalars(db.select(SimilarIdeas))}
+
+
+def _restore(lists: dict[int, list]) -> None:
+    from participation.ideas.models import SimilarIdeas
+
+    db.session.execute(db.delete(SimilarIdeas))
+    db.session.add_all(SimilarIdeas(idea_id=idea_id, found=found) for idea_id, found in lists.items())
+    db.session.commit()
+
+
+def _one_by_one(every: bool) -> None:
+    from participation.ideas.models import Idea, SimilarIdeas
+    from participation.ideas.similar import store_similar
+
+    statement = db.select(Idea).order_by(Idea.id)
+    if not every:
+        statement = statement.where(~db.exists().where(SimilarIdeas.idea_id == Idea.id))
+    for found in db.session.scalars(statement).all():
+        store_similar(found)
+    db.session.commit()
+
+
+def test_the_rebuild_in_batches_stores_what_storing_one_idea_after_the_other_stores(make_process, monkeypatch):
+    from participation.ideas import similar
+
+    monkeypatch.setattr(similar, "CANDIDATES", 6)  # the cut of the candidates counts too
+    monkeypatch.setattr(similar, "WANTED_PER_STATEMENT", 25)  # and a batch looked up in parts
+    _many_ideas(make_process, 60)
+
+    _restore({})
+    _one_by_one(every=True)
+    expected = _stored()
+    assert sum(1 for found in expected.values() if len(found) == similar.STORED) > 10
+    _restore({})
+    assert similar.rebuild_similar(every=True, batch=7) == 60
+    assert _stored() == expected
+
+    # Only the missing lists, while the others (some out of date) are there and get entries of the new ones.
+    before = {idea_id: found[:2] for idea_id, found in expected.items() if idea_id % 3}
+    _restore(before)
+    _one_by_one(every=False)
+    expected = _stored()
+    _restore(before)
+    assert similar.rebuild_similar(batch=4) == 20
+    assert _stored() == expected
+
+
+def test_the_rebuild_reads_a_few_statements_per_batch(make_process, count_queries):
+    from participation.ideas.similar import rebuild_similar
+
+    _many_ideas(make_process, 45)
+    with count_queries() as counter:
+        rebuild_similar(every=True, batch=15)
+    assert counter.count <= 3 * 9, counter.statements

@@ -152,6 +152,28 @@ def test_one_rule_in_sql_and_for_one_idea(world):
     assert not is_idea_visible(world.later_hidden, VISITOR)
 
 
+def test_the_idea_page_reads_the_same_rule_with_its_idea(world):
+    """The idea page asks the rule along with the idea (for the viewer, and for a visitor: may it be shared);
+    its answers are those of the lists, for every idea and every kind of viewer."""
+    from participation.ideas.page import read_idea_page
+
+    viewers = [VISITOR, world.author] + [world.clients[role].user for role in VIEWERS if role != "anonymous"]
+    ideas = [world.open, world.staff_idea, world.later_hidden, world.merged_public, world.merged_hidden]
+    shared = {idea.id for idea in db.session.scalars(visible_ideas(VISITOR))}
+    for viewer in viewers:
+        listed = {idea.id for idea in db.session.scalars(visible_ideas(viewer))}
+        for idea in ideas:
+            page = read_idea_page(idea.id, viewer)
+            assert page.visible == (idea.id in listed), (viewer, idea.title)
+            assert page.shareable == (idea.id in shared), (viewer, idea.title)
+
+
+def test_staff_see_a_staff_idea_without_links_to_share_it(world):
+    staff_page = page(world.clients["employee"], f"/ideeen/{world.staff_idea.id}")
+    assert "Personeelsidee binnenshuis" in staff_page and 'class="share"' not in staff_page
+    assert 'class="share"' in page(world.clients["employee"], f"/ideeen/{world.open.id}")
+
+
 @pytest.fixture
 def invited(make_process, make_idea, make_user, client_as):
     """A process for invited partners only ("GBO realiseren ism W13") with a published idea linked to SDG

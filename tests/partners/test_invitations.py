@@ -266,7 +266,7 @@ def test_the_list_counts_the_people_of_each_link(client_as, moderator_client, gb
     rows = {row.invitation.partner.name: (row.state, row.people) for row in invitations.invitations_of(gbo)}
     assert rows == {"W13": ("active", 2), "Leiedal": ("active", 0)}
     body = page(moderator_client.get(f"/beheer/trajecten/{gbo.id}/uitnodigingen"))
-    assert re.search(r"W13</td>.*?<td class=\"num\">2</td>", body, re.S)
+    assert re.search(r"W13</th>.*?data-label=\"Mensen via de link\">2</td>", body, re.S)
 
 
 def test_the_invitations_page_reads_a_fixed_number_of_queries(moderator_client, make_process, count_queries):
@@ -312,7 +312,11 @@ def test_the_partners_page_lists_the_processes_it_is_invited_to(client, client_a
     assert "Geïntegreerd breed onthaal" not in public, "a process for invited partners shows to insiders only"
     assert 'href="/trajecten/gbo">Geïntegreerd breed onthaal</a>' in page(client_as("employee").get("/partners/w13"))
     assert "Hallo Harelbeke" not in page(client.get("/partners/leiedal")), "a revoked link is no taking part"
-    assert invitations.process_counts(None) == {w13.id: 2}
+    assert invitations.process_counts(None, viewer=None) == {w13.id: 1}, "the index counts what the page lists"
+    assert "· 1 traject" in page(client.get("/partners"))
+    employee = client_as("employee")
+    assert invitations.process_counts(None, viewer=employee.user) == {w13.id: 2}
+    assert "· 2 trajecten" in page(employee.get("/partners"))
 
 
 def test_a_person_downloads_and_leaves_what_they_took_part_in(client_as, gbo, w13):

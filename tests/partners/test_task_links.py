@@ -101,7 +101,7 @@ def test_the_index_counts_every_partner_in_one_query(count_queries):
     from participation.partners.signals import process_counts
 
     with count_queries() as counter:
-        rows = partner_rows()
+        rows = partner_rows(None)
     assert counter.count == 1 + len(process_counts.receivers), "plus one per feature that relates processes"
     counts = {row.partner.slug: (row.tasks, row.named_tasks) for row in rows}
     assert counts["w13"] == (2, 2) and counts["leiedal"] == (4, 0) and counts["imog"] == (2, 1)

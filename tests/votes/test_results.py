@@ -7,7 +7,7 @@ from flask import g, render_template_string
 from participation.database import utcnow
 from participation.extensions import db
 from participation.ideas.models import Idea
-from participation.votes.models import Ballot, ResultRow, ResultSnapshot, Vote
+from participation.votes.models import Ballot, ResultRow, ResultSnapshot, RoomTally, Vote
 from participation.votes.ranking import places, rank_rows
 from tests.votes.conftest import CLOSED, LATER
 
@@ -116,25 +116,26 @@ def test_partials_load_the_persons_votes_once(app, voting, make_idea, make_user,
     from flask_login import login_user
 
     from participation.ideas.queries import with_list_loads
+    from participation.votes.queries import load_my_votes
 
     process, _ideas = voting()
     user = make_user()
     template = (
         '{% from "ideas/_card.html" import idea_card %}'
-        '{% for idea in ideas %}{{ idea_card(idea, process=process, mv=my_votes(process.id)) }}{% endfor %}'
-        '{% with sections={"votes": {"mine": my_votes(process.id), "room": none}} %}'
+        '{% for idea in ideas %}{{ idea_card(idea, process=process, mv=mv) }}{% endfor %}'
+        '{% with sections={"votes": {"mine": mv, "room": none}} %}'
         '{% include "votes/_idea_box.html" with context %}{% endwith %}'
     )
 
     def render() -> tuple[str, int]:
         with app.test_request_context("/"):
             login_user(user)
-            g.pop("my_votes", None)
             g.pop("vote_script_done", None)
             db.session.expire_all()
             ideas = list(db.session.scalars(with_list_loads(db.select(Idea).where(Idea.process_id == process.id))))
             with count_queries() as counter:
-                html = render_template_string(template, ideas=ideas, process=ideas[0].process, idea=ideas[0])
+                mv = load_my_votes(ideas[0].process, user)
+                html = render_template_string(template, ideas=ideas, process=ideas[0].process, idea=ideas[0], mv=mv)
             return html, counter.count
 
     html, few = render()
@@ -181,15 +182,26 @@ def test_the_frozen_result_has_a_chart_with_its_table(voting, make_idea, client)
     assert "<svg" not in client.get(f"/trajecten/{process.slug}/rangschikking?q=bomen").get_data(as_text=True)
 
 
-def test_an_idea_page_outside_a_vote_phase_reads_no_votes_in_the_room(make_process, make_idea, client,
-                                                                      count_queries, voting):
+def reads_tallies(statements: list[str]) -> bool:
+    """Whether a statement read tallies (not only asked, in the page's first statement, whether any exist)."""
+    return any(statement.lstrip().startswith("SELECT room_tallies.") for statement in statements)
+
+
+def test_an_idea_page_reads_votes_in_the_room_only_in_a_vote_phase_and_when_there_are(
+        make_process, make_idea, make_meeting, client, count_queries, voting):
     quiet = make_idea(make_process("public"), title="Een bank aan de Leie")
     with count_queries() as counter:
         page = client.get(f"/ideeen/{quiet.id}").get_data(as_text=True)
     assert 'class="vote-box"' not in page
-    assert not any("room_tallies" in statement for statement in counter.statements)
-    _process, (voted, *_rest) = voting()
+    assert not reads_tallies(counter.statements)
+    process, (voted, *_rest) = voting()
     with count_queries() as counter:
         page = client.get(f"/ideeen/{voted.id}").get_data(as_text=True)
-    assert 'class="vote-box"' in page
-    assert any("room_tallies" in statement for statement in counter.statements)
+    assert 'class="vote-box"' in page and "in de zaal" not in page
+    assert not reads_tallies(counter.statements)
+    meeting = make_meeting(process, title="de infoavond", kind="info_evening")
+    db.session.add(RoomTally(meeting_id=meeting.id, idea_id=voted.id, votes=12))
+    db.session.commit()
+    with count_queries() as counter:
+        page = client.get(f"/ideeen/{voted.id}").get_data(as_text=True)
+    assert reads_tallies(counter.statements) and "12 stemmen in de zaal" in page
