@@ -38,7 +38,12 @@ class Config:
     SQLALCHEMY_DATABASE_URI = os.environ.get(
         "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'participation.db'}"
     )
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # A pooled connection is replaced after this many seconds (before a server or firewall drops it
+    # unseen), and one that lay unused longer than DATABASE_PING_AFTER_SECONDS is checked with one round
+    # trip before use (database.keep_connections_alive): a connection a database restart killed is then
+    # replaced without a failed request, while a busy worker pays no round trip per request.
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_recycle": env_int("DATABASE_POOL_RECYCLE", 1800)}
+    DATABASE_PING_AFTER_SECONDS = env_int("DATABASE_PING_AFTER_SECONDS", 10)
     SQLALCHEMY_RECORD_QUERIES = False
 
     BABEL_DEFAULT_LOCALE = "nl"

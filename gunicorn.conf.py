@@ -1,8 +1,8 @@
 """Gunicorn settings, read from the environment: gunicorn -c gunicorn.conf.py "participation:create_app()".
 
 Each worker builds its own app and connection pool after the fork (no preload), so no database
-connection is ever shared between processes; pool_pre_ping replaces connections a database
-restart has killed.
+connection is ever shared between processes; the pool replaces connections a database restart
+has killed (participation.database.keep_connections_alive).
 """
 
 import os

@@ -21,9 +21,10 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.update(overrides)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from participation import database, i18n, numbers, page_cache, security, serving, text
+    from participation import database, i18n, numbers, page_cache, security, serving, session_cookie, text
 
     serving.init_app(app, production=issubclass(config, ProductionConfig))
+    session_cookie.init_app(app)
     numbers.init_app(app)
     from participation.extensions import csrf, db, login_manager, migrate
 

@@ -1,9 +1,12 @@
-"""Database behaviour that SQLAlchemy leaves to us: SQLite pragmas, models import, timestamps."""
+"""Database behaviour that SQLAlchemy leaves to us: SQLite pragmas, models import, timestamps, the pool's
+check of idle connections."""
+
+import time
 
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 
 from participation.clock import utcnow  # noqa: F401  (models import it from here)
 
@@ -57,7 +60,38 @@ def release_session(error: BaseException | None = None) -> None:
         db.session.registry.clear()
 
 
+def keep_connections_alive(engine: Engine, idle_seconds: float) -> None:
+    """Check a pooled connection with one round trip only when it lay unused for `idle_seconds`.
+
+    SQLAlchemy's `pool_pre_ping` asks the database before every checkout, so every request paid one more
+    round trip. A connection in steady use is known to be alive; one that sat idle may have been cut by a
+    database restart or a firewall, and is replaced here before a request uses it (the pool retries the
+    checkout with a new connection). A restart while the worker is busy fails the requests in flight
+    (the 503 page of errors.py), and SQLAlchemy then drops every connection of the pool opened before.
+    """
+
+    @event.listens_for(engine, "checkin")
+    def _note_idle_since(_dbapi_connection, record) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_connection, record, _proxy) -> None:
+        idle_since = record.info.pop("idle_since", None)
+        if idle_since is None or time.monotonic() - idle_since < idle_seconds:
+            return
+        try:
+            alive = engine.dialect.do_ping(dbapi_connection)
+        except Exception as error:
+            raise DisconnectionError("the connection died while idle") from error
+        if not alive:
+            raise DisconnectionError("the connection died while idle")
+
+
 def init_app(app: Flask) -> None:
     import_models()
+    from participation.extensions import db
+
+    with app.app_context():
+        keep_connections_alive(db.engine, app.config.get("DATABASE_PING_AFTER_SECONDS", 10))
     # Registered after Flask-SQLAlchemy's own teardown, so it runs first and leaves it nothing to do.
     app.teardown_appcontext(release_session)

@@ -55,8 +55,9 @@ def database_unavailable(error: Exception):
     """The database is gone for a moment (a restart, a failover): answer at once with a 503.
 
     The page is rendered without touching the database again: no account, no city, the language
-    from the session only. The connection pool drops the dead connections (pool_pre_ping), so the
-    next request after the database is back simply works.
+    from the session only. SQLAlchemy drops the pool's connections opened before the failure (and the
+    pool checks one that lay idle, `database.keep_connections_alive`), so the next request after the
+    database is back simply works.
     """
     try:
         db.session.rollback()

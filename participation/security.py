@@ -74,17 +74,28 @@ def safe_next(target: str | None, default: str | None) -> str | None:
     return target if is_safe_next(target) else default
 
 
-def set_security_headers(response: Response) -> Response:
-    response.headers.setdefault("Content-Security-Policy", current_app.config["CONTENT_SECURITY_POLICY"])
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("X-Frame-Options", "DENY")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-    if response.mimetype == "text/html":
-        response.headers.setdefault("Cache-Control", "no-store")
-    hsts = hsts_header(current_app.config)
+def security_headers(config) -> tuple[tuple[str, str], ...]:
+    """The headers every answer carries, from the settings: computed once when the app starts."""
+    headers = [
+        ("Content-Security-Policy", config["CONTENT_SECURITY_POLICY"]),
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        ("Referrer-Policy", "same-origin"),
+        ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+    ]
+    hsts = hsts_header(config)
     if hsts:
-        response.headers.setdefault("Strict-Transport-Security", hsts)
+        headers.append(("Strict-Transport-Security", hsts))
+    return tuple(headers)
+
+
+def set_security_headers(response: Response) -> Response:
+    headers = response.headers
+    for name, value in current_app.config["SECURITY_HEADERS"]:
+        if name not in headers:
+            headers[name] = value
+    if response.mimetype == "text/html" and "Cache-Control" not in headers:
+        headers["Cache-Control"] = "no-store"
     return response
 
 
@@ -115,6 +126,7 @@ def refuse_nul_characters():
 
 def init_app(app: Flask) -> None:
     app.config["CONTENT_SECURITY_POLICY"] = content_security_policy(app.config)
+    app.config["SECURITY_HEADERS"] = security_headers(app.config)
     app.after_request(set_security_headers)
     app.before_request(refuse_nul_characters)
 

@@ -156,8 +156,9 @@ a small shared machine they dominate the p99. The throughput is bound by that CP
 database.
 
 During the restart the app answers a short Dutch 503 page with `Retry-After` at once (a request
-cut off mid-way is rolled back); it recovers by itself: the pool checks each connection before use
-(`pool_pre_ping`) and replaces the ones the restart killed. A 400 during the restart is a form
+cut off mid-way is rolled back); it recovers by itself: a connection the restart killed fails its
+request, SQLAlchemy then drops every older connection of the pool, and the pool checks a connection
+that lay idle before use (`database.keep_connections_alive`). A 400 during the restart is a form
 sent after its own page had failed to load, so without its form token.
 
 A vote is acknowledged when the vote form's JSON answer says `ok`; check.py then looks for the

@@ -4,7 +4,8 @@ that `run.py --seed-only` seeded.
     .venv/bin/python bench/pages/one_request.py --database perf_10000                # time every page
     .venv/bin/python bench/pages/one_request.py --database perf_10000 --page idea_resident --profile
 
-Per page and role (anonymous, signed-in resident) it serves a few requests with Flask's test client,
+Before the pages, two requests show the fixed cost every request pays (`FIXED`). Per page and role
+(anonymous, signed-in resident) it serves a few requests with Flask's test client,
 then reports the CPU time per request, the statements it ran and the size of the answer; `--profile`
 prints pyinstrument's call tree of the slowest page (or of `--page`). The app runs as in production
 (the page cache on, in this process's memory), but every anonymous request carries a new `fresh=`
@@ -27,6 +28,12 @@ sys.path.insert(0, str(ROOT))
 from bench.pages.run import PAGES, SLUG  # noqa: E402
 from bench.votes.run import SECRET  # noqa: E402
 
+# What every request pays whatever its page: a page of text in the layout, and an answer without a page.
+FIXED = (
+    ("static_page", "a page of text in the layout", "/toegankelijkheid"),
+    ("redirect", "a redirect, no page rendered", "/favicon.ico"),
+)
+
 
 def paths(app, rng: random.Random, pages: int) -> dict[str, callable]:
     from sqlalchemy import func, select
@@ -40,7 +47,7 @@ def paths(app, rng: random.Random, pages: int) -> dict[str, callable]:
         first, last = db.session.execute(select(func.min(Idea.id), func.max(Idea.id))
                                          .where(Idea.process_id == process_id)).one()
     found = {}
-    for name, _label, pattern in PAGES:
+    for name, _label, pattern in (*FIXED, *PAGES):
         def path(pattern=pattern):
             return (pattern.replace("{slug}", SLUG).replace("{page}", str(rng.randint(1, pages)))
                     .replace("{idea}", str(rng.randint(first, last))))
@@ -98,11 +105,11 @@ def main() -> int:
             fresh.append(1)
             path += f"{'&' if '?' in path else '?'}fresh={len(fresh)}"
         reply = client.get(path, base_url="http://127.0.0.1")
-        assert reply.status_code == 200, (name, role, reply.status_code)
+        assert reply.status_code in (200, 301), (name, role, reply.status_code)
         return len(reply.data), reply.status_code
 
     chosen = [tuple(args.page.rsplit("_", 1))] if args.page else [
-        (name, role) for name, _l, _p in PAGES for role in ("anonymous", "resident")]
+        (name, role) for name, _l, _p in (*FIXED, *PAGES) for role in ("anonymous", "resident")]
     figures = {}
     for name, role in chosen:
         serve(name, role)  # warm: templates compiled, catalogues read

@@ -37,6 +37,8 @@ class User(UserMixin, db.Model):
 
     # The login this object was loaded for (see accounts/sessions.py); never stored, never shown.
     login_token = None
+    # Values other features read with the login (accounts.sessions.read_with_login), by name.
+    with_login: dict = {}
 
     def get_id(self) -> str:
         """What Flask-Login keeps in the session and the remember cookie: the account and its login."""

@@ -8,12 +8,13 @@ is therefore worth exactly as much as the login it was copied from: nothing once
 import hashlib
 import re
 import secrets
+from collections.abc import Callable
 from datetime import timedelta
 
 from flask import current_app, request
 from flask_login import login_user, logout_user
 from flask_login.config import COOKIE_NAME
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, Select, bindparam, delete, select
 from sqlalchemy.orm import joinedload
 
 from participation.accounts.models import LoginSession, User
@@ -67,19 +68,48 @@ def end_every_login(user: User) -> None:
     db.session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
 
 
+# Values of other features every signed-in page shows (the unread notifications in the menu), read in the
+# login's own statement: name -> a column correlated to `User` (see `read_with_login`).
+_WITH_LOGIN: dict[str, Callable[[], ColumnElement]] = {}
+_statements: dict[tuple[str, ...], Select] = {}
+
+
+def read_with_login(name: str, column: Callable[[], ColumnElement]) -> None:
+    """Read `column()` (a scalar subquery on `User`) with every login; the user object then holds it in
+    `user.with_login[name]`, as the database had it when the request began."""
+    _WITH_LOGIN[name] = column
+    _statements.clear()
+
+
+def _login_statement() -> Select:
+    """Built once: the account of a login that holds, its roles and the values read with the login."""
+    names = tuple(_WITH_LOGIN)
+    statement = _statements.get(names)
+    if statement is None:
+        statement = (
+            select(User, *(_WITH_LOGIN[name]().label(name) for name in names))
+            .join(LoginSession, LoginSession.user_id == User.id)
+            .where(User.id == bindparam("user_id"), LoginSession.token_hash == bindparam("token_hash"),
+                   LoginSession.expires_at > bindparam("now"), User.deleted_at.is_(None))
+            .options(joinedload(User.roles))
+        )
+        _statements[names] = statement
+    return statement
+
+
 def user_for(login_id: str | None) -> User | None:
-    """Flask-Login's user loader: the account of a login that still exists and has not expired."""
+    """Flask-Login's user loader: the account of a login that still exists and has not expired, with its
+    roles and the values read with the login, in one statement."""
     match = LOGIN_ID.fullmatch(login_id or "")
     if match is None:
         return None
     user_id, token = int(match.group(1)), match.group(2)
-    user = db.session.execute(  # the roles in the same statement: every signed-in page asks for them
-        select(User)
-        .join(LoginSession, LoginSession.user_id == User.id)
-        .where(User.id == user_id, LoginSession.token_hash == _digest(token),
-               LoginSession.expires_at > utcnow(), User.deleted_at.is_(None))
-        .options(joinedload(User.roles))
-    ).unique().scalar_one_or_none()
-    if user is not None:
-        user.login_token = token
+    row = db.session.execute(
+        _login_statement(), {"user_id": user_id, "token_hash": _digest(token), "now": utcnow()}
+    ).unique().one_or_none()
+    if row is None:
+        return None
+    user = row[0]
+    user.login_token = token
+    user.with_login = dict(zip(_WITH_LOGIN, row[1:], strict=False))
     return user

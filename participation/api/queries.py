@@ -29,10 +29,11 @@ def open_process(slug: str) -> Process | None:
 
 
 def open_ideas(process: Process, district_id: int | None = None, neighbourhood_id: int | None = None) -> Select:
+    """The ideas of `process` a visitor may see; each idea's process is `process` itself (from the session,
+    without joining it again and reading its phases once more)."""
     statement = (
         db.select(Idea)
-        .options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.process),
-                 joinedload(Idea.partner))
+        .options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.partner))
         .where(Idea.process_id == process.id, idea_visibility(VISITOR, listing=True))
         .order_by(Idea.vote_count.desc(), Idea.title, Idea.id)  # the live ranking's order, on its index
     )

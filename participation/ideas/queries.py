@@ -14,8 +14,9 @@ from participation.ideas.counters import idea_count
 from participation.ideas.models import PUBLIC_STATUSES, Follow, Idea, IdeaEdit, IdeaStatusChange, IdeaTerm
 from participation.ideas.words import stems
 from participation.numbers import parse_int
+from participation.processes.invitations import invited_process_ids
 from participation.processes.models import Process
-from participation.processes.services import VISITOR, process_visibility
+from participation.processes.services import VISITOR, audiences_visible_to, process_visibility
 
 SORTS = ("new", "votes", "random")
 SHUFFLE_MODULUS = 10_007  # a prime: (id * seed) mod p orders ideas differently per seed, the same each time
@@ -74,6 +75,16 @@ def listing_visibility(viewer, process_id, status) -> ColumnElement[bool]:
     if _is_moderator(viewer):
         return audience
     return db.and_(audience, status.in_(PUBLIC_STATUSES))
+
+
+def listing_audience(viewer) -> tuple:
+    """What `listing_visibility` depends on, as a value: two viewers with the same value see the same lists
+    (a resident without invitations the same as an anonymous visitor). For someone signed in it reads the
+    processes their invitations open now (one small query)."""
+    invited = ()
+    if getattr(viewer, "is_authenticated", False):
+        invited = tuple(sorted(set(db.session.scalars(invited_process_ids(viewer)))))
+    return _is_moderator(viewer), audiences_visible_to(viewer), invited
 
 
 def visible_ideas(viewer, *, listing: bool = False) -> Select:

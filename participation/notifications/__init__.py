@@ -9,14 +9,24 @@ from participation.notifications import views  # noqa: E402,F401
 
 
 def unread_notifications() -> int:
-    """The number in the menu: one indexed count per page, and only for someone logged in."""
+    """The number in the menu: read with the login (one indexed count in the login's statement), and only
+    for someone logged in; counted again once this request marked notifications read."""
     if not current_user.is_authenticated:
         return 0
     if "unread_notifications" not in g:
         from participation.notifications.queries import unread_count
 
-        g.unread_notifications = unread_count(current_user)
+        read = current_user.with_login.get("unread_notifications")
+        g.unread_notifications = read if read is not None else unread_count(current_user)
     return g.unread_notifications
+
+
+@bp.record_once
+def read_unread_count_with_login(_state) -> None:
+    from participation.accounts.sessions import read_with_login
+    from participation.notifications.queries import unread_count_column
+
+    read_with_login("unread_notifications", unread_count_column)
 
 
 @bp.record_once

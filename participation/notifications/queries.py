@@ -15,6 +15,17 @@ def unread_count(user) -> int:
     ) or 0
 
 
+def unread_count_column():
+    """The same count as a column of a statement on `User`: read with each login (accounts.sessions)."""
+    from participation.accounts.models import User
+
+    return (
+        select(func.count()).select_from(Notification)
+        .where(Notification.user_id == User.id, Notification.read_at.is_(None))
+        .correlate(User).scalar_subquery()
+    )
+
+
 def notifications_of(user, page: int, per_page: int) -> Pagination:
     statement = (
         select(Notification).where(Notification.user_id == user.id)

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from flask import current_app
+from flask import current_app, g, has_request_context
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -110,7 +110,15 @@ def mark_all_read(user: User) -> int:
         update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None))
         .values(read_at=utcnow())
     )
+    if has_request_context():
+        forget_unread_count(user)
     return result.rowcount or 0
+
+
+def forget_unread_count(user: User) -> None:
+    """After notifications were marked read: the menu of this request counts again."""
+    g.pop("unread_notifications", None)
+    user.with_login = {key: value for key, value in user.with_login.items() if key != "unread_notifications"}
 
 
 def forget_notifications(user: User) -> None:

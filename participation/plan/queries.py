@@ -98,8 +98,9 @@ class ChapterSummary(Totals):
     sdgs: list[SdgSummary] = field(default_factory=list)
 
 
-def sdg_summaries(sdg: int | None = None) -> list[SdgSummary]:
-    """Every SDG that has policy goals (or just ``sdg``), with its figures: three queries in all.
+def sdg_summaries(sdg: int | None = None, goals_of_sdg: list[PolicyGoal] | None = None) -> list[SdgSummary]:
+    """Every SDG that has policy goals (or just ``sdg``), with its figures: three queries in all, one when
+    the policy goals of ``sdg`` are given already loaded with their action plans (`goals_with_actions`).
 
     Tasks are counted per action plan in SQL; a plan whose report counts more tasks than it shows adds
     the difference to ``reported_tasks``."""
@@ -118,7 +119,7 @@ def sdg_summaries(sdg: int | None = None) -> list[SdgSummary]:
             PolicyGoal, PolicyGoal.id == ActionPlan.goal_id).where(PolicyGoal.sdg == sdg)
     per_plan = {row.action_plan_id: row for row in db.session.execute(counts)}
     summaries: dict[int, SdgSummary] = {}
-    for goal in db.session.scalars(goals):
+    for goal in goals_of_sdg if sdg is not None and goals_of_sdg is not None else db.session.scalars(goals):
         summary = summaries.setdefault(goal.sdg, SdgSummary(sdg=goal.sdg, counts=dict.fromkeys(Status, 0)))
         summary.goals.append(goal)
         budget = goal_budget(goal, goal.action_plans)

@@ -8,6 +8,7 @@ from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.mail.services import flush_log_backend
 from participation.numbers import parse_int
+from participation.page_parts import render_shared
 from participation.plan import bp, forms, queries, rules, services, uploads
 from participation.plan.importer import KIND_LABELS, STATE_LABELS, import_plan
 from participation.plan.models import ActionPlan, PlanAction
@@ -49,17 +50,20 @@ def index():
 @bp.route("/plan/sdg/<int:number>")
 @access(PUBLIC)
 def sdg(number: int):
+    """The same for every viewer: its content is kept for signed-in people too (`page_parts.render_shared`)."""
     if not 1 <= number <= 17:
         abort(404)
-    summaries = queries.sdg_summaries(number)
+    return render_shared("plan/sdg.html", "everyone", lambda: _sdg_page(number))
+
+
+def _sdg_page(number: int) -> dict:
     goals = queries.goals_with_actions(number)
+    summaries = queries.sdg_summaries(number, goals)
     goal_budgets = {goal.id: queries.goal_budget(goal, goal.action_plans) for goal in goals}
     task_ids = [task.id for goal in goals for plan in goal.action_plans for action in plan.actions
                 for task in action.tasks]
-    return render_template(
-        "plan/sdg.html", number=number, summary=summaries[0] if summaries else None, goals=goals,
-        goal_budgets=goal_budgets, task_partners=partners_by_task(task_ids),
-    )
+    return dict(number=number, summary=summaries[0] if summaries else None, goals=goals,
+                goal_budgets=goal_budgets, task_partners=partners_by_task(task_ids))
 
 
 @bp.route("/plan/acties/<path:code>")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from flask import current_app
 from sqlalchemy.orm import selectinload
 
 from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.ideas.queries import idea_visibility, listing_visibility, paginate_ideas
+from participation.page_cache import city_wide
 from participation.sdgs.models import (
     WHOLE_GOAL,
     CityStatement,
@@ -35,6 +37,34 @@ def goal_by_number(number: int) -> SdgGoal | None:
 
 def statements_by_goal() -> dict[int, CityStatement]:
     return {s.goal_number: s for s in db.session.scalars(db.select(CityStatement))}
+
+
+def page_goal(number: int) -> SdgGoal | None:
+    """A goal with its targets as its page shows it. The 17 goals are reference data: with the page cache
+    on they are kept per worker while the city-wide generation stands (`page_cache.city_wide`), loose
+    from any session, so they are only read."""
+    if not current_app.config["PAGE_CACHE"]:
+        return goal_by_number(number)
+    return city_wide("sdg_goals", _loose_goals).get(number)
+
+
+def page_statements() -> dict[int, CityStatement]:
+    """The city's sentences as the goal pages show them, kept like the goals (`page_goal`)."""
+    if not current_app.config["PAGE_CACHE"]:
+        return statements_by_goal()
+    return city_wide("sdg_statements", lambda: _loose(statements_by_goal()))
+
+
+def _loose_goals() -> dict[int, SdgGoal]:
+    goals = {goal.number: goal for goal in all_goals(with_targets=True)}
+    _loose([target for goal in goals.values() for target in goal.targets])
+    return _loose(goals)
+
+
+def _loose(found):
+    for instance in found.values() if isinstance(found, dict) else found:
+        db.session.expunge(instance)
+    return found
 
 
 def target_choices() -> list[SdgTarget]:

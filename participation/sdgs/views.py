@@ -9,9 +9,11 @@ from participation.access import ADMINISTRATOR, MODERATOR, PUBLIC, access
 from participation.core.chapters import chapter_of_goal, chapters
 from participation.extensions import db
 from participation.ideas.models import Idea
+from participation.ideas.queries import listing_audience
 from participation.ideas.rules import STATUS_LABELS
 from participation.indicators.services import can_manage_indicators, goal_figures
 from participation.numbers import parse_int
+from participation.page_parts import render_shared
 from participation.sdgs import bp, queries, rules
 from participation.sdgs.forms import LinkTargetForm, RefuseSuggestionForm, StatementForm
 from participation.sdgs.sections import goal_sections
@@ -70,24 +72,35 @@ def index():
 @bp.route("/sdgs/<int:number>")
 @access(PUBLIC)
 def goal(number: int):
-    goal = _goal_or_404(number)
+    """The same for every viewer who sees the same ideas in lists, unless they edit the page (staff):
+    its content is then kept for them together (`page_parts.render_shared`)."""
+    staff = {
+        "can_edit_statement": rules.can_edit_statement(current_user),
+        "can_link_ideas": rules.can_link_ideas(current_user),
+        "can_manage_indicators": can_manage_indicators(current_user),
+    }
+    viewer_key = None if any(staff.values()) else listing_audience(current_user)
+    return render_shared("sdgs/goal.html", viewer_key, lambda: _goal_page(number, staff))
+
+
+def _goal_page(number: int, staff: dict[str, bool]) -> dict:
+    goal = queries.page_goal(number)
+    if goal is None:
+        abort(404)
     page = request.args.get("page", 1, type=parse_int)
     ideas, codes = queries.ideas_for_goal(number, current_user, page, current_app.config["PER_PAGE"])
-    return render_template(
-        "sdgs/goal.html",
+    return dict(
         goal=goal,
         chapter=chapter_of_goal(number),
-        statement=queries.statements_by_goal().get(number),
+        statement=queries.page_statements().get(number),
         ideas=ideas,
         idea_codes=codes,
         target_counts=queries.idea_counts_by_target(number, current_user),
         indicators=goal_figures(number),
         goal_sections=goal_sections(number),
-        can_edit_statement=rules.can_edit_statement(current_user),
-        can_link_ideas=rules.can_link_ideas(current_user),
-        can_manage_indicators=can_manage_indicators(current_user),
         status_labels=STATUS_LABELS,
         language=_language(),
+        **staff,
     )
 
 

@@ -67,6 +67,20 @@ def test_the_menu_counts_unread_notifications_with_one_query(client_as, make_pro
     assert '<span class="badge">' not in reader.get("/").get_data(as_text=True)
 
 
+def test_the_count_is_read_with_the_login_and_the_notifications_page_shows_it_read(client_as, make_process,
+                                                                                  make_idea, count_queries):
+    reader = client_as("resident")
+    idea = make_idea(make_process(), author=reader.user)
+    for n in range(2):
+        client_as("resident").post(f"/ideeen/{idea.id}/reacties", data={"body": f"Reactie {n}."})
+
+    with count_queries() as counter:
+        assert '<span class="badge">2' in reader.get("/").get_data(as_text=True)
+    counting = [s for s in counter.statements if "notifications" in s]
+    assert len(counting) == 1 and "login_sessions" in counting[0]
+    assert '<span class="badge">' not in reader.get("/account/meldingen").get_data(as_text=True)
+
+
 def test_weekly_digest_collects_the_changes_in_one_mail(client_as, make_process, make_idea, make_user, outbox, app):
     reader = client_as("resident")
     reader.post("/account/meldingen/mails", data={"mail_preference": "weekly"})

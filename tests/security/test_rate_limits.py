@@ -93,3 +93,11 @@ def test_every_listed_submission_is_limited(limited_app, world, make_user):
         if 429 in codes[:LIMIT] or codes[LIMIT] != 429:
             failures.append(f"POST {url} ({endpoint}) as {role}: answers {codes}, want 429 after {LIMIT}")
     assert not failures, "\n".join(failures)
+
+
+def test_only_routes_without_a_limit_of_their_own_skip_the_limiter(limited_app):
+    from participation.extensions import unlimited_endpoints
+
+    skipped = unlimited_endpoints(limited_app)
+    assert {"sdgs.goal", "plan.sdg", "processes.show", "api.process_ideas"} <= skipped
+    assert not {"accounts.login", "ideas.new", "votes.cast", "processes.open_invitation"} & skipped
