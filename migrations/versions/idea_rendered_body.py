@@ -4,7 +4,7 @@ fill`) renders and stores
 
 Revision ID: idea_rendered_body
 Revises: sdg_counters
-Create Date: 2026-12-02 09:00:00
+Create Date: 2026-12-01 23:00:00
 
 """
 from alembic import op

@@ -7,7 +7,7 @@ from sqlalchemy.orm import joinedload
 
 from participation.core.models import Neighbourhood
 from participation.extensions import db
-from participation.ideas.models import Idea
+from participation.ideas.models import Idea, ranking_order
 from participation.ideas.queries import idea_visibility, place_condition
 from participation.processes.models import Process
 from participation.processes.services import VISITOR
@@ -35,7 +35,7 @@ def open_ideas(process: Process, district_id: int | None = None, neighbourhood_i
         db.select(Idea)
         .options(joinedload(Idea.district), joinedload(Idea.neighbourhood), joinedload(Idea.partner))
         .where(Idea.process_id == process.id, idea_visibility(VISITOR, listing=True))
-        .order_by(Idea.vote_count.desc(), Idea.title, Idea.id)  # the live ranking's order, on its index
+        .order_by(*ranking_order())  # the live ranking's order, on its index
     )
     place = place_condition(district_id, neighbourhood_id)
     return statement if place is None else statement.where(place)

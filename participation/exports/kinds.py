@@ -12,11 +12,11 @@ from participation.core.chapters import chapter_label
 from participation.core.models import District, Neighbourhood
 from participation.exports.registry import BATCH, Column, ExportOptions, extend_export, register_export
 from participation.extensions import db
-from participation.ideas.models import PUBLIC_STATUSES, Idea
+from participation.ideas.models import PUBLIC_STATUSES, Idea, tie_order
 from participation.ideas.rules import STATUS_LABELS
 from participation.processes.models import Process
 from participation.text import readable_text
-from participation.votes.ranking import places_by_process, tie_order
+from participation.votes.ranking import places_by_process
 
 
 def stream(statement: Select) -> Iterator[tuple]:

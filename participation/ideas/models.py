@@ -110,8 +110,19 @@ class Idea(db.Model):
         return f"<Idea {self.id} {self.status}>"
 
 
-# Most votes first, ties by title: the live ranking, the API and the "most votes" list read this index.
-Index("ix_ideas_process_ranking", Idea.process_id, Idea.vote_count.desc(), Idea.title, Idea.id)
+def tie_order(title, idea_id) -> tuple:
+    """The order within the same number of votes, for any statement that lists ideas by their totals: the
+    title whatever its case, then the number."""
+    return func.lower(title), idea_id
+
+
+def ranking_order() -> tuple:
+    """Most votes first, then `tie_order`: the live ranking, the API and the "most votes" list, read from
+    the index below."""
+    return Idea.vote_count.desc(), *tie_order(Idea.title, Idea.id)
+
+
+Index("ix_ideas_process_ranking", Idea.process_id, *ranking_order())
 # The map asks whether a process has any idea with a point: a small index of just those ideas.
 Index("ix_ideas_process_point", Idea.process_id, postgresql_where=text("latitude IS NOT NULL"),
       sqlite_where=text("latitude IS NOT NULL"))

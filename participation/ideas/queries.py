@@ -11,7 +11,15 @@ from participation.accounts.models import User
 from participation.core.chapters import chapter_keys
 from participation.extensions import db
 from participation.ideas.counters import idea_count
-from participation.ideas.models import PUBLIC_STATUSES, Follow, Idea, IdeaEdit, IdeaStatusChange, IdeaTerm
+from participation.ideas.models import (
+    PUBLIC_STATUSES,
+    Follow,
+    Idea,
+    IdeaEdit,
+    IdeaStatusChange,
+    IdeaTerm,
+    ranking_order,
+)
 from participation.ideas.words import stems
 from participation.numbers import parse_int
 from participation.processes.invitations import invited_process_ids
@@ -222,7 +230,7 @@ def _process_ideas_in_order(process: Process, filters: IdeaFilters, viewer, seed
         if condition is not None:
             statement = statement.where(condition)
     if filters.sort == "votes":
-        statement = statement.order_by(Idea.vote_count.desc(), Idea.title, Idea.id)  # as the live ranking
+        statement = statement.order_by(*ranking_order())  # as the live ranking
     elif filters.sort == "random":
         shuffle = ((Idea.id % SHUFFLE_MODULUS) * (seed % SHUFFLE_MODULUS or 1)) % SHUFFLE_MODULUS
         statement = statement.order_by(shuffle, Idea.id)

@@ -14,7 +14,7 @@ from sqlalchemy import Select, func, literal, select, union_all
 from participation import page_cache
 from participation.extensions import db
 from participation.ideas.counters import idea_count
-from participation.ideas.models import PUBLIC_STATUSES, Idea
+from participation.ideas.models import PUBLIC_STATUSES, Idea, ranking_order
 from participation.votes.queries import RowPagination
 
 
@@ -44,11 +44,6 @@ def places(histogram: dict[int, int]) -> dict[int, Place]:
         found[votes] = Place(above + 1, histogram[votes] > 1)
         above += histogram[votes]
     return found
-
-
-def tie_order(title, idea_id) -> tuple:
-    """The order within a shared place, for any statement that lists ideas by their totals."""
-    return func.lower(title), idea_id
 
 
 def rank_rows(rows: list[tuple[int | None, str, int]]) -> list[RankedIdea]:
@@ -83,7 +78,7 @@ def live_ranking(process_id: int, search: str, page: int, per_page: int) -> RowP
     statement: Select = (
         select(Idea.id, Idea.title, Idea.vote_count)
         .where(*_public_ideas(process_id))
-        .order_by(Idea.vote_count.desc(), *tie_order(Idea.title, Idea.id))
+        .order_by(*ranking_order())
     )
     counter, total = None, None
     if search:
@@ -103,7 +98,7 @@ def live_ranking(process_id: int, search: str, page: int, per_page: int) -> RowP
         above = (select(Idea.vote_count, func.count()).where(*_public_ideas(process_id), Idea.vote_count > lowest)
                  .group_by(Idea.vote_count))
         at_lowest = (select(Idea.id).where(*_public_ideas(process_id), Idea.vote_count == lowest)
-                     .order_by(Idea.vote_count.desc(), Idea.title, Idea.id).limit(2).subquery())
+                     .order_by(*ranking_order()).limit(2).subquery())
         two_at_lowest = select(literal(lowest), func.count()).select_from(at_lowest)
         histogram = {votes: n for votes, n in db.session.execute(union_all(above, two_at_lowest))}
         histogram[lowest] = histogram.get(lowest) or 1

@@ -12,12 +12,12 @@ from sqlalchemy.exc import IntegrityError
 from participation.accounts.models import User
 from participation.database import utcnow
 from participation.extensions import db
-from participation.ideas.models import PUBLIC_STATUSES, Follow, Idea
+from participation.ideas.models import PUBLIC_STATUSES, Follow, Idea, tie_order
 from participation.notifications import services as notifications
 from participation.processes.models import Process
 from participation.serving import public_url
 from participation.votes.models import Ballot, ResultRow, ResultSnapshot, Vote
-from participation.votes.ranking import RankedIdea, live_ranking, rank_rows, tie_order
+from participation.votes.ranking import RankedIdea, live_ranking, rank_rows
 from participation.votes.rules import CLOSED, rule_for, vote_phase, vote_state
 
 
