@@ -8,7 +8,7 @@ from participation.processes import bp, services
 from participation.processes.forms import ProcessForm
 from participation.processes.invitations import speaks_for
 from participation.processes.models import PHASE_KINDS, Process
-from participation.processes.queries import all_processes, process_by_slug, visible_processes
+from participation.processes.queries import all_processes, shown_process_by_slug, visible_processes
 from participation.processes.services import can_view
 
 
@@ -26,7 +26,7 @@ def show(slug: str):
     from participation.meetings.services import can_manage_process_meetings
     from participation.votes.queries import load_my_votes
 
-    process = process_by_slug(slug)
+    process = shown_process_by_slug(slug)
     if process is None or not can_view(current_user, process):
         abort(404)
     return render_process_page(process, meetings=meetings_of_process(process.id),

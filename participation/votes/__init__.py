@@ -51,7 +51,7 @@ def add_template_globals(state) -> None:
     state.app.jinja_env.globals.update(
         votes_left_text=votes_left_text, vote_rule_text=rule_text,
         vote_script=vote_script, vote_next_path=next_path, vote_departed_text=departed_text,
-        vote_words=vote_words,
+        vote_words=vote_words, vote_boxes=vote_boxes,
     )
 
 
@@ -97,6 +97,18 @@ def vote_words(rule) -> VoteWords:
         cast_address=url_for("votes.cast", idea_id=_ANY_IDEA),
         withdraw_address=url_for("votes.withdraw", idea_id=_ANY_IDEA),
     )
+
+
+def vote_boxes(mv):
+    """The page's vote boxes for the viewer's votes `mv` in an open or closed vote phase (`boxes.VoteBoxes`),
+    built once per page; the CSRF token is only asked for (and put in the session) when the viewer may vote."""
+    from flask_wtf.csrf import generate_csrf
+
+    from participation.votes.boxes import VoteBoxes
+
+    if mv.is_open and mv.may_vote:
+        return VoteBoxes(mv, vote_words(mv.rule), generate_csrf(), next_path())
+    return VoteBoxes(mv, vote_words(mv.rule), "", "")
 
 
 def vote_script() -> Markup:

@@ -6,7 +6,7 @@ from participation import page_cache
 from participation.access import ADMINISTRATOR, AUTHENTICATED, PUBLIC, access
 from participation.extensions import db, limiter
 from participation.numbers import parse_int
-from participation.processes.queries import process_by_slug
+from participation.processes.queries import process_by_slug, shown_process_by_slug
 from participation.processes.services import can_view
 from participation.security import safe_next
 from participation.votes import bp, queries, services
@@ -37,7 +37,8 @@ def wants_json() -> bool:
 
 
 def visible_process_or_404(slug: str):
-    process = process_by_slug(slug)
+    """The process a page shows, kept (`shown_process_by_slug`): read it, never write through it."""
+    process = shown_process_by_slug(slug)
     if process is None or not can_view(current_user, process):
         abort(404)
     return process
@@ -102,8 +103,8 @@ def withdraw(idea_id: int):
 
 
 def ranking_page(slug: str):
-    """The process, its vote state, the frozen result (after the close) and the page of the ranking
-    that the request asks for: the same for the HTML page and its JSON."""
+    """The process (kept, `shown_process_by_slug`), its vote state, the frozen result (after the close) and
+    the page of the ranking that the request asks for: the same for the HTML page and its JSON."""
     process = visible_process_or_404(slug)
     state = vote_state(process)
     if state == NONE:

@@ -1,5 +1,7 @@
 """Anonymous pages come from the cache until a write changes what they show; nothing personal is kept."""
 
+from datetime import timedelta
+
 import pytest
 
 from participation.extensions import db
@@ -95,3 +97,18 @@ def test_each_language_has_its_own_page(cached, voting_process, app):
     french.get("/sdgs/11")  # the first answer to a session with a language also marks it (a cookie)
     assert french.get("/sdgs/11").headers.get("X-Page-Cache") == "hit"
     assert dutch.get("/sdgs/11").get_data(as_text=True) != french.get("/sdgs/11").get_data(as_text=True)
+
+
+def test_a_kept_process_shows_its_new_title_and_phases_at_once(cached, voting_process, client, make_user):
+    process, idea = voting_process
+    log_in(client, make_user())
+    path, ranking = f"/trajecten/{process.slug}", f"/trajecten/{process.slug}/rangschikking"
+    assert f'data-vote-cast="{idea.id}"' in client.get(path).get_data(as_text=True)
+    assert f'data-vote-cast="{idea.id}"' in client.get(ranking).get_data(as_text=True)
+    process.title = "Een nieuwe titel"
+    vote = next(phase for phase in process.phases if phase.kind == "vote")
+    vote.ends_at = vote.starts_at + timedelta(hours=1)  # the vote is over
+    db.session.commit()
+    page = client.get(path).get_data(as_text=True)
+    assert "Een nieuwe titel" in page and f'data-vote-cast="{idea.id}"' not in page
+    assert f'data-vote-cast="{idea.id}"' not in client.get(ranking).get_data(as_text=True)
