@@ -46,6 +46,7 @@ database: setup
 	$(BIN)/participation demo load --if-empty
 	$(BIN)/participation search rebuild
 	$(BIN)/participation ideas similar rebuild
+	$(BIN)/participation ideas texts fill
 	$(BIN)/participation sdg train
 
 run: database
