@@ -20,7 +20,9 @@ from participation.extensions import db as _db
 from participation.ideas import services as idea_services
 from participation.ideas.models import Idea
 from participation.mail.models import OutboxMessage
+from participation.page_cache import cache
 from participation.processes.models import Phase, Process
+from participation.votes.models import VoteRule
 
 PASSWORD = "Wachtwoord-2026"
 
@@ -331,3 +333,22 @@ def make_idea(make_user):
         return idea
 
     return make
+
+
+@pytest.fixture
+def cached(app):
+    """The page cache on, as in production, and empty before and after the test."""
+    app.config["PAGE_CACHE"] = True
+    cache.clear()
+    yield
+    app.config["PAGE_CACHE"] = False
+    cache.clear()
+
+
+@pytest.fixture
+def voting_process(make_process, make_idea):
+    """A public process in its vote phase (dots: 5 votes, at most 3 on one idea) with one idea."""
+    process = make_process("public", phases=(("propose", -20, -10), ("vote", -1, 5)), slug="stemmen")
+    _db.session.add(VoteRule(process_id=process.id, kind="dots", budget=5, max_per_idea=3))
+    _db.session.commit()
+    return process, make_idea(process, title="Een bank op de Markt")

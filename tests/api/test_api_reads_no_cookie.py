@@ -1,19 +1,8 @@
 """The open-data API is the same for everyone: it reads no session cookie, so a signed-in person's request
 is answered (and cached) as an anonymous one, and the API never changes a session."""
 
-import pytest
 
-from participation.page_cache import cache
 from tests.conftest import idea
-
-
-@pytest.fixture
-def cached(app):
-    app.config["PAGE_CACHE"] = True
-    cache.clear()
-    yield
-    app.config["PAGE_CACHE"] = False
-    cache.clear()
 
 
 def test_a_signed_in_request_gets_the_anonymous_answer_from_the_cache(cached, client, resident_client,

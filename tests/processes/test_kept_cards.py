@@ -4,30 +4,9 @@ a card is only ever shown to a viewer whose own list holds the idea."""
 
 import re
 
-import pytest
-
 from participation.comments.services import post_comment
 from participation.extensions import db
 from participation.ideas import services
-from participation.page_cache import cache
-from participation.votes.models import VoteRule
-
-
-@pytest.fixture
-def cached(app):
-    app.config["PAGE_CACHE"] = True
-    cache.clear()
-    yield
-    app.config["PAGE_CACHE"] = False
-    cache.clear()
-
-
-@pytest.fixture
-def voting_process(make_process, make_idea):
-    process = make_process("public", phases=(("propose", -20, -10), ("vote", -1, 5)), slug="stemmen")
-    db.session.add(VoteRule(process_id=process.id, kind="dots", budget=5, max_per_idea=3))
-    db.session.commit()
-    return process, make_idea(process, title="Een bank op de Markt")
 
 
 def page(client, path: str = "/trajecten/stemmen") -> str:

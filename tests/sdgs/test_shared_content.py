@@ -3,22 +3,10 @@ and only their layout per request; what a viewer sees beyond others, and staff's
 
 import re
 
-import pytest
-
 from participation.extensions import db
-from participation.page_cache import cache
 from participation.page_parts import _is_shareable
 from participation.sdgs.models import IdeaTarget
 from tests.sdgs.helpers import make_idea
-
-
-@pytest.fixture
-def cached(app):
-    app.config["PAGE_CACHE"] = True
-    cache.clear()
-    yield
-    app.config["PAGE_CACHE"] = False
-    cache.clear()
 
 
 def link(idea, target="11.2"):
