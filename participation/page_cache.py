@@ -59,7 +59,7 @@ def init_app(app: Flask) -> None:
     app.after_request(store_page)
 
 
-def _generation(scope: str) -> str:
+def generation(scope: str) -> str:
     """The scope's generation, read from the cache once per request."""
     known = g.setdefault("page_generations", {}) if has_request_context() else {}
     found = known.get(scope)
@@ -94,10 +94,10 @@ def city_wide(name: str, load: Callable[[], T], keep_in_request: bool = True) ->
             setattr(g, name, load())
         return getattr(g, name)
     kept = current_app.extensions.setdefault("city_wide", {})
-    generation, now = _generation(CITY), time.monotonic()
+    current, now = generation(CITY), time.monotonic()
     found = kept.get(name)
-    if found is None or found[0] != generation or now - found[1] > current_app.config["PAGE_CACHE_SECONDS"]:
-        found = (generation, now, load())
+    if found is None or found[0] != current or now - found[1] > current_app.config["PAGE_CACHE_SECONDS"]:
+        found = (current, now, load())
         kept[name] = found
     return found[2]
 
@@ -117,7 +117,7 @@ def kept_fragments(name: str, scopes: tuple[str, ...], keys: list[K], render: Ca
     """
     if not current_app.config["PAGE_CACHE"]:
         return render(keys)
-    generations = tuple(_generation(scope) for scope in scopes)
+    generations = tuple(generation(scope) for scope in scopes)
     kept = current_app.extensions.setdefault("fragments", {})
     now = time.monotonic()
     found = kept.get(name)
@@ -149,7 +149,7 @@ def _process_of_page() -> int | None | bool:
         return None
     args = request.view_args or {}
     if kind == "slug":
-        key = f"slug:{args.get('slug')}:{_generation(CITY)}"  # a renamed process bumps the city
+        key = f"slug:{args.get('slug')}:{generation(CITY)}"  # a renamed process bumps the city
         found = cache.get(key)
         if found is None:
             found = db.session.scalar(select(Process.id).where(Process.slug == args.get("slug")))
@@ -175,7 +175,7 @@ def _page_key() -> str | None:
     process_id = _process_of_page()
     if process_id is False:
         return None
-    generations = _generation(CITY) + ("" if process_id is None else _generation(f"process:{process_id}"))
+    generations = generation(CITY) + ("" if process_id is None else generation(f"process:{process_id}"))
     language = session.get("lang") or current_app.config["BABEL_DEFAULT_LOCALE"]
     return "page:" + hashlib.sha256(f"{language}|{request.full_path}|{generations}".encode()).hexdigest()
 

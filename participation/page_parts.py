@@ -25,7 +25,7 @@ from flask.signals import before_render_template, template_rendered
 from flask_babel import get_locale
 from markupsafe import Markup
 
-from participation.page_cache import CITY, _generation, cache
+from participation.page_cache import CITY, cache, generation
 
 BLOCKS = ("title", "head", "content", "scripts")
 
@@ -45,7 +45,7 @@ def render_shared(template_name: str, viewer_key: Hashable | None, load: Callabl
 
 
 def _key(template_name: str, viewer_key: Hashable) -> str:
-    words = f"{template_name}|{get_locale()}|{request.full_path}|{viewer_key!r}|{_generation(CITY)}"
+    words = f"{template_name}|{get_locale()}|{request.full_path}|{viewer_key!r}|{generation(CITY)}"
     return "blocks:" + hashlib.sha256(words.encode()).hexdigest()
 
 
