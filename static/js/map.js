@@ -53,14 +53,16 @@
     fetch(element.dataset.ideasMap, {headers: {Accept: "application/geo+json"}})
       .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); })
       .then(function (collection) {
-        collection.features.forEach(function (feature) {
+        var points = collection.features.map(function (feature) {
           var point = feature.geometry.coordinates;
           var marker = L.marker([point[1], point[0]], {title: feature.properties.title, alt: feature.properties.title});
           marker.bindPopup(popupFor(feature));
           cluster.addLayer(marker);
+          return marker.getLatLng();
         });
+        // The map takes its final view first, so each marker is drawn once and stays under a tap.
+        if (points.length) { map.fitBounds(L.latLngBounds(points), {maxZoom: 16, padding: [20, 20], animate: false}); }
         map.addLayer(cluster);
-        if (collection.features.length) { map.fitBounds(cluster.getBounds(), {maxZoom: 16, padding: [20, 20], animate: false}); }
       })
       .catch(function () { if (section) { section.hidden = true; } });
   }
