@@ -48,30 +48,27 @@ register_export(
 )
 
 
-def partners_of_ideas(options: ExportOptions, keys: list) -> dict:
-    """{idea id: (partner name,)} for the ideas of a batch proposed on behalf of a partner, in one query."""
-    statement = db.select(Idea.id, Partner.name).join(Partner, Partner.id == Idea.partner_id).where(Idea.id.in_(keys))
-    return {idea_id: (name,) for idea_id, name in db.session.execute(statement)}
+def partner_names(model):
+    """The values of a "namens" column for `model` (ideas, comments): {id: (partner name,)} for the rows of a
+    batch written on behalf of a partner, in one query."""
+
+    def values(options: ExportOptions, keys: list) -> dict:
+        statement = (db.select(model.id, Partner.name).join(Partner, Partner.id == model.partner_id)
+                     .where(model.id.in_(keys)))
+        return {row_id: (name,) for row_id, name in db.session.execute(statement)}
+
+    return values
 
 
 extend_export(
     "ideas",
     [Column("on_behalf_of", "namens", "Name of the partner the idea was proposed on behalf of (W13), by someone "
                                       "who came in through its invitation; empty otherwise.")],
-    values=partners_of_ideas,
+    values=partner_names(Idea),
 )
-
-
-def partners_of_comments(options: ExportOptions, keys: list) -> dict:
-    """{comment id: (partner name,)} for the comments of a batch written on behalf of a partner, in one query."""
-    statement = (db.select(Comment.id, Partner.name).join(Partner, Partner.id == Comment.partner_id)
-                 .where(Comment.id.in_(keys)))
-    return {comment_id: (name,) for comment_id, name in db.session.execute(statement)}
-
-
 extend_export(
     "comments",
     [Column("on_behalf_of", "namens", "Name of the partner the comment was written on behalf of (W13), by "
                                       "someone who came in through its invitation; empty otherwise.")],
-    values=partners_of_comments,
+    values=partner_names(Comment),
 )
