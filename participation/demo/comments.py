@@ -1,12 +1,12 @@
 """Demo comments: residents talking about a few ideas, the city's answers among them, and one comment
 reported and waiting for a moderator. Loaded once: an idea that already has comments is left alone."""
 
-import json
 from datetime import timedelta
 from pathlib import Path
 
 from participation.accounts.services import find_user
 from participation.comments.models import Comment, CommentReport
+from participation.demo.files import read_json
 from participation.extensions import db
 from participation.ideas.models import Idea
 
@@ -28,10 +28,9 @@ def _comment(idea: Idea, item: dict, parent: Comment | None, midnight) -> Commen
 
 
 def load_comments(folder: Path, midnight, lines: list[str]) -> None:
-    path = folder / "comments.json"
-    if not path.exists():
+    items = read_json(folder, "comments.json")
+    if items is None:
         return
-    items = json.loads(path.read_text(encoding="utf-8"))
     ideas = {title: db.session.scalar(db.select(Idea).where(Idea.title == title))
              for title in {item["idea"] for item in items}}
     already = set(db.session.scalars(

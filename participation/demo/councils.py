@@ -20,14 +20,14 @@ from participation.advisory.models import (
 )
 from participation.advisory.services import parse_target_codes
 from participation.database import utcnow
+from participation.demo.files import read_json
 from participation.extensions import db
 
 
 def load_council_rounds(folder: Path, councils: dict[str, Council], lines: list[str]) -> None:
-    path = folder / "advisory_rounds.json"
-    if not path.exists():
+    data = read_json(folder, "advisory_rounds.json")
+    if data is None:
         return
-    data = json.loads(path.read_text(encoding="utf-8"))
     if "finished" in data:
         note = json.loads((folder / data["finished"]["source"]).read_text(encoding="utf-8"))
         load_finished_note(data["finished"]["slug"], note, councils, lines)
@@ -80,10 +80,10 @@ def load_point_targets(folder: Path, lines: list[str]) -> None:
 
     A point that has targets already keeps them: the city may have changed them since.
     """
-    path = folder / "sdg_links.json"
-    if not path.exists():
+    data = read_json(folder, "sdg_links.json")
+    if data is None:
         return
-    links = json.loads(path.read_text(encoding="utf-8")).get("ambition_points", {})
+    links = data.get("ambition_points", {})
     added = 0
     for slug, by_number in links.items():
         points = db.session.scalars(
@@ -122,10 +122,9 @@ def load_point_actions(folder: Path, lines: list[str]) -> None:
     exist are kept."""
     from participation.plan.models import PlanAction
 
-    path = folder / "ambition_point_actions.json"
-    if not path.exists():
+    data = read_json(folder, "ambition_point_actions.json")
+    if data is None:
         return
-    data = json.loads(path.read_text(encoding="utf-8"))
     codes = {code for by_number in data.values() if isinstance(by_number, dict)
              for actions in by_number.values() for code in actions}
     action_ids = {code: action_id for code, action_id in db.session.execute(

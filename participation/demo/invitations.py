@@ -6,24 +6,25 @@ as the demo passwords are. Loaded once: a partner that already has a link for th
 and a link whose last day has passed (or lies more than a year ahead) is not made.
 """
 
-import json
 from datetime import date
 from pathlib import Path
 
 from participation.accounts.services import find_user
+from participation.demo.files import read_json
 from participation.extensions import db
 from participation.partners.models import Partner
 from participation.processes import invitations
-from participation.processes.models import Process, ProcessInvitation
+from participation.processes.models import ProcessInvitation
+from participation.processes.queries import process_by_slug
 
 
 def load_invitations(folder: Path, lines: list[str]) -> None:
-    path = folder / "invitations.json"
-    if not path.exists():
+    items = read_json(folder, "invitations.json")
+    if items is None:
         return
     added = 0
-    for item in json.loads(path.read_text(encoding="utf-8")):
-        process = db.session.scalar(db.select(Process).where(Process.slug == item["process"]))
+    for item in items:
+        process = process_by_slug(item["process"])
         partner = db.session.scalar(db.select(Partner).where(Partner.slug == item["partner"]))
         if process is None or partner is None or db.session.scalar(
                 db.select(ProcessInvitation.id).where(ProcessInvitation.process_id == process.id,

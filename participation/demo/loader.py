@@ -16,8 +16,10 @@ from participation.core.face import apply_face
 from participation.core.models import City, District, Neighbourhood
 from participation.demo.chapters import load_chapters, load_vision_notes
 from participation.demo.councils import load_council_rounds, load_point_actions
+from participation.demo.files import read_json
 from participation.extensions import db
 from participation.processes.models import Phase, Process
+from participation.processes.queries import process_by_slug
 from participation.sdgs.services import load_city_statements
 
 DATA_DIR = Path(__file__).resolve().parent
@@ -206,12 +208,12 @@ def load_meetings(folder: Path, report: LoadReport) -> None:
     from participation.meetings.models import Meeting
     from participation.meetings.services import Attendance, MeetingData, save_meeting
 
-    path = folder / "meetings.json"
-    if not path.exists():
+    items = read_json(folder, "meetings.json")
+    if items is None:
         return
     added = 0
-    for item in json.loads(path.read_text(encoding="utf-8")):
-        process = db.session.scalar(db.select(Process).where(Process.slug == item["process"]))
+    for item in items:
+        process = process_by_slug(item["process"])
         if process is None:
             continue
         exists = db.session.scalar(
@@ -251,10 +253,9 @@ def load_sdg_links(folder: Path, report: LoadReport) -> None:
     from participation.plan.models import PlanAction, PlanActionTarget
     from participation.sdgs.models import IdeaTarget, SdgTarget
 
-    path = folder / "sdg_links.json"
-    if not path.exists() or db.session.scalar(db.select(db.func.count(SdgTarget.code))) == 0:
+    data = read_json(folder, "sdg_links.json")
+    if data is None or db.session.scalar(db.select(db.func.count(SdgTarget.code))) == 0:
         return
-    data = json.loads(path.read_text(encoding="utf-8"))
     goals = dict(db.session.execute(db.select(SdgTarget.code, SdgTarget.goal_number)).tuples().all())
     added = 0
     for title, codes in data.get("ideas", {}).items():
@@ -283,15 +284,15 @@ def load_ideas(folder: Path, report: LoadReport) -> None:
     from participation.ideas.models import Follow, Idea, IdeaStatusChange
     from participation.ideas.services import index_terms, set_status
 
-    path = folder / "ideas.json"
-    if not path.exists():
+    items = read_json(folder, "ideas.json")
+    if items is None:
         return
     moderator = find_user("moderator@" + folder.name + ".example")
     districts = {d.name: d.id for d in db.session.scalars(db.select(District))}
     wijken = {(n.district_id, n.name): n.id for n in db.session.scalars(db.select(Neighbourhood))}
     added = 0
-    for item in json.loads(path.read_text(encoding="utf-8")):
-        process = db.session.scalar(db.select(Process).where(Process.slug == item["process"]))
+    for item in items:
+        process = process_by_slug(item["process"])
         if process is None:
             continue
         exists = db.session.scalar(db.select(Idea).where(Idea.process_id == process.id, Idea.title == item["title"]))
